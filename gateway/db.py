@@ -1,0 +1,187 @@
+"""The gateway's database connection layer: one small interface, SQLite behind it.
+
+The gateway's repository (:mod:`gateway.store`) is written once, in plain SQL that
+SQLite and PostgreSQL both accept (``?`` placeholders are rewritten for psycopg, the
+schema has a ``{blob}`` type slot). This module supplies what differs per engine:
+
+- :meth:`Database.write` — the **serialized publisher**: a write transaction during
+  which no other writer can allocate feed sequence numbers. In SQLite a process-wide
+  lock plus ``BEGIN IMMEDIATE``; in PostgreSQL the row lock on ``counters`` that
+  :meth:`gateway.store.GatewayStore` takes when it allocates a sequence number, held
+  until commit. Either way sequence numbers commit in order, so every committed
+  sequence number is below the "safe watermark" and readers never skip a late commit
+  (SYNC.md, "Cursors that skip rows").
+- :meth:`Database.read` — a consistent read-only snapshot.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
+
+Row = tuple[Any, ...]
+
+
+class Tx(Protocol):
+    """One open transaction."""
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> int:
+        """Run a statement; return the number of rows it changed."""
+
+    def all(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        """Run a query and return every row."""
+
+    def one(self, sql: str, params: Sequence[object] = ()) -> Row | None:
+        """Run a query and return its first row, or ``None``."""
+
+    def savepoint(self) -> Any:
+        """A context manager: roll back to here if its block raises."""
+
+
+class Database(Protocol):
+    """A gateway database: serialized writes, snapshot reads."""
+
+    dialect: str
+
+    def write(self) -> Any:
+        """Context manager yielding a :class:`Tx`; commits on success."""
+
+    def read(self) -> Any:
+        """Context manager yielding a read-only :class:`Tx`."""
+
+    def script(self, sql: str) -> None:
+        """Run several DDL statements (schema creation)."""
+
+    def close(self) -> None:
+        """Close every connection."""
+
+
+class _SqliteTx:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._depth = 0
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> int:
+        return self._conn.execute(sql, tuple(params)).rowcount
+
+    def all(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        return list(self._conn.execute(sql, tuple(params)).fetchall())
+
+    def one(self, sql: str, params: Sequence[object] = ()) -> Row | None:
+        row: Row | None = self._conn.execute(sql, tuple(params)).fetchone()
+        return row
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        self._depth += 1
+        name = f"sp{self._depth}"
+        self._conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute(f"ROLLBACK TO {name}")
+            self._conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self._conn.execute(f"RELEASE {name}")
+        finally:
+            self._depth -= 1
+
+
+class SqliteDatabase:
+    """The embedded default: one SQLite file in WAL mode, used by one process.
+
+    Connections live in a small pool (FastAPI runs handlers on worker threads); one
+    process-wide lock serializes writers so they queue in Python rather than spin on
+    ``SQLITE_BUSY``.
+
+    Args:
+        path: the database file (created when missing).
+        pool_size: connections kept for concurrent readers.
+    """
+
+    dialect = "sqlite"
+
+    def __init__(self, path: Path, *, pool_size: int = 8) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._write_lock = threading.Lock()
+        self._pool: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        self._all: list[sqlite3.Connection] = []
+        for _ in range(pool_size):
+            conn = self._connect()
+            self._pool.put(conn)
+            self._all.append(conn)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, isolation_level=None, check_same_thread=False, timeout=30
+        )
+        conn.execute("PRAGMA journal_mode=WAL")
+        # The inbox is the gateway's promise to terminals that an event is kept:
+        # FULL so an acknowledged batch survives power loss (SYNC.md, Power loss).
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        return conn
+
+    @contextmanager
+    def _borrow(self) -> Iterator[sqlite3.Connection]:
+        conn = self._pool.get()
+        try:
+            yield conn
+        finally:
+            self._pool.put(conn)
+
+    @contextmanager
+    def write(self) -> Iterator[Tx]:
+        with self._write_lock, self._borrow() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield _SqliteTx(conn)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[Tx]:
+        with self._borrow() as conn:
+            conn.execute("BEGIN")
+            try:
+                yield _SqliteTx(conn)
+            finally:
+                conn.execute("ROLLBACK")
+
+    def script(self, sql: str) -> None:
+        with self._write_lock, self._borrow() as conn:
+            conn.executescript(sql.replace("{blob}", "BLOB"))
+
+    def close(self) -> None:
+        for conn in self._all:
+            conn.close()
+        self._all.clear()
+
+
+def open_database(url: str) -> Database:
+    """Open a database from a URL or path.
+
+    Args:
+        url: ``sqlite:///path/to/gateway.db``, or a plain file path.
+
+    Raises:
+        ValueError: the URL names an engine this build does not support.
+    """
+    if url.startswith("sqlite:///"):
+        return SqliteDatabase(Path(url.removeprefix("sqlite:///")))
+    if "://" in url:
+        engine = url.split("://", 1)[0]
+        raise ValueError(f"不支持的数据库类型: {engine}（目前支持 sqlite:///路径）")
+    return SqliteDatabase(Path(url))

@@ -1,0 +1,503 @@
+"""The wire protocol between terminals and the platform gateway (前置机).
+
+Every request and response body the gateway accepts or returns is one of the pydantic
+models below; the terminal's sync engine and the gateway both import this module, so
+the two sides cannot drift. SYNC.md describes the protocol; this module is its schema.
+
+Conventions:
+
+- JSON everywhere except snapshot chunks (gzip NDJSON) and blobs (raw bytes).
+- Cursors are opaque strings. Clients store them and send them back; they never parse
+  them (the gateway encodes the stream epoch and a sequence number inside).
+- Errors that are not per-event come back as :class:`ErrorBody` with a stable ``code``
+  and a Chinese ``message`` safe to show to staff.
+- Requests after enrolment are signed (see :func:`sign_request`); the signature travels
+  in headers, never in the URL.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import struct
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+from urllib.parse import quote
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+PROTOCOL_VERSION = 1
+
+MAX_BATCH_EVENTS = 200
+"""Most events one ``POST /v1/events:batch`` may carry."""
+
+MAX_BATCH_BYTES = 1_000_000
+"""Largest request body of one event batch (1 MB)."""
+
+MAX_PAGE_LIMIT = 1000
+"""Most rows one change page returns."""
+
+MAX_WAIT_SECONDS = 30
+"""Longest long-poll wait a client may ask for."""
+
+MAX_VERIFY_IDS = 5000
+"""Most ids one verify request may name."""
+
+SIGNATURE_WINDOW_SECONDS = 300
+"""How far a request's timestamp may be from the gateway's clock (±)."""
+
+HEADER_DEVICE = "X-Govterm-Device"
+HEADER_TIMESTAMP = "X-Govterm-Timestamp"
+HEADER_NONCE = "X-Govterm-Nonce"
+HEADER_SIGNATURE = "X-Govterm-Signature"
+HEADER_CONTENT_SHA256 = "X-Govterm-Content-Sha256"
+SIGNATURE_ALGORITHM = "GOVTERM-HMAC-SHA256"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+_UUID_RE = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+EventId = Annotated[str, StringConstraints(pattern=_UUID_RE)]
+Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class _Wire(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- streams
+
+
+class Stream(StrEnum):
+    """Server-owned data streams a terminal pulls (SYNC.md, Pull)."""
+
+    ITEMS = "items"  # 实施清单 (ServiceItem docs)
+    BUNDLES = "bundles"  # 一件事
+    HALLS = "halls"  # 政务服务地图 points
+    LICENCE_TYPES = "licence_types"  # 电子证照 types
+    DIRECTORY = "directory"  # departments, phones, staff directory
+    HOLIDAYS = "holidays"  # 法定节假日 and 调休 working days
+    CONFIG = "config"  # terminal configuration
+    KEYS = "keys"  # public keys (居民码 verification …)
+    PICKUPS = "pickups"  # results awaiting pickup — hall-scoped
+    CASE_STATUS = "case_status"  # case progress — hall-scoped
+
+
+HALL_SCOPED_STREAMS: frozenset[Stream] = frozenset({Stream.PICKUPS, Stream.CASE_STATUS})
+"""Streams whose rows belong to one hall; a terminal only sees its own hall's rows."""
+
+LONG_POLL_STREAMS: frozenset[Stream] = frozenset({Stream.PICKUPS, Stream.CASE_STATUS})
+"""Streams that accept ``wait=`` (long-poll) on the change feed."""
+
+CATALOG_STREAMS: tuple[Stream, ...] = (
+    Stream.LICENCE_TYPES,
+    Stream.HALLS,
+    Stream.ITEMS,
+    Stream.BUNDLES,
+)
+
+
+# ------------------------------------------------------------------------- digests
+
+
+def row_hash(row_id: str, version: int) -> int:
+    """The unsigned 64-bit hash of one ``(id, version)`` pair used in stream digests."""
+    raw = hashlib.sha256(f"{row_id}\x1f{version}".encode()).digest()
+    value: int = struct.unpack(">Q", raw[:8])[0]
+    return value
+
+
+def digest_of(rows: Iterable[tuple[str, int]]) -> StreamDigest:
+    """The digest of live (not deleted) rows: their count and the sum of row hashes.
+
+    The sum is taken modulo 2**64, so adding and removing rows can be done
+    incrementally on either side.
+    """
+    count = 0
+    total = 0
+    for row_id, version in rows:
+        count += 1
+        total = (total + row_hash(row_id, version)) % 2**64
+    return StreamDigest(count=count, sum=f"{total:016x}")
+
+
+class StreamDigest(_Wire):
+    """Count of live rows and the 64-bit sum of ``row_hash(id, version)`` (16 hex)."""
+
+    count: int = Field(ge=0)
+    sum: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+
+
+def canonical_json(value: Any) -> bytes:
+    """The canonical UTF-8 JSON of a payload: sorted keys, no spaces, no escaping."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def payload_sha256(payload: Mapping[str, Any]) -> str:
+    """The sha256 (hex) of an event payload's canonical JSON."""
+    return hashlib.sha256(canonical_json(payload)).hexdigest()
+
+
+# ------------------------------------------------------------------------- errors
+
+
+class ErrorDetail(_Wire):
+    code: str
+    message: str  # Chinese, safe to show to staff
+    server_time: float | None = None  # set on clock errors so a terminal can correct
+
+
+class ErrorBody(_Wire):
+    """Body of every non-2xx answer except ``410`` (see :class:`ResetBody`)."""
+
+    error: ErrorDetail
+
+
+class ResetBody(_Wire):
+    """``410 Gone``: the cursor is older than retention or the epoch changed.
+
+    The client must rebuild the stream from a snapshot. Never cached.
+    """
+
+    reset: Literal["snapshot"] = "snapshot"
+    stream: Stream
+    reason: str
+
+
+# ------------------------------------------------------------------------ enrolment
+
+
+class EnrolRequest(_Wire):
+    """``POST /v1/enrol`` — a terminal trades a one-time code for a credential."""
+
+    code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=4, max_length=64)]
+    terminal_name: str = Field(default="", max_length=100)
+    app_version: str = Field(default="", max_length=40)
+
+
+class DeviceCredential(_Wire):
+    """What enrolment returns; the terminal keeps ``secret`` in its protected config."""
+
+    device_id: str
+    secret: str  # base64url, 32 random bytes; signs every later request
+    hall_id: str
+    slot: str
+    terminal_id: str  # the hall-unique terminal id used in provisional numbers
+    server_time: float
+
+
+class EnrolmentCodeRequest(_Wire):
+    """Admin: ``POST /v1/admin/enrolment-codes``."""
+
+    hall_id: Text
+    slot: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_-]{1,16}$")]
+    valid_minutes: int = Field(default=60 * 24, ge=1, le=60 * 24 * 30)
+
+
+class EnrolmentCode(_Wire):
+    code: str
+    hall_id: str
+    slot: str
+    expires_at: float
+
+
+class RevokeResult(_Wire):
+    device_id: str
+    revoked: bool
+
+
+# ------------------------------------------------------------------------- manifest
+
+
+class SnapshotPointer(_Wire):
+    """The newest snapshot of a stream: fetch its chunk list, then follow ``cursor``."""
+
+    snapshot_id: str
+    rows: int
+    cursor: str
+
+
+class StreamManifest(_Wire):
+    stream: Stream
+    epoch: int
+    cursor: str  # high-water cursor: a client holding it is up to date
+    digest: StreamDigest
+    snapshot: SnapshotPointer | None = None
+
+
+class Manifest(_Wire):
+    """``GET /v1/sync/manifest`` (ETag / If-None-Match → 304)."""
+
+    protocol: int = PROTOCOL_VERSION
+    server_time: float
+    hall_id: str
+    device_id: str
+    streams: list[StreamManifest]
+
+
+# ---------------------------------------------------------------------- change feed
+
+
+class ChangeItem(_Wire):
+    op: Literal["upsert", "delete"]
+    id: str
+    version: int = Field(ge=1)
+    doc: dict[str, Any] | None = None  # None for deletes (tombstones)
+
+
+class ChangePage(_Wire):
+    """``GET /v1/streams/{stream}/changes?cursor=&limit=[&wait=]``.
+
+    Apply ``items`` and store ``next_cursor`` in one transaction; fetch again while
+    ``has_more``.
+    """
+
+    stream: Stream
+    items: list[ChangeItem]
+    next_cursor: str
+    has_more: bool
+
+
+class SnapshotChunk(_Wire):
+    n: int = Field(ge=0)
+    rows: int = Field(ge=0)
+    bytes: int = Field(ge=0)
+    sha256: Sha256Hex  # of the gzip bytes as served
+    url: str
+
+
+class SnapshotIndex(_Wire):
+    """``GET /v1/streams/{stream}/snapshot``: an immutable set of chunks.
+
+    Each chunk is gzip-compressed NDJSON, one ``{"id","version","doc"}`` per line.
+    After loading every chunk (and checking ``digest``), continue with the change
+    feed from ``cursor``.
+    """
+
+    stream: Stream
+    snapshot_id: str
+    epoch: int
+    cursor: str
+    digest: StreamDigest
+    chunks: list[SnapshotChunk]
+
+
+class VerifyRequest(_Wire):
+    """``POST /v1/streams/{stream}/verify``: ask about ids the terminal holds."""
+
+    ids: list[str] = Field(max_length=MAX_VERIFY_IDS)
+
+
+class VerifyResult(_Wire):
+    """Current versions of the live ids asked about, and the ids that are gone.
+
+    A cached row whose version differs from ``versions[id]`` is stale; one listed
+    in ``gone`` must be deleted.
+    """
+
+    stream: Stream
+    versions: dict[str, int]
+    gone: list[str]
+
+
+# --------------------------------------------------------------------------- events
+
+
+class EventKind(StrEnum):
+    CASE_SUBMITTED = "case.submitted"
+    CASE_TRANSITION_REQUESTED = "case.transition_requested"
+    EVALUATION_SUBMITTED = "evaluation.submitted"
+    SEARCH_MISS = "search.miss"
+    AUDIT_ENTRY = "audit.entry"
+    DEVICE_HEALTH = "device.health"
+    PICKUP_COLLECTED = "pickup.collected"
+
+
+class Event(_Wire):
+    """One outbox entry. ``sha256`` is :func:`payload_sha256` of ``payload``."""
+
+    event_id: EventId
+    seq: int = Field(ge=1)  # gapless per device
+    kind: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    schema_version: int = Field(default=1, ge=1)
+    created_at: float  # terminal clock, unix seconds
+    payload: dict[str, Any]
+    sha256: Sha256Hex
+
+
+class EventBatch(_Wire):
+    """``POST /v1/events:batch``: up to 200 events (1 MB), in ``seq`` order."""
+
+    events: list[Event] = Field(min_length=1, max_length=MAX_BATCH_EVENTS)
+
+
+class EventStatus(StrEnum):
+    APPLIED = "applied"  # done now; ``result`` holds what the terminal needs
+    DUPLICATE = "duplicate"  # seen before with the same payload; ``result`` is the original
+    REJECTED = "rejected"  # will never apply; goes to the terminal's needs-attention list
+    DEFERRED = "deferred"  # cannot apply yet (missing blob …); send again later
+
+
+class EventResult(_Wire):
+    event_id: str
+    seq: int
+    status: EventStatus
+    result: dict[str, Any] = Field(default_factory=dict)
+    code: str = ""  # machine-readable reason for rejected / deferred
+    message: str = ""  # Chinese, for the needs-attention list
+
+
+class BatchResult(_Wire):
+    results: list[EventResult]
+    contiguous_through_seq: int  # every seq ≤ this has been decided by the gateway
+
+
+class LedgerEntry(_Wire):
+    seq: int
+    event_id: str
+    sha256: str
+    status: EventStatus
+
+
+class Ledger(_Wire):
+    """``GET /v1/devices/me/ledger?after_seq=&limit=``: what the gateway holds."""
+
+    device_id: str
+    contiguous_through_seq: int
+    max_seq: int
+    missing: list[int]  # seqs below max_seq that never arrived (first 1000)
+    entries: list[LedgerEntry]
+
+
+class BlobStored(_Wire):
+    sha256: str
+    bytes: int
+    created: bool
+
+
+# ------------------------------------------------------------------------ heartbeat
+
+
+class Heartbeat(_Wire):
+    """``POST /v1/devices/me/heartbeat`` (every few minutes)."""
+
+    app_version: str = Field(default="", max_length=40)
+    terminal_time: float
+    cursors: dict[str, str] = Field(default_factory=dict)
+    outbox_depth: int = Field(default=0, ge=0)
+    oldest_pending_seconds: float = Field(default=0, ge=0)
+    health: dict[str, str] = Field(default_factory=dict)  # device → "ok" | problem text
+
+
+class HeartbeatAck(_Wire):
+    server_time: float
+    clock_offset_seconds: float  # server − terminal; positive: the terminal is behind
+    behind: dict[str, int]  # stream → rows not yet pulled
+
+
+class TerminalState(_Wire):
+    """One line of the gateway's "terminals behind / unhealthy" view."""
+
+    device_id: str
+    hall_id: str
+    slot: str
+    terminal_name: str
+    revoked: bool
+    last_seen: float | None
+    clock_offset_seconds: float | None
+    outbox_depth: int | None
+    behind: dict[str, int]
+    health: dict[str, str]
+
+
+# ------------------------------------------------------------------------ signatures
+
+
+def _b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def canonical_query(pairs: Iterable[tuple[str, str]]) -> str:
+    """Query parameters sorted and percent-encoded the same way on both sides."""
+    encoded = sorted((quote(k, safe="-_.~"), quote(v, safe="-_.~")) for k, v in pairs)
+    return "&".join(f"{k}={v}" for k, v in encoded)
+
+
+def string_to_sign(
+    *,
+    method: str,
+    path: str,
+    query: Iterable[tuple[str, str]],
+    timestamp: str,
+    nonce: str,
+    body_sha256: str,
+) -> bytes:
+    """The exact bytes a request signature covers.
+
+    Args:
+        method: HTTP method, any case.
+        path: the request path as sent on the wire (percent-encoded), without query.
+        query: decoded query pairs; order does not matter.
+        timestamp: unix seconds as sent in the timestamp header.
+        nonce: the random nonce header.
+        body_sha256: hex sha256 of the raw request body (of ``b""`` when empty).
+    """
+    return "\n".join(
+        (
+            SIGNATURE_ALGORITHM,
+            method.upper(),
+            path,
+            canonical_query(query),
+            timestamp,
+            nonce,
+            body_sha256,
+        )
+    ).encode("utf-8")
+
+
+def signature(secret: str, message: bytes) -> str:
+    """HMAC-SHA256 of ``message`` under a device ``secret`` (base64url, unpadded)."""
+    key = base64.urlsafe_b64decode(secret + "=" * (-len(secret) % 4))
+    return _b64url(hmac.new(key, message, hashlib.sha256).digest())
+
+
+def sign_request(
+    *,
+    device_id: str,
+    secret: str,
+    method: str,
+    path: str,
+    query: Iterable[tuple[str, str]],
+    body: bytes,
+    timestamp: int,
+    nonce: str,
+) -> dict[str, str]:
+    """The authentication headers of one request.
+
+    Args:
+        device_id: the enrolled device's id.
+        secret: its secret from :class:`DeviceCredential`.
+        method, path, query, body: the request exactly as it will be sent.
+        timestamp: unix seconds from the terminal's clock (corrected by the offset the
+            gateway reports, when known).
+        nonce: 16+ random bytes, hex or base64url; never reused.
+    """
+    body_hash = hashlib.sha256(body).hexdigest()
+    message = string_to_sign(
+        method=method,
+        path=path,
+        query=query,
+        timestamp=str(timestamp),
+        nonce=nonce,
+        body_sha256=body_hash,
+    )
+    return {
+        HEADER_DEVICE: device_id,
+        HEADER_TIMESTAMP: str(timestamp),
+        HEADER_NONCE: nonce,
+        HEADER_CONTENT_SHA256: body_hash,
+        HEADER_SIGNATURE: signature(secret, message),
+    }
