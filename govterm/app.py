@@ -1,0 +1,309 @@
+"""Building and running the two GUIs: kiosk and window client, the demo, the smoke test.
+
+The build order is the same for every mode and reads top to bottom in :func:`build_ui`:
+application → theme → language → local store → catalog → window. Nothing here runs at
+import time; Qt and the teammates' packages are imported when a GUI is actually built,
+so ``govterm doctor`` and ``govterm --help`` start without them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from core.errors import EnvironmentProblem, GovtermError
+from govterm.crash import CrashHandler
+from govterm.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["kiosk", "window"]
+MODES: tuple[Mode, ...] = ("kiosk", "window")
+
+
+@dataclass(frozen=True, slots=True)
+class GuiOptions:
+    """What the command line asks of a GUI on top of the settings.
+
+    Attributes:
+        portrait: kiosk in portrait orientation (1080×1920).
+        elder: kiosk starts in elder mode (长辈模式).
+        language: ``"zh_CN"`` or ``"en"``; ``None`` = the setting.
+        fullscreen: full screen (a real kiosk); ``None`` = the setting.
+    """
+
+    portrait: bool = False
+    elder: bool = False
+    language: str | None = None
+    fullscreen: bool | None = None
+
+
+@dataclass
+class Ui:
+    """One built mode: the objects that must stay alive while its window is open."""
+
+    mode: Mode
+    window: QWidget
+    store: Any
+    language: Any
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The process's QApplication, created on first use."""
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("govterm")
+    app.setApplicationDisplayName("政务服务终端")
+    app.setOrganizationName("govterm")
+    return app
+
+
+def build_ui(
+    mode: Mode,
+    *,
+    app: QApplication,
+    settings: Settings,
+    resources: Path,
+    options: GuiOptions,
+    data_dir: Path | None = None,
+    catalog_dir: Path | None = None,
+) -> Ui:
+    """Build one mode's window, in the order every mode shares.
+
+    Args:
+        mode: ``"kiosk"`` or ``"window"``.
+        app: the application (theme and translator are installed on it).
+        settings: effective settings.
+        resources: the ``resources/`` folder (themes, translations, catalog).
+        options: command-line choices.
+        data_dir: the store's folder; the settings' data dir when omitted.
+        catalog_dir: a catalog folder imported into the store before the window is
+            built; the setting ``paths.catalog_dir`` when omitted.
+
+    Raises:
+        GovtermError: a catalog that does not load, a missing translation …
+    """
+    from sync.catalog_cache import CatalogCache
+    from sync.store import open_store
+
+    from widgets.i18n import LanguageManager
+    from widgets.theme import apply_theme
+
+    profile = settings.profile()
+    if options.portrait:
+        from core.terminal import Orientation
+
+        profile = replace(profile, orientation=Orientation.PORTRAIT)
+    elder = options.elder or profile.elder_mode_default
+    if elder != profile.elder_mode_default:
+        profile = replace(profile, elder_mode_default=elder)
+
+    apply_theme(app, mode=mode, elder=elder and mode == "kiosk", themes_dir=resources / "themes")
+    language = LanguageManager(app, translations_dir=resources / "i18n")
+    language.set_language(options.language or settings.terminal.language)
+
+    store = open_store(data_dir or settings.paths.data_dir)
+    source = catalog_dir or settings.paths.catalog_dir
+    if source is not None:
+        import_catalog_dir(store, source)
+    catalog = CatalogCache(store)
+
+    window: QWidget
+    if mode == "kiosk":
+        from kiosk.window import KioskWindow
+
+        window = KioskWindow(catalog=catalog, profile=profile, language=language)
+    else:
+        from window_client.window import WindowClientWindow
+
+        window = WindowClientWindow(catalog=catalog, language=language)
+    log.info("%s window built for terminal %s", mode, profile.terminal_id)
+    return Ui(mode=mode, window=window, store=store, language=language)
+
+
+def import_catalog_dir(store: Any, folder: Path) -> None:
+    """Load a catalog folder, validate it and import it into the store."""
+    from sync.catalog_cache import import_catalog
+    from sync.catalog_files import load_catalog
+
+    catalog = load_catalog(folder)
+    import_catalog(store, catalog)
+    log.info(
+        "catalog %s (version %s, %d items) imported from %s",
+        catalog.published,
+        catalog.version,
+        len(catalog.items),
+        folder,
+    )
+
+
+def run_gui(
+    mode: Mode,
+    *,
+    settings: Settings,
+    crash: CrashHandler,
+    resources: Path,
+    options: GuiOptions,
+) -> int:
+    """Run one mode until its window closes; returns the exit status."""
+    app = application()
+    crash.install_qt_message_handler()
+    ui = build_ui(mode, app=app, settings=settings, resources=resources, options=options)
+    # A kiosk never shows a traceback: after an unhandled exception it goes home.
+    crash.set_return_home(getattr(ui.window, "return_home", None))
+    fullscreen = options.fullscreen
+    if fullscreen is None:
+        fullscreen = mode == "kiosk" and settings.kiosk.fullscreen
+    if fullscreen:
+        ui.window.showFullScreen()
+    else:
+        ui.window.show()
+    _quit_on_sigterm(app)
+    status = app.exec()
+    crash.set_return_home(None)
+    log.info("%s closed with status %d", mode, status)
+    return status
+
+
+def _quit_on_sigterm(app: QApplication) -> None:
+    """Let systemd's SIGTERM (and Ctrl+C) close the window normally.
+
+    Python runs signal handlers only between bytecodes; a periodic timer gives the
+    interpreter a moment while Qt's loop runs.
+    """
+    from PySide6.QtCore import QTimer
+
+    def quit_app(signum: int, _frame: object) -> None:
+        log.info("signal %d: quitting", signum)
+        app.quit()
+
+    signal.signal(signal.SIGTERM, quit_app)
+    signal.signal(signal.SIGINT, quit_app)
+    timer = QTimer(app)
+    timer.setObjectName("govterm_signal_wakeup")
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+
+def child_command(settings_args: list[str]) -> list[str]:
+    """How to start another govterm process (frozen build or Python package)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *settings_args]
+    return [sys.executable, "-m", "govterm", *settings_args]
+
+
+def run_demo(
+    *,
+    settings: Settings,
+    resources: Path,
+    options: GuiOptions,
+    config: Path | None,
+) -> int:
+    """Import the demo catalog into the demo store, then open the kiosk and the window
+    client, each in its own process and window; returns when both have closed."""
+    from sync.store import open_store
+
+    data_dir = settings.paths.data_dir / "demo"
+    store = open_store(data_dir)
+    import_catalog_dir(store, resources / "catalog")
+    close = getattr(store, "close", None)
+    if callable(close):
+        close()
+
+    common = ["--data-dir", str(data_dir)]
+    if config is not None:
+        common += ["--config", str(config)]
+    kiosk_args = ["kiosk"]
+    if options.portrait:
+        kiosk_args.append("--portrait")
+    if options.elder:
+        kiosk_args.append("--elder")
+    if options.language:
+        kiosk_args += ["--lang", options.language]
+    commands = [child_command([*common, *kiosk_args]), child_command([*common, "window"])]
+    log.info("demo: data in %s", data_dir)
+    children = [subprocess.Popen(cmd) for cmd in commands]
+    statuses: list[int] = []
+    try:
+        statuses = [child.wait() for child in children]
+    except KeyboardInterrupt:
+        log.info("demo interrupted; closing both windows")
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+        for child in children:
+            child.wait()
+    return max(statuses, default=0)
+
+
+def smoke_test(*, settings: Settings, crash: CrashHandler, resources: Path) -> int:
+    """Boot both modes offscreen on a temporary data dir, show each window, quit.
+
+    Returns:
+        0 when both windows were built and shown; 1 otherwise (the reason is logged
+        and written to stderr).
+    """
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = application()
+    crash.install_qt_message_handler()
+    failures: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="govterm-smoke-") as tmp:
+        for mode in MODES:
+            problem = _smoke_one(
+                mode, app=app, settings=settings, resources=resources, data_dir=Path(tmp)
+            )
+            if problem:
+                failures.append(f"{mode}: {problem}")
+    if failures:
+        for failure in failures:
+            log.error("smoke test failed: %s", failure)
+            sys.stderr.write(f"smoke test failed: {failure}\n")
+        return 1
+    log.info("smoke test passed")
+    sys.stdout.write("smoke test passed: kiosk and window client started and showed\n")
+    return 0
+
+
+def _smoke_one(
+    mode: Mode, *, app: QApplication, settings: Settings, resources: Path, data_dir: Path
+) -> str:
+    try:
+        ui = build_ui(
+            mode,
+            app=app,
+            settings=settings,
+            resources=resources,
+            options=GuiOptions(),
+            data_dir=data_dir,
+            catalog_dir=resources / "catalog",
+        )
+    except ImportError as exc:
+        return f"part of the program is missing ({exc.name or exc})"
+    except (GovtermError, EnvironmentProblem, OSError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    window = ui.window
+    window.show()
+    app.processEvents()
+    shown = window.isVisible() and window.width() > 0 and window.height() > 0
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    close = getattr(ui.store, "close", None)
+    if callable(close):
+        close()
+    return "" if shown else "the window did not show"

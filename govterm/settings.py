@@ -1,0 +1,355 @@
+"""Settings of one govterm installation, declared once.
+
+Every setting lives in a section model below with its type, default and description.
+Effective values come from, lowest to highest precedence:
+
+1. the defaults declared here;
+2. a TOML file: ``--config PATH``, else ``$GOVTERM_CONFIG``, else ``govterm.toml`` in the
+   user's config dir, else in the system config dir (``/etc/xdg/govterm`` on Linux);
+3. environment variables ``GOVTERM_<SECTION>_<KEY>`` (``GOVTERM_TERMINAL_HALL_ID``), plus
+   ``GOVTERM_DATA_DIR`` as the short form of ``GOVTERM_PATHS_DATA_DIR``.
+
+A malformed file, an unknown key or a bad value raises :class:`SettingsError` whose
+message names the key and where the value came from; the CLI exits with status 2.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+import types
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from core.errors import GovtermError
+from core.terminal import ALL_TILES, Orientation, TerminalProfile, Tile
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "govterm"
+CONFIG_FILE_NAME = "govterm.toml"
+ENV_PREFIX = "GOVTERM_"
+MASK = "******"
+
+
+class SettingsError(GovtermError):
+    """The configuration cannot be used; ``str()`` is a message for the installer."""
+
+
+def _default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def _secret(description: str) -> Any:
+    """A field whose value is never printed (``config show`` masks it)."""
+    return Field(default="", description=description, json_schema_extra={"secret": True})
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+
+class TerminalSettings(_Section):
+    """[terminal] — what this terminal is and where it stands."""
+
+    id: str = Field(
+        default="T001",
+        pattern=r"^[A-Za-z0-9_-]{1,16}$",
+        description="终端编号, also the prefix of provisional case numbers (T{id}-yyyymmdd-n)",
+    )
+    hall_id: str = Field(default="", description="所属大厅/网点 id from the catalog's halls")
+    name: str = Field(
+        default="自助终端", description="name shown in the kiosk footer and printed on papers"
+    )
+    tiles: tuple[Tile, ...] = Field(
+        default=ALL_TILES,
+        min_length=1,
+        description="home-screen tiles this terminal offers (comma-separated in env vars)",
+    )
+    orientation: Orientation = Field(
+        default=Orientation.LANDSCAPE, description="screen orientation: landscape or portrait"
+    )
+    elder_default: bool = Field(default=False, description="start the kiosk in elder mode")
+    language: Literal["zh_CN", "en"] = Field(
+        default="zh_CN", description="language at start: zh_CN or en"
+    )
+
+
+class GatewaySettings(_Section):
+    """[gateway] — the platform gateway (前置机) this terminal syncs with."""
+
+    url: str = Field(
+        default="",
+        description="gateway base URL, e.g. https://gw.hall.example:8443; empty = work offline",
+    )
+    ca_bundle: Path | None = Field(
+        default=None, description="PEM file of the CA that signed the gateway's certificate"
+    )
+    timeout_s: float = Field(default=10.0, gt=0, le=300, description="HTTP timeout per request")
+
+    @field_validator("url")
+    @classmethod
+    def _url_scheme(cls, value: str) -> str:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("须以 https:// 或 http:// 开头")
+        return value.rstrip("/")
+
+
+class PathsSettings(_Section):
+    """[paths] — where govterm keeps its data."""
+
+    data_dir: Path = Field(
+        default_factory=_default_data_dir,
+        description="local store, logs and crash reports (env GOVTERM_DATA_DIR)",
+    )
+    catalog_dir: Path | None = Field(
+        default=None,
+        description="a catalog folder imported at start (a hall without a gateway); "
+        "empty = use what sync delivered",
+    )
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def crash_dir(self) -> Path:
+        return self.data_dir / "crash"
+
+
+class KioskSettings(_Section):
+    """[kiosk] — self-service terminal behaviour."""
+
+    idle_timeout_s: int = Field(
+        default=60, ge=15, le=600, description="idle seconds before a screen returns home"
+    )
+    home_idle_timeout_s: int = Field(
+        default=100, ge=15, le=900, description="idle seconds on home before the attract screen"
+    )
+    elder_idle_factor: float = Field(
+        default=2.0, ge=1.0, le=5.0, description="elder mode multiplies idle timeouts by this"
+    )
+    fullscreen: bool = Field(default=False, description="start full screen (a real kiosk)")
+    staff_pin_hash: str = _secret("scrypt hash of the staff PIN that leaves kiosk mode")
+
+
+class PrintingSettings(_Section):
+    """[printing] — where papers go."""
+
+    receipt_printer: str = Field(
+        default="", description="CUPS queue of the receipt printer; empty = system default"
+    )
+    a4_printer: str = Field(
+        default="", description="CUPS queue of the A4 printer; empty = system default"
+    )
+    folder: Path | None = Field(
+        default=None, description="write papers as PDF files here instead of printing"
+    )
+
+
+class LoggingSettings(_Section):
+    """[logging] — log files."""
+
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="level written to logs/govterm.log"
+    )
+    max_bytes: int = Field(
+        default=5_000_000, ge=10_000, description="rotate the log file at this size"
+    )
+    backups: int = Field(default=5, ge=1, le=100, description="rotated log files kept")
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+
+class Settings(_Section):
+    """All settings; one attribute per TOML section."""
+
+    terminal: TerminalSettings = TerminalSettings()
+    gateway: GatewaySettings = GatewaySettings()
+    paths: PathsSettings = Field(default_factory=PathsSettings)
+    kiosk: KioskSettings = KioskSettings()
+    printing: PrintingSettings = PrintingSettings()
+    logging: LoggingSettings = LoggingSettings()
+
+    def profile(self) -> TerminalProfile:
+        """The terminal profile the kiosk is built with."""
+        t = self.terminal
+        return TerminalProfile(
+            terminal_id=t.id,
+            hall_id=t.hall_id,
+            name=t.name,
+            tiles=t.tiles,
+            orientation=t.orientation,
+            elder_mode_default=t.elder_default,
+        )
+
+
+SECTIONS: dict[str, type[_Section]] = {
+    name: info.annotation  # type: ignore[misc]
+    for name, info in Settings.model_fields.items()
+}
+
+
+def config_path(explicit: Path | None = None, *, env: Mapping[str, str] | None = None) -> Path:
+    """The TOML file to read: ``--config``, ``$GOVTERM_CONFIG``, user dir, system dir.
+
+    Returns the user-dir path when no file exists anywhere (settings then stay default).
+    """
+    env = os.environ if env is None else env
+    if explicit is not None:
+        return explicit
+    if env.get("GOVTERM_CONFIG"):
+        return Path(env["GOVTERM_CONFIG"])
+    user = Path(platformdirs.user_config_dir(APP_NAME)) / CONFIG_FILE_NAME
+    site = Path(platformdirs.site_config_dir(APP_NAME)) / CONFIG_FILE_NAME
+    return site if not user.exists() and site.exists() else user
+
+
+def load_settings(
+    config: Path | None = None, *, env: Mapping[str, str] | None = None
+) -> tuple[Settings, Path]:
+    """Read the effective settings.
+
+    Args:
+        config: the ``--config`` path; must exist when given.
+        env: environment variables (``os.environ`` when omitted).
+
+    Returns:
+        The settings and the TOML path they were read from (which may not exist).
+
+    Raises:
+        SettingsError: the file is unreadable or malformed, or a key or value is bad.
+    """
+    env = os.environ if env is None else env
+    path = config_path(config, env=env)
+    explicit = config is not None or bool(env.get("GOVTERM_CONFIG"))
+    raw: dict[str, Any] = {}
+    if path.exists():
+        raw = _read_toml(path)
+    elif explicit:
+        raise SettingsError(f"配置文件不存在: {path}")
+    origin: dict[tuple[str, str], str] = {
+        (section, key): f"配置文件 {path}"
+        for section, values in raw.items()
+        if isinstance(values, dict)
+        for key in values
+    }
+    for section, key, value, var in _env_overrides(env):
+        raw.setdefault(section, {})
+        if not isinstance(raw[section], dict):
+            raise SettingsError(f"配置文件 {path}: [{section}] 应是一个表 (section)")
+        raw[section][key] = value
+        origin[(section, key)] = f"环境变量 {var}"
+    return _validate(raw, origin, path), path
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"配置文件 {path} 格式错误 (TOML): {exc}") from exc
+    except OSError as exc:
+        raise SettingsError(f"无法读取配置文件 {path}: {exc.strerror}") from exc
+
+
+def _env_overrides(env: Mapping[str, str]) -> Iterator[tuple[str, str, object, str]]:
+    if env.get("GOVTERM_DATA_DIR"):
+        yield "paths", "data_dir", env["GOVTERM_DATA_DIR"], "GOVTERM_DATA_DIR"
+    for section, model in SECTIONS.items():
+        for key, info in model.model_fields.items():
+            var = f"{ENV_PREFIX}{section}_{key}".upper()
+            if var not in env:
+                continue
+            value: object = env[var]
+            if _is_sequence(info.annotation):
+                value = tuple(v.strip() for v in env[var].split(",") if v.strip())
+            yield section, key, value, var
+
+
+def _is_sequence(annotation: object) -> bool:
+    return get_origin(annotation) in (tuple, list)
+
+
+def _is_optional(annotation: object) -> bool:
+    return get_origin(annotation) in (types.UnionType,) and type(None) in get_args(annotation)
+
+
+def _validate(raw: dict[str, Any], origin: dict[tuple[str, str], str], path: Path) -> Settings:
+    # TOML and the environment have no null: an empty string unsets an optional value.
+    for section, model in SECTIONS.items():
+        values = raw.get(section)
+        if not isinstance(values, dict):
+            continue
+        for key, info in model.model_fields.items():
+            if values.get(key) == "" and _is_optional(info.annotation):
+                values[key] = None
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = [str(part) for part in error["loc"]]
+            key = ".".join(loc[:2])
+            where = origin.get((loc[0], loc[1]), "") if len(loc) >= 2 else ""
+            where = where or f"配置文件 {path}"
+            if error["type"] == "extra_forbidden":
+                what = "未知的配置项" if len(loc) >= 2 else "未知的配置节"
+                problems.append(f"{what} {key} ({where})")
+            else:
+                problems.append(f"配置项 {key} 的值无效 ({where}): {error['msg']}")
+        raise SettingsError("; ".join(problems)) from exc
+
+
+def describe(settings: Settings) -> Iterator[str]:
+    """Effective settings as TOML lines with descriptions; secrets masked."""
+    for section, model in SECTIONS.items():
+        yield f"[{section}]"
+        values = getattr(settings, section)
+        for key, info in model.model_fields.items():
+            value = getattr(values, key)
+            extra = info.json_schema_extra
+            secret = isinstance(extra, dict) and extra.get("secret")
+            shown = (f'"{MASK}"' if value else '""') if secret else _toml_value(value)
+            yield f"{key} = {shown}  # {info.description}"
+        yield ""
+
+
+def _toml_value(value: object) -> str:
+    if value is None:
+        return '""'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder: next to the packages in a checkout or an installed
+    bundle (PyInstaller puts it beside them too); ``$GOVTERM_RESOURCES`` overrides."""
+    override = os.environ.get("GOVTERM_RESOURCES")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def product_version() -> str:
+    """The installed govterm version, or ``"0+unknown"`` when run from bare sources."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(APP_NAME)
+    except PackageNotFoundError:
+        return "0+unknown"
