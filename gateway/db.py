@@ -21,7 +21,7 @@ import queue
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -42,7 +42,7 @@ class Tx(Protocol):
     def one(self, sql: str, params: Sequence[object] = ()) -> Row | None:
         """Run a query and return its first row, or ``None``."""
 
-    def savepoint(self) -> Any:
+    def savepoint(self) -> AbstractContextManager[None]:
         """A context manager: roll back to here if its block raises."""
 
 
@@ -51,10 +51,10 @@ class Database(Protocol):
 
     dialect: str
 
-    def write(self) -> Any:
+    def write(self) -> AbstractContextManager[Tx]:
         """Context manager yielding a :class:`Tx`; commits on success."""
 
-    def read(self) -> Any:
+    def read(self) -> AbstractContextManager[Tx]:
         """Context manager yielding a read-only :class:`Tx`."""
 
     def script(self, sql: str) -> None:

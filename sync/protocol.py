@@ -348,6 +348,7 @@ class EventResult(_Wire):
     result: dict[str, Any] = Field(default_factory=dict)
     code: str = ""  # machine-readable reason for rejected / deferred
     message: str = ""  # Chinese, for the needs-attention list
+    original: EventStatus | None = None  # for duplicates: what the first delivery got
 
 
 class BatchResult(_Wire):
@@ -501,3 +502,89 @@ def sign_request(
         HEADER_CONTENT_SHA256: body_hash,
         HEADER_SIGNATURE: signature(secret, message),
     }
+
+
+# ------------------------------------------------------------------ event payloads
+
+
+class _Payload(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CaseSubmitted(_Payload):
+    """``case.submitted`` v1: a case the terminal received; the gateway numbers it.
+
+    Result: ``{"case_number", "state"}``.
+    """
+
+    provisional_number: Text  # T{terminal}-{yyyymmdd}-{n}
+    item_id: Text
+    situation_id: str = ""
+    state: str = "received"  # a window may submit its acceptance outcome directly
+    channel: Literal["kiosk", "window", "mobile"] = "kiosk"
+    actor: str = ""  # clerk id at a window, "" for a citizen at a kiosk
+    delivery: str = "window"  # core.catalog.DeliveryMethod value
+    applicant: dict[str, Any] = Field(default_factory=dict)
+    agent: dict[str, Any] | None = None  # 帮办代办
+    form: dict[str, Any] = Field(default_factory=dict)
+    materials: list[dict[str, Any]] = Field(default_factory=list)
+    attachments: list[Sha256Hex] = Field(default_factory=list)  # PUT /v1/blobs first
+
+
+class CaseTransitionRequested(_Payload):
+    """``case.transition_requested`` v1. Result: ``{"case_number", "state"}``.
+
+    Rejected with ``result={"current_state"}`` when the life cycle forbids it.
+    """
+
+    case_number: Text
+    to_state: Text
+    actor: str = ""
+    reason: str = ""
+    channel: Literal["kiosk", "window", "mobile"] = "window"
+
+
+class EvaluationSubmitted(_Payload):
+    """``evaluation.submitted`` v1: 好差评, level 1 (非常不满意) … 5 (非常满意)."""
+
+    level: int = Field(ge=1, le=5)
+    case_number: str | None = None
+    clerk_id: str = ""
+    reasons: list[str] = Field(default_factory=list)
+    comment: str = Field(default="", max_length=500)
+    channel: Literal["kiosk", "window", "mobile"] = "kiosk"
+
+
+class SearchMiss(_Payload):
+    """``search.miss`` v1: a search that found nothing, so the catalog can be fixed."""
+
+    query: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+
+class AuditEntry(_Payload):
+    """``audit.entry`` v1: one link of the terminal's hash-chained audit log."""
+
+    entry_hash: Sha256Hex
+    prev_hash: str  # "" for the first entry of a chain
+    action: Text
+    actor: str = ""
+    subject: str = ""  # masked
+    at: float
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class DeviceHealth(_Payload):
+    """``device.health`` v1: device → "ok" or a problem in words staff understand."""
+
+    devices: dict[str, str]
+
+
+class PickupCollected(_Payload):
+    """``pickup.collected`` v1: a citizen took a result (printed or from a locker).
+
+    Rejected (``pickup.already_collected``) when someone collected it first.
+    """
+
+    pickup_id: Text
+    method: Literal["print", "locker"]
+    verified_by: Literal["resident_code", "pickup_code"]

@@ -1,0 +1,355 @@
+"""Cases on the gateway: official numbers, status authority, results awaiting pickup.
+
+The gateway is authoritative for case status and official numbers (SYNC.md,
+Authority). Every change is written to the ``cases`` table, appended to
+``case_history`` and published to the hall's ``case_status`` feed in the caller's
+transaction; a result ready for self-service pickup also appears in the hall's
+``pickups`` feed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import logging
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from core.catalog import DeliveryMethod
+from core.clock import HALL_TZ
+from core.errors import IllegalTransition, ValidationFailed
+from core.masking import mask_name
+from gateway.db import Tx
+from gateway.store import GatewayStore
+from sync.protocol import Stream, canonical_json
+
+log = logging.getLogger(__name__)
+
+DEFAULT_REGION_CODE = "371000"
+"""威海市 administrative division code: the number prefix of halls without their own."""
+
+STATE_LABELS: dict[str, str] = {
+    "draft": "草稿",
+    "received": "已收件",
+    "accepted": "已受理",
+    "accepted_pending": "容缺受理",
+    "accepted_on_commitment": "告知承诺受理",
+    "correction_requested": "待补正",
+    "rejected": "不予受理",
+    "in_review": "审查中",
+    "approved": "审批通过",
+    "denied": "不予许可",
+    "result_ready": "结果已出",
+    "delivered": "已送达",
+    "withdrawn": "已撤回",
+}
+
+_ACCEPTED = ("accepted", "accepted_pending", "accepted_on_commitment")
+
+# The case life cycle of DESIGN.md (Cases). core.case owns the rule book; until it
+# lands the gateway checks against this table, which follows the same diagram.
+_NEXT: dict[str, frozenset[str]] = {
+    "draft": frozenset({"received", "withdrawn"}),
+    "received": frozenset(
+        {*_ACCEPTED, "correction_requested", "rejected", "withdrawn"}
+    ),
+    "correction_requested": frozenset({"received", "withdrawn"}),
+    "accepted": frozenset({"in_review", "withdrawn"}),
+    "accepted_pending": frozenset({"in_review", "withdrawn"}),
+    "accepted_on_commitment": frozenset({"in_review", "withdrawn"}),
+    "in_review": frozenset({"approved", "denied", "withdrawn"}),
+    "approved": frozenset({"result_ready"}),
+    "denied": frozenset({"result_ready"}),
+    "result_ready": frozenset({"delivered"}),
+    "rejected": frozenset(),
+    "delivered": frozenset(),
+    "withdrawn": frozenset(),
+}
+
+SUBMITTABLE_STATES = frozenset({"received", *_ACCEPTED, "correction_requested"})
+"""States a terminal may report when it first submits a case (window outcomes)."""
+
+_SELF_PICKUP = {DeliveryMethod.KIOSK_PRINT.value, DeliveryMethod.LOCKER.value}
+
+
+def check_transition(current: str, target: str) -> None:
+    """Raise :class:`IllegalTransition` unless ``current → target`` is allowed."""
+    if target not in _NEXT:
+        raise IllegalTransition(
+            "未知的办件状态", code="case.unknown_state", state=target
+        )
+    if target not in _NEXT.get(current, frozenset()):
+        raise IllegalTransition(
+            f"办件当前状态为“{STATE_LABELS.get(current, current)}”，"
+            f"不能变更为“{STATE_LABELS[target]}”",
+            code="case.illegal_transition",
+            current=current,
+            target=target,
+        )
+
+
+def number_prefix(hall_id: str) -> str:
+    """The 6-digit division code a hall's case numbers start with."""
+    match = re.match(r"^(\d{6})", hall_id)
+    return match.group(1) if match else DEFAULT_REGION_CODE
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRecord:
+    case_number: str
+    hall_id: str
+    item_id: str
+    item_name: str
+    state: str
+    version: int
+    delivery: str
+    payload: dict[str, Any]
+    result: dict[str, Any] | None
+    updated_at: float
+
+
+def _iso(ts: float) -> str:
+    return _dt.datetime.fromtimestamp(ts, HALL_TZ).isoformat(timespec="seconds")
+
+
+class CaseBook:
+    """Official numbering and status changes, always inside a caller's transaction.
+
+    Args:
+        store: the gateway store (feeds and clock).
+    """
+
+    def __init__(self, *, store: GatewayStore) -> None:
+        self._store = store
+
+    def next_number(self, tx: Tx, hall_id: str, at: float) -> str:
+        """The next official case number of a hall: division code + date + 6 digits.
+
+        ``37100020261121000123`` = 371000 (division) · 20261121 (Beijing date) ·
+        000123 (sequence of that prefix on that day). The counter row is locked until
+        the caller commits, so concurrent submits never share a number.
+        """
+        prefix = number_prefix(hall_id)
+        day = _dt.datetime.fromtimestamp(at, HALL_TZ).strftime("%Y%m%d")
+        name = f"case:{prefix}:{day}"
+        tx.execute(
+            "INSERT INTO counters (name, value) VALUES (?, 0) ON CONFLICT (name) DO NOTHING",
+            (name,),
+        )
+        row = tx.one(
+            "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value", (name,)
+        )
+        assert row is not None
+        return f"{prefix}{day}{int(row[0]):06d}"
+
+    def get(self, tx: Tx, case_number: str) -> CaseRecord | None:
+        row = tx.one(
+            "SELECT case_number, hall_id, item_id, item_name, state, version, delivery, payload,"
+            " result, updated_at FROM cases WHERE case_number = ?",
+            (case_number,),
+        )
+        if row is None:
+            return None
+        return CaseRecord(
+            case_number=row[0],
+            hall_id=row[1],
+            item_id=row[2],
+            item_name=row[3],
+            state=row[4],
+            version=int(row[5]),
+            delivery=row[6],
+            payload=json.loads(row[7]),
+            result=json.loads(row[8]) if row[8] else None,
+            updated_at=float(row[9]),
+        )
+
+    def submit(
+        self,
+        tx: Tx,
+        *,
+        hall_id: str,
+        device_id: str,
+        event_id: str,
+        provisional_number: str,
+        item_id: str,
+        state: str,
+        delivery: str,
+        actor: str,
+        channel: str,
+        payload: dict[str, Any],
+    ) -> CaseRecord:
+        """Register a submitted case and give it its official number.
+
+        Raises:
+            ValidationFailed: the item is not in the published catalog, or the state
+                is not one a submission may carry.
+        """
+        item = self._store.live_doc(tx, Stream.ITEMS, "", item_id)
+        if item is None:
+            raise ValidationFailed(
+                "事项不在当前发布的事项清单中，请更新事项后重新提交", code="case.unknown_item"
+            )
+        if item.get("status") == "withdrawn":
+            raise ValidationFailed("该事项已停止办理", code="case.item_withdrawn")
+        if state not in SUBMITTABLE_STATES:
+            raise ValidationFailed(
+                "提交的办件状态无效", code="case.bad_initial_state", state=state
+            )
+        now = self._store.now()
+        number = self.next_number(tx, hall_id, now)
+        tx.execute(
+            "INSERT INTO cases (case_number, hall_id, device_id, event_id, provisional_number,"
+            " item_id, item_name, state, version, delivery, submitted_at, updated_at, payload)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
+            (number, hall_id, device_id, event_id, provisional_number, item_id, item["name"],
+             state, delivery, now, now, canonical_json(payload).decode()),
+        )
+        self._history(tx, number, 1, "draft", state, actor, channel, device_id, "", now)
+        record = self.get(tx, number)
+        assert record is not None
+        self._publish(tx, record)
+        return record
+
+    def transition(
+        self,
+        tx: Tx,
+        case_number: str,
+        target: str,
+        *,
+        actor: str,
+        channel: str,
+        device_id: str,
+        reason: str = "",
+        result: dict[str, Any] | None = None,
+    ) -> CaseRecord:
+        """Move a case to ``target`` if its life cycle allows it.
+
+        Raises:
+            ValidationFailed: no such case.
+            IllegalTransition: not allowed from the current state (``params`` carries
+                ``current``).
+        """
+        record = self.get(tx, case_number)
+        if record is None:
+            raise ValidationFailed("办件编号不存在", code="case.unknown")
+        check_transition(record.state, target)
+        now = self._store.now()
+        version = record.version + 1
+        tx.execute(
+            "UPDATE cases SET state = ?, version = ?, updated_at = ?,"
+            " result = COALESCE(?, result) WHERE case_number = ?",
+            (target, version, now,
+             canonical_json(result).decode() if result is not None else None, case_number),
+        )
+        self._history(tx, case_number, version, record.state, target, actor, channel,
+                      device_id, reason, now)
+        updated = self.get(tx, case_number)
+        assert updated is not None
+        self._publish(tx, updated)
+        if target == "result_ready" and updated.delivery in _SELF_PICKUP:
+            self._publish_pickup(tx, updated)
+        log.info("case %s: %s → %s", case_number, record.state, target)
+        return updated
+
+    def collect_pickup(self, tx: Tx, pickup_id: str, hall_id: str, device_id: str) -> str:
+        """Mark a result as picked up; returns the case number.
+
+        Raises:
+            ValidationFailed: unknown pickup, another hall's, or already collected.
+        """
+        row = tx.one(
+            "SELECT case_number, hall_id, state, collected_at FROM pickups WHERE pickup_id = ?",
+            (pickup_id,),
+        )
+        if row is None or row[1] != hall_id:
+            raise ValidationFailed("取件记录不存在", code="pickup.unknown")
+        if row[2] != "waiting":
+            raise ValidationFailed(
+                "该结果已被领取，不能重复领取，请联系窗口工作人员",
+                code="pickup.already_collected",
+                collected_at=row[3],
+            )
+        now = self._store.now()
+        tx.execute(
+            "UPDATE pickups SET state = 'collected', collected_at = ?, collected_by = ?"
+            " WHERE pickup_id = ?",
+            (now, device_id, pickup_id),
+        )
+        doc = self._store.live_doc(tx, Stream.PICKUPS, hall_id, pickup_id) or {}
+        self._store.publish(
+            tx, Stream.PICKUPS, hall_id,
+            [(pickup_id, {**doc, "state": "collected", "collected_at": _iso(now)})],
+        )
+        return str(row[0])
+
+    @staticmethod
+    def _history(  # noqa: PLR0917 - one history row, column by column
+        tx: Tx, number: str, version: int, from_state: str, to_state: str, actor: str,
+        channel: str, device_id: str, reason: str, at: float,
+    ) -> None:
+        tx.execute(
+            "INSERT INTO case_history (case_number, version, from_state, to_state, actor,"
+            " channel, device_id, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (number, version, from_state, to_state, actor, channel, device_id, reason, at),
+        )
+
+    def _publish(self, tx: Tx, record: CaseRecord) -> None:
+        history = [
+            {"state": r[0], "label": STATE_LABELS.get(r[0], r[0]), "at": _iso(float(r[1]))}
+            for r in tx.all(
+                "SELECT to_state, at FROM case_history WHERE case_number = ? ORDER BY version",
+                (record.case_number,),
+            )
+        ]
+        applicant = record.payload.get("applicant") or {}
+        doc = {
+            "case_number": record.case_number,
+            "provisional_number": record.payload.get("provisional_number", ""),
+            "item_id": record.item_id,
+            "item_name": record.item_name,
+            "state": record.state,
+            "state_label": STATE_LABELS.get(record.state, record.state),
+            "version": record.version,
+            "delivery": record.delivery,
+            "applicant": mask_name(str(applicant.get("name", ""))),
+            "updated_at": _iso(record.updated_at),
+            "history": history,
+            "result": _public_result(record.result),
+        }
+        self._store.publish(tx, Stream.CASE_STATUS, record.hall_id, [(record.case_number, doc)])
+
+    def _publish_pickup(self, tx: Tx, record: CaseRecord) -> None:
+        pickup_id = "P" + hashlib.sha256(record.case_number.encode()).hexdigest()[:12].upper()
+        code = (record.result or {}).get("pickup_code") or f"{secrets.randbelow(10**6):06d}"
+        applicant = record.payload.get("applicant") or {}
+        id_tail = str(applicant.get("id_number", ""))[-4:]
+        tx.execute(
+            "INSERT INTO pickups (pickup_id, case_number, hall_id, state) VALUES (?, ?, ?,"
+            " 'waiting') ON CONFLICT (pickup_id) DO NOTHING",
+            (pickup_id, record.case_number, record.hall_id),
+        )
+        doc = {
+            "pickup_id": pickup_id,
+            "case_number": record.case_number,
+            "item_name": record.item_name,
+            "result": _public_result(record.result),
+            "delivery": record.delivery,
+            "applicant": mask_name(str(applicant.get("name", ""))),
+            # The terminal checks what the citizen types against these salted hashes,
+            # so it can hand out a result offline without holding the code itself.
+            "code_sha256": hashlib.sha256(f"{pickup_id}:{code}".encode()).hexdigest(),
+            "id_tail_sha256": hashlib.sha256(f"{pickup_id}:{id_tail}".encode()).hexdigest(),
+            "state": "waiting",
+            "ready_at": _iso(record.updated_at),
+        }
+        self._store.publish(tx, Stream.PICKUPS, record.hall_id, [(pickup_id, doc)])
+
+
+def _public_result(result: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The result record without the pickup code (which only reaches the applicant)."""
+    if result is None:
+        return None
+    return {k: v for k, v in result.items() if k != "pickup_code"}
