@@ -1,0 +1,288 @@
+"""The catalog as the terminal holds it in ``cache.db``, behind ``core.search.CatalogQuery``.
+
+The sync engine writes the ``items``, ``bundles``, ``halls`` and ``licence_types``
+streams through :meth:`sync.store.Store.apply_page`; until the gateway delivers a
+catalog (demo, tests, a kiosk provisioned from a file) :func:`import_catalog` loads a
+whole validated :class:`core.catalog.Catalog` into the same tables.
+
+:class:`CatalogCache` answers the screens' questions. Search runs on an in-memory
+index built from the precomputed keys the first time it is needed (call
+:meth:`CatalogCache.prepare` on the worker thread at start-up to have it ready before
+the first keystroke) and rebuilt after the sync engine changed searchable rows.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from core.catalog import (
+    Audience,
+    Bundle,
+    Catalog,
+    ELicenceType,
+    Hall,
+    ServiceItem,
+)
+from core.search import SearchHit
+from sync.search_index import SearchIndex
+from sync.store import ChangeRow, Clock, Store, index_search_entry
+
+log = logging.getLogger(__name__)
+
+_MISS_MERGE_WINDOW = timedelta(seconds=60)
+_LONG_NUMBER = re.compile(r"\d[\dXx*]{5,}")  # ID or phone numbers typed into search
+
+_INDEX_QUERY = (
+    "SELECT stream, id, name, department, category, audiences, status, popularity,"
+    " themes, aliases, pinyin, codes FROM search_entries"
+    " ORDER BY status = 'withdrawn', popularity DESC, stream DESC, id"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What :func:`import_catalog` wrote."""
+
+    items: int
+    bundles: int
+    halls: int
+    licence_types: int
+    removed: int  # rows no longer in the catalog, now tombstones
+
+
+def import_catalog(store: Store, catalog: Catalog) -> ImportResult:
+    """Replace the cached catalog streams with a whole validated catalog.
+
+    One transaction: either the whole catalog is in the cache afterwards or nothing
+    changed. Rows the catalog no longer has become tombstones. Unlike a change-feed
+    page this is a snapshot, so rows are replaced even when their version is equal
+    (a demo catalog edited without bumping versions still takes effect).
+    """
+    removed = 0
+    with store.cache.transaction() as conn:
+        for stream, rows in (
+            ("items", [(i.id, i.version, i, _item_keys(i)) for i in catalog.items]),
+            ("bundles", [(b.id, b.version, b, _bundle_keys(b)) for b in catalog.bundles]),
+            ("halls", [(h.id, h.version, h, None) for h in catalog.halls]),
+            ("licence_types", [(t.code, catalog.version, t, None) for t in catalog.licence_types]),
+        ):
+            keep = {row_id for row_id, *_ in rows}
+            live = [r[0] for r in conn.execute(f"SELECT id FROM [{stream}] WHERE deleted = 0")]
+            gone = [row_id for row_id in live if row_id not in keep]
+            for row_id in gone:
+                conn.execute(
+                    f"UPDATE [{stream}] SET deleted = 1, doc = NULL WHERE id = ?", (row_id,)
+                )
+                conn.execute(
+                    "DELETE FROM search_entries WHERE stream = ? AND id = ?", (stream, row_id)
+                )
+            removed += len(gone)
+            conn.executemany(
+                f"INSERT OR REPLACE INTO [{stream}] (id, version, deleted, doc)"
+                " VALUES (?, ?, 0, ?)",
+                ((row_id, version, model.model_dump_json()) for row_id, version, model, _ in rows),
+            )
+            for row_id, version, _, keys in rows:
+                if keys is not None:
+                    index_search_entry(conn, stream, ChangeRow("upsert", row_id, version, keys))
+        conn.execute(
+            "INSERT INTO sync_state (stream, cursor, epoch, updated_at) VALUES ('catalog', ?,"
+            " 'import', ?) ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor,"
+            " epoch = excluded.epoch, updated_at = excluded.updated_at",
+            (str(catalog.version), store.clock().isoformat()),
+        )
+    store.bump_cache_generation()
+    result = ImportResult(
+        items=len(catalog.items),
+        bundles=len(catalog.bundles),
+        halls=len(catalog.halls),
+        licence_types=len(catalog.licence_types),
+        removed=removed,
+    )
+    log.info("catalog v%d imported: %s", catalog.version, result)
+    return result
+
+
+def _item_keys(item: ServiceItem) -> dict[str, Any]:
+    """The fields :func:`sync.search_index.entry_for` reads, without dumping the item."""
+    return {
+        "id": item.id,
+        "basic_code": item.basic_code,
+        "name": item.name,
+        "aliases": item.aliases,
+        "department": item.department,
+        "themes": item.themes,
+        "audience": [str(a) for a in item.audience],
+        "popularity": item.popularity,
+        "status": str(item.status),
+    }
+
+
+def _bundle_keys(bundle: Bundle) -> dict[str, Any]:
+    return {
+        "id": bundle.id,
+        "name": bundle.name,
+        "aliases": bundle.aliases,
+        "lead_department": bundle.lead_department,
+        "audience": [str(a) for a in bundle.audience],
+        "popularity": bundle.popularity,
+        "status": str(bundle.status),
+    }
+
+
+class CatalogCache:
+    """:class:`core.search.CatalogQuery` over the store's ``cache.db``.
+
+    Safe to call from any thread (the UI's task runner uses one worker thread).
+
+    Args:
+        store: the open store.
+        terminal_id: recorded with zero-result searches.
+        clock: time source for search-miss records.
+    """
+
+    def __init__(self, store: Store, *, terminal_id: str = "", clock: Clock | None = None) -> None:
+        self._store = store
+        self._terminal_id = terminal_id
+        self._clock: Clock = clock or store.clock
+        self._index: SearchIndex | None = None
+        self._index_generation = -1
+        self._build_lock = threading.Lock()
+        self._miss_lock = threading.Lock()
+        self._last_miss: tuple[int, str, datetime] | None = None
+
+    # --------------------------------------------------------------------- index
+
+    def prepare(self) -> None:
+        """Build the search index now (at start-up, on the worker thread)."""
+        self._current_index()
+
+    def _current_index(self) -> SearchIndex:
+        generation = self._store.cache_generation
+        index = self._index
+        if index is not None and self._index_generation == generation:
+            return index
+        with self._build_lock:
+            if self._index is not None and self._index_generation == generation:
+                return self._index
+            started = self._clock()
+            with self._store.cache.read() as conn:
+                cursor = conn.execute(_INDEX_QUERY)
+                names = [d[0] for d in cursor.description]
+                rows = [dict(zip(names, r, strict=True)) for r in cursor]
+            index = SearchIndex.from_entries(rows)
+            self._index, self._index_generation = index, generation
+            log.info(
+                "search index built: %d rows in %.0f ms",
+                len(index),
+                (self._clock() - started).total_seconds() * 1000,
+            )
+            return index
+
+    # -------------------------------------------------------------------- search
+
+    def search(
+        self, text: str, *, audience: Audience | None = None, limit: int = 50
+    ) -> list[SearchHit]:
+        """Results for what a person typed; a query with no result is recorded."""
+        hits = self._current_index().search(text, audience=audience, limit=limit)
+        if not hits and text.strip():
+            self._record_miss(text.strip())
+        return hits
+
+    def _record_miss(self, query: str) -> None:
+        """Log a zero-result query in the journal, typed keystroke by keystroke.
+
+        "火", "火星", "火星移民" typed in a row become one record (the longest), not
+        three; long digit runs (an ID or phone number typed into search) are masked.
+        """
+        query = _LONG_NUMBER.sub(lambda m: "*" * len(m.group(0)), query)[:200]
+        now = self._clock()
+        with self._miss_lock, self._store.journal.transaction() as conn:
+            last = self._last_miss
+            if (
+                last is not None
+                and now - last[2] <= _MISS_MERGE_WINDOW
+                and (query.startswith(last[1]) or last[1].startswith(query))
+            ):
+                conn.execute(
+                    "UPDATE search_misses SET query = ?, at = ? WHERE id = ?",
+                    (max(query, last[1], key=len), now.isoformat(), last[0]),
+                )
+                self._last_miss = (last[0], max(query, last[1], key=len), now)
+                return
+            cur = conn.execute(
+                "INSERT INTO search_misses (at, query, terminal_id) VALUES (?, ?, ?)",
+                (now.isoformat(), query, self._terminal_id),
+            )
+            self._last_miss = (int(cur.lastrowid or 0), query, now)
+
+    def search_misses(self, *, limit: int = 100) -> list[tuple[str, str]]:
+        """Recent zero-result queries as (time, query), newest first (for staff)."""
+        with self._store.journal.read() as conn:
+            rows = conn.execute(
+                "SELECT at, query FROM search_misses ORDER BY id DESC LIMIT ?", (limit,)
+            ).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
+    # ----------------------------------------------------------------- documents
+
+    def item(self, item_id: str) -> ServiceItem:
+        """One item (withdrawn ones too: they show a notice); ``KeyError`` when unknown."""
+        doc = self._store.cached_doc("items", item_id)
+        if doc is None:
+            raise KeyError(item_id)
+        return ServiceItem.model_validate(doc)
+
+    def bundle(self, bundle_id: str) -> Bundle:
+        """One 一件事; ``KeyError`` when unknown."""
+        doc = self._store.cached_doc("bundles", bundle_id)
+        if doc is None:
+            raise KeyError(bundle_id)
+        return Bundle.model_validate(doc)
+
+    def halls(self) -> list[Hall]:
+        """Every hall, station and outlet."""
+        return [Hall.model_validate(d) for d in self._store.cached_docs("halls")]
+
+    def hall(self, hall_id: str) -> Hall:
+        """One hall; ``KeyError`` when unknown."""
+        doc = self._store.cached_doc("halls", hall_id)
+        if doc is None:
+            raise KeyError(hall_id)
+        return Hall.model_validate(doc)
+
+    def licence_types(self) -> list[ELicenceType]:
+        """Every 电子证照 type the catalog's materials may name."""
+        return [ELicenceType.model_validate(d) for d in self._store.cached_docs("licence_types")]
+
+    # ------------------------------------------------------------------ browsing
+
+    def hot_items(self, *, audience: Audience | None = None, limit: int = 12) -> list[SearchHit]:
+        """Most used active items (热门事项)."""
+        return self._current_index().hot_items(audience=audience, limit=limit)
+
+    def bundles(self, *, audience: Audience | None = None) -> list[SearchHit]:
+        """All active 一件事, hottest first."""
+        return self._current_index().bundles(audience=audience)
+
+    def departments(self) -> list[tuple[str, int]]:
+        """(department, number of active items), largest first."""
+        return self._current_index().departments()
+
+    def by_department(self, department: str) -> list[SearchHit]:
+        """Active items of one department, hottest first."""
+        return self._current_index().by_department(department)
+
+    def themes(self, *, audience: Audience | None = None) -> list[tuple[str, int]]:
+        """(theme, number of active items), largest first."""
+        return self._current_index().themes(audience=audience)
+
+    def by_theme(self, theme: str, *, audience: Audience | None = None) -> list[SearchHit]:
+        """Active items under one theme, hottest first."""
+        return self._current_index().by_theme(theme, audience=audience)
