@@ -67,3 +67,7 @@ class DeviceUnavailable(EnvironmentProblem):
         super().__init__(f"{device}: {reason}")
         self.device = device
         self.reason = reason
+
+
+class NotPermitted(UserFacingError):
+    """The person's role does not allow the action (e.g. a clerk alone rejecting a case)."""
