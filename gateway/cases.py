@@ -53,9 +53,7 @@ _ACCEPTED = ("accepted", "accepted_pending", "accepted_on_commitment")
 # lands the gateway checks against this table, which follows the same diagram.
 _NEXT: dict[str, frozenset[str]] = {
     "draft": frozenset({"received", "withdrawn"}),
-    "received": frozenset(
-        {*_ACCEPTED, "correction_requested", "rejected", "withdrawn"}
-    ),
+    "received": frozenset({*_ACCEPTED, "correction_requested", "rejected", "withdrawn"}),
     "correction_requested": frozenset({"received", "withdrawn"}),
     "accepted": frozenset({"in_review", "withdrawn"}),
     "accepted_pending": frozenset({"in_review", "withdrawn"}),
@@ -78,9 +76,7 @@ _SELF_PICKUP = {DeliveryMethod.KIOSK_PRINT.value, DeliveryMethod.LOCKER.value}
 def check_transition(current: str, target: str) -> None:
     """Raise :class:`IllegalTransition` unless ``current → target`` is allowed."""
     if target not in _NEXT:
-        raise IllegalTransition(
-            "未知的办件状态", code="case.unknown_state", state=target
-        )
+        raise IllegalTransition("未知的办件状态", code="case.unknown_state", state=target)
     if target not in _NEXT.get(current, frozenset()):
         raise IllegalTransition(
             f"办件当前状态为“{STATE_LABELS.get(current, current)}”，"
@@ -195,17 +191,27 @@ class CaseBook:
         if item.get("status") == "withdrawn":
             raise ValidationFailed("该事项已停止办理", code="case.item_withdrawn")
         if state not in SUBMITTABLE_STATES:
-            raise ValidationFailed(
-                "提交的办件状态无效", code="case.bad_initial_state", state=state
-            )
+            raise ValidationFailed("提交的办件状态无效", code="case.bad_initial_state", state=state)
         now = self._store.now()
         number = self.next_number(tx, hall_id, now)
         tx.execute(
             "INSERT INTO cases (case_number, hall_id, device_id, event_id, provisional_number,"
             " item_id, item_name, state, version, delivery, submitted_at, updated_at, payload)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
-            (number, hall_id, device_id, event_id, provisional_number, item_id, item["name"],
-             state, delivery, now, now, canonical_json(payload).decode()),
+            (
+                number,
+                hall_id,
+                device_id,
+                event_id,
+                provisional_number,
+                item_id,
+                item["name"],
+                state,
+                delivery,
+                now,
+                now,
+                canonical_json(payload).decode(),
+            ),
         )
         self._history(tx, number, 1, "draft", state, actor, channel, device_id, "", now)
         record = self.get(tx, number)
@@ -241,11 +247,17 @@ class CaseBook:
         tx.execute(
             "UPDATE cases SET state = ?, version = ?, updated_at = ?,"
             " result = COALESCE(?, result) WHERE case_number = ?",
-            (target, version, now,
-             canonical_json(result).decode() if result is not None else None, case_number),
+            (
+                target,
+                version,
+                now,
+                canonical_json(result).decode() if result is not None else None,
+                case_number,
+            ),
         )
-        self._history(tx, case_number, version, record.state, target, actor, channel,
-                      device_id, reason, now)
+        self._history(
+            tx, case_number, version, record.state, target, actor, channel, device_id, reason, now
+        )
         updated = self.get(tx, case_number)
         assert updated is not None
         self._publish(tx, updated)
@@ -280,15 +292,25 @@ class CaseBook:
         )
         doc = self._store.live_doc(tx, Stream.PICKUPS, hall_id, pickup_id) or {}
         self._store.publish(
-            tx, Stream.PICKUPS, hall_id,
+            tx,
+            Stream.PICKUPS,
+            hall_id,
             [(pickup_id, {**doc, "state": "collected", "collected_at": _iso(now)})],
         )
         return str(row[0])
 
     @staticmethod
     def _history(  # noqa: PLR0917 - one history row, column by column
-        tx: Tx, number: str, version: int, from_state: str, to_state: str, actor: str,
-        channel: str, device_id: str, reason: str, at: float,
+        tx: Tx,
+        number: str,
+        version: int,
+        from_state: str,
+        to_state: str,
+        actor: str,
+        channel: str,
+        device_id: str,
+        reason: str,
+        at: float,
     ) -> None:
         tx.execute(
             "INSERT INTO case_history (case_number, version, from_state, to_state, actor,"

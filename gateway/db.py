@@ -122,9 +122,7 @@ class SqliteDatabase:
             self._all.append(conn)
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(
-            self.path, isolation_level=None, check_same_thread=False, timeout=30
-        )
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
         conn.execute("PRAGMA journal_mode=WAL")
         # The inbox is the gateway's promise to terminals that an event is kept:
         # FULL so an acknowledged batch survives power loss (SYNC.md, Power loss).

@@ -90,7 +90,9 @@ class EventProcessor:
         self._handlers: dict[str, tuple[type[BaseModel], int, Handler]] = {
             EventKind.CASE_SUBMITTED: (CaseSubmitted, 1, self._case_submitted),
             EventKind.CASE_TRANSITION_REQUESTED: (
-                CaseTransitionRequested, 1, self._case_transition,
+                CaseTransitionRequested,
+                1,
+                self._case_transition,
             ),
             EventKind.EVALUATION_SUBMITTED: (EvaluationSubmitted, 1, self._evaluation),
             EventKind.SEARCH_MISS: (SearchMiss, 1, self._search_miss),
@@ -107,8 +109,11 @@ class EventProcessor:
             blocked = False
             for event in sorted(batch.events, key=lambda e: e.seq):
                 if blocked:
-                    results.append(_result(event, EventStatus.DEFERRED, "event.waiting",
-                                           "等待前序事件处理完成"))
+                    results.append(
+                        _result(
+                            event, EventStatus.DEFERRED, "event.waiting", "等待前序事件处理完成"
+                        )
+                    )
                     continue
                 result = self._one(tx, device, event, outcome.touched)
                 blocked = result.status is EventStatus.DEFERRED
@@ -121,19 +126,28 @@ class EventProcessor:
         self, tx: Tx, device: DeviceRecord, event: Event, touched: set[tuple[Stream, str]]
     ) -> EventResult:
         if payload_sha256(event.payload) != event.sha256:
-            return _result(event, EventStatus.REJECTED, "event.corrupt",
-                           "事件内容与校验值不符，请联系技术支持")
+            return _result(
+                event, EventStatus.REJECTED, "event.corrupt", "事件内容与校验值不符，请联系技术支持"
+            )
         seen = tx.one(
             "SELECT sha256, status, result, code, message FROM inbox WHERE event_id = ?",
             (event.event_id,),
         )
         if seen is not None:
             if seen[0] != event.sha256:
-                return _result(event, EventStatus.REJECTED, "event.conflict",
-                               "同一事件编号已提交过不同的内容（冲突），请人工核对")
+                return _result(
+                    event,
+                    EventStatus.REJECTED,
+                    "event.conflict",
+                    "同一事件编号已提交过不同的内容（冲突），请人工核对",
+                )
             return EventResult(
-                event_id=event.event_id, seq=event.seq, status=EventStatus.DUPLICATE,
-                result=json.loads(seen[2]), code=seen[3], message=seen[4],
+                event_id=event.event_id,
+                seq=event.seq,
+                status=EventStatus.DUPLICATE,
+                result=json.loads(seen[2]),
+                code=seen[3],
+                message=seen[4],
                 original=EventStatus(seen[1]),
             )
         other = tx.one(
@@ -141,20 +155,26 @@ class EventProcessor:
             (device.device_id, event.seq),
         )
         if other is not None:
-            return _result(event, EventStatus.REJECTED, "event.seq_conflict",
-                           "事件序号已被另一事件使用，请联系技术支持")
+            return _result(
+                event,
+                EventStatus.REJECTED,
+                "event.seq_conflict",
+                "事件序号已被另一事件使用，请联系技术支持",
+            )
         try:
             with tx.savepoint():
                 result = self._apply(tx, device, event)
         except Rejected as exc:
-            return self._record(tx, device, event, EventStatus.REJECTED, exc.result, exc.code,
-                                exc.message)
+            return self._record(
+                tx, device, event, EventStatus.REJECTED, exc.result, exc.code, exc.message
+            )
         except Deferred as exc:
             return _result(event, EventStatus.DEFERRED, exc.code, exc.message)
         except Exception:
             log.exception("event %s (%s) failed on the gateway", event.event_id, event.kind)
-            return _result(event, EventStatus.DEFERRED, "gateway.error",
-                           "前置机处理出错，稍后自动重试")
+            return _result(
+                event, EventStatus.DEFERRED, "gateway.error", "前置机处理出错，稍后自动重试"
+            )
         touched.add((Stream.CASE_STATUS, device.hall_id))
         touched.add((Stream.PICKUPS, device.hall_id))
         return self._record(tx, device, event, EventStatus.APPLIED, result, "", "")
@@ -176,25 +196,52 @@ class EventProcessor:
         try:
             return handler(tx, device, event, payload)
         except IllegalTransition as exc:
-            raise Rejected(exc.code or "case.illegal_transition", exc.message,
-                           {"current_state": exc.params.get("current", "")}) from None
+            raise Rejected(
+                exc.code or "case.illegal_transition",
+                exc.message,
+                {"current_state": exc.params.get("current", "")},
+            ) from None
         except UserFacingError as exc:
             raise Rejected(exc.code or "event.refused", exc.message) from None
 
     def _record(  # noqa: PLR0917 - the inbox row's columns
-        self, tx: Tx, device: DeviceRecord, event: Event, status: EventStatus,
-        result: dict[str, Any], code: str, message: str, /,
+        self,
+        tx: Tx,
+        device: DeviceRecord,
+        event: Event,
+        status: EventStatus,
+        result: dict[str, Any],
+        code: str,
+        message: str,
+        /,
     ) -> EventResult:
         tx.execute(
             "INSERT INTO inbox (event_id, device_id, seq, kind, schema_version, sha256, status,"
             " result, code, message, payload, received_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (event.event_id, device.device_id, event.seq, event.kind, event.schema_version,
-             event.sha256, status.value, canonical_json(result).decode(), code, message,
-             canonical_json(event.payload).decode(), self._store.now()),
+            (
+                event.event_id,
+                device.device_id,
+                event.seq,
+                event.kind,
+                event.schema_version,
+                event.sha256,
+                status.value,
+                canonical_json(result).decode(),
+                code,
+                message,
+                canonical_json(event.payload).decode(),
+                self._store.now(),
+            ),
         )
-        return EventResult(event_id=event.event_id, seq=event.seq, status=status,
-                           result=result, code=code, message=message)
+        return EventResult(
+            event_id=event.event_id,
+            seq=event.seq,
+            status=status,
+            result=result,
+            code=code,
+            message=message,
+        )
 
     @staticmethod
     def _advance_ledger(tx: Tx, device_id: str) -> int:
@@ -238,8 +285,11 @@ class EventProcessor:
             channel=p.channel,
             payload=p.model_dump(mode="json"),
         )
-        return {"case_number": record.case_number, "state": record.state,
-                "provisional_number": p.provisional_number}
+        return {
+            "case_number": record.case_number,
+            "state": record.state,
+            "provisional_number": p.provisional_number,
+        }
 
     def _case_transition(
         self, tx: Tx, device: DeviceRecord, event: Event, p: CaseTransitionRequested
@@ -248,11 +298,19 @@ class EventProcessor:
         if record is None or record.hall_id != device.hall_id:
             raise Rejected("case.unknown", "本大厅没有这个办件编号")
         updated = self._cases.transition(
-            tx, p.case_number, p.to_state, actor=p.actor, channel=p.channel,
-            device_id=device.device_id, reason=p.reason,
+            tx,
+            p.case_number,
+            p.to_state,
+            actor=p.actor,
+            channel=p.channel,
+            device_id=device.device_id,
+            reason=p.reason,
         )
-        return {"case_number": updated.case_number, "state": updated.state,
-                "version": updated.version}
+        return {
+            "case_number": updated.case_number,
+            "state": updated.state,
+            "version": updated.version,
+        }
 
     def _evaluation(
         self, tx: Tx, device: DeviceRecord, event: Event, p: EvaluationSubmitted
@@ -260,8 +318,15 @@ class EventProcessor:
         tx.execute(
             "INSERT INTO evaluations (event_id, device_id, hall_id, case_number, level, payload,"
             " at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (event.event_id, device.device_id, device.hall_id, p.case_number, p.level,
-             canonical_json(p.model_dump(mode="json")).decode(), self._store.now()),
+            (
+                event.event_id,
+                device.device_id,
+                device.hall_id,
+                p.case_number,
+                p.level,
+                canonical_json(p.model_dump(mode="json")).decode(),
+                self._store.now(),
+            ),
         )
         # ★1–2 is a bad review: the hall must follow up (回访, 整改 within 5 working days).
         return {"follow_up": p.level <= 2}
@@ -293,8 +358,15 @@ class EventProcessor:
         tx.execute(
             "INSERT INTO audit_entries (event_id, device_id, entry_hash, prev_hash, chain_ok,"
             " payload, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (event.event_id, device.device_id, p.entry_hash, p.prev_hash, int(chain_ok),
-             canonical_json(p.model_dump(mode="json")).decode(), p.at),
+            (
+                event.event_id,
+                device.device_id,
+                p.entry_hash,
+                p.prev_hash,
+                int(chain_ok),
+                canonical_json(p.model_dump(mode="json")).decode(),
+                p.at,
+            ),
         )
         return {"chain_ok": chain_ok}
 
@@ -310,15 +382,22 @@ class EventProcessor:
     def _pickup_collected(
         self, tx: Tx, device: DeviceRecord, event: Event, p: PickupCollected
     ) -> dict[str, Any]:
-        case_number = self._cases.collect_pickup(tx, p.pickup_id, device.hall_id,
-                                                 device.device_id)
+        case_number = self._cases.collect_pickup(tx, p.pickup_id, device.hall_id, device.device_id)
         record = self._cases.get(tx, case_number)
         if record is not None and record.state == "result_ready":
-            self._cases.transition(tx, case_number, "delivered", actor="", channel="kiosk",
-                                   device_id=device.device_id, reason=f"自助取件（{p.method}）")
+            self._cases.transition(
+                tx,
+                case_number,
+                "delivered",
+                actor="",
+                channel="kiosk",
+                device_id=device.device_id,
+                reason=f"自助取件（{p.method}）",
+            )
         return {"case_number": case_number}
 
 
 def _result(event: Event, status: EventStatus, code: str, message: str) -> EventResult:
-    return EventResult(event_id=event.event_id, seq=event.seq, status=status, code=code,
-                       message=message)
+    return EventResult(
+        event_id=event.event_id, seq=event.seq, status=status, code=code, message=message
+    )

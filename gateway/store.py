@@ -287,7 +287,7 @@ class FeedRow:
     id: str
     version: int
     deleted: bool
-    doc: dict[str, Any] | None
+    doc_json: str | None  # canonical JSON text, served as is
     seq: int
 
 
@@ -483,7 +483,11 @@ class GatewayStore:
         if row is None:
             return StreamState(stream, scope, 1, 0, 0, StreamDigest(count=0, sum="0" * 16))
         return StreamState(
-            stream, scope, int(row[0]), int(row[1]), int(row[2]),
+            stream,
+            scope,
+            int(row[0]),
+            int(row[1]),
+            int(row[2]),
             StreamDigest(count=int(row[3]), sum=row[4]),
         )
 
@@ -603,8 +607,7 @@ class GatewayStore:
                 (cutoff,),
             ):
                 purged += tx.execute(
-                    "DELETE FROM feed WHERE stream = ? AND scope = ? AND deleted = 1"
-                    " AND seq <= ?",
+                    "DELETE FROM feed WHERE stream = ? AND scope = ? AND deleted = 1 AND seq <= ?",
                     (stream, scope, top),
                 )
                 tx.execute(
@@ -631,10 +634,7 @@ class GatewayStore:
                 " WHERE stream = ? AND scope = ? AND seq > ? ORDER BY seq LIMIT ?",
                 (stream.value, scope, after_seq, limit + 1),
             )
-        feed = [
-            FeedRow(r[0], int(r[1]), bool(r[2]), json.loads(r[3]) if r[3] else None, int(r[4]))
-            for r in rows[:limit]
-        ]
+        feed = [FeedRow(r[0], int(r[1]), bool(r[2]), r[3], int(r[4])) for r in rows[:limit]]
         return state, feed, len(rows) > limit
 
     def versions(self, stream: Stream, scope: str, ids: Iterable[str]) -> dict[str, int]:
@@ -755,8 +755,16 @@ class GatewayStore:
                 "INSERT INTO snapshots (stream, scope, snapshot_id, epoch, seq, rows, digest_sum,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (stream, scope, snapshot_id) DO NOTHING",
-                (stream.value, scope, snapshot_id, state.epoch, state.high_seq, len(rows),
-                 state.digest.sum, self.now()),
+                (
+                    stream.value,
+                    scope,
+                    snapshot_id,
+                    state.epoch,
+                    state.high_seq,
+                    len(rows),
+                    state.digest.sum,
+                    self.now(),
+                ),
             )
             for n, count, sha, data in chunks:
                 tx.execute(
