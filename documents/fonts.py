@@ -1,0 +1,280 @@
+"""CJK fonts that reportlab can embed, found once and registered once.
+
+reportlab embeds only TrueType-outline fonts (a subset of the glyphs used goes into each
+PDF). Noto Sans CJK, the screen font, has CFF outlines and cannot be embedded, so papers
+use two TrueType faces:
+
+- ``song`` (宋体-like, for the body of A4 notices): AR PL UMing CN (Debian
+  ``fonts-arphic-uming``);
+- ``hei`` (黑体, for headings and everything on an 80 mm thermal receipt, where thin
+  Ming strokes print badly): WenQuanYi Micro Hei (Debian ``fonts-wqy-microhei``).
+
+Characters neither face has (rare surname characters of CJK Extension B such as 𠮷) are
+looked up in the fallback faces found on the system (HanaMin A/B from
+``fonts-hanazono`` cover Extension B). A character no face has is printed as 〓, the
+typesetter's mark for a missing character, and the paper says so in a footnote: a
+silently dropped or boxed character on a legal paper is worse than a visible gap.
+
+Discovery order for each face: the path given in the settings, then ``fc-match`` for the
+known family names, then the known Debian paths. If no usable face is found,
+:class:`~core.errors.EnvironmentProblem` is raised at construction.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from core.errors import EnvironmentProblem
+
+log = logging.getLogger(__name__)
+
+MISSING_MARK = "〓"
+"""Printed in place of a character no available font has (GB typesetting convention)."""
+
+NO_FONT_MESSAGE = "未找到可嵌入的中文字体，请安装 fonts-wqy-microhei 或在设置中指定字体路径"
+
+# Characters every face must have to be accepted: common hanzi and the punctuation
+# official papers use (〔〕 in document numbers, full-width brackets, the yuan sign).
+_PROBE = "受理凭证一次性告知书不予容缺承诺办件号〔〕、“”（）：；《》￥０１２３"
+
+
+@dataclass(frozen=True, slots=True)
+class FontFile:
+    """A font file and the index of the face inside it (a .ttc holds several)."""
+
+    path: Path
+    index: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FontSettings:
+    """Where to look for fonts; every field is optional.
+
+    Attributes:
+        song: a TrueType 宋体-like face for the body of A4 papers.
+        hei: a TrueType 黑体 face for headings and receipts.
+        fallbacks: extra faces tried, in order, for characters the two faces lack.
+    """
+
+    song: FontFile | None = None
+    hei: FontFile | None = None
+    fallbacks: tuple[FontFile, ...] = ()
+
+
+_SONG_CANDIDATES: tuple[tuple[str, FontFile], ...] = (
+    ("AR PL UMing CN", FontFile(Path("/usr/share/fonts/truetype/arphic/uming.ttc"), 0)),
+    ("AR PL SungtiL GB", FontFile(Path("/usr/share/fonts/truetype/arphic/gbsn00lp.ttf"), 0)),
+    ("WenQuanYi Zen Hei", FontFile(Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), 0)),
+    ("WenQuanYi Micro Hei", FontFile(Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), 0)),
+)
+_HEI_CANDIDATES: tuple[tuple[str, FontFile], ...] = (
+    ("WenQuanYi Micro Hei", FontFile(Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), 0)),
+    ("WenQuanYi Zen Hei", FontFile(Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), 0)),
+    ("AR PL UMing CN", FontFile(Path("/usr/share/fonts/truetype/arphic/uming.ttc"), 0)),
+)
+_FALLBACK_CANDIDATES: tuple[tuple[str, FontFile], ...] = (
+    ("WenQuanYi Zen Hei", FontFile(Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), 0)),
+    (
+        "Droid Sans Fallback",
+        FontFile(Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"), 0),
+    ),
+    ("HanaMinA", FontFile(Path("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"), 0)),
+    ("HanaMinB", FontFile(Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"), 0)),
+)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Face:
+    name: str  # the name registered with reportlab
+    file: FontFile
+    codepoints: frozenset[int] = field(repr=False)
+
+
+# reportlab's font registry is process-wide; load each file once.
+_LOADED: dict[FontFile, _Face] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class TextRun:
+    """A stretch of text that one registered font can draw."""
+
+    font: str
+    text: str
+
+
+class FontSet:
+    """The faces papers are set in, registered with reportlab.
+
+    Args:
+        settings: configured paths, tried before discovery.
+        discover: look for fonts with ``fc-match`` and the known Debian paths when the
+            settings name none (tests turn it off to prove the error).
+
+    Raises:
+        EnvironmentProblem: no embeddable CJK face could be found.
+    """
+
+    def __init__(self, *, settings: FontSettings | None = None, discover: bool = True) -> None:
+        settings = settings or FontSettings()
+        song = _first_usable(_candidates(settings.song, _SONG_CANDIDATES, discover=discover))
+        hei = _first_usable(_candidates(settings.hei, _HEI_CANDIDATES, discover=discover))
+        if song is None and hei is None:
+            raise EnvironmentProblem(NO_FONT_MESSAGE)
+        # One face is enough to print: the other role borrows it.
+        self._song: _Face = song or hei  # type: ignore[assignment]
+        self._hei: _Face = hei or song  # type: ignore[assignment]
+        extra: list[_Face] = []
+        fallback_files = list(settings.fallbacks)
+        if discover:
+            fallback_files += [f for _, f in _FALLBACK_CANDIDATES]
+        for file in fallback_files:
+            face = _load(file, probe="")
+            if face is not None and face not in (self._song, self._hei) and face not in extra:
+                extra.append(face)
+        self._fallbacks = tuple(extra)
+        log.info(
+            "paper fonts: song=%s hei=%s fallbacks=%d",
+            self._song.file.path.name,
+            self._hei.file.path.name,
+            len(self._fallbacks),
+        )
+
+    @property
+    def song(self) -> str:
+        """reportlab name of the body (宋体) face."""
+        return self._song.name
+
+    @property
+    def hei(self) -> str:
+        """reportlab name of the heading/receipt (黑体) face."""
+        return self._hei.name
+
+    @property
+    def files(self) -> dict[str, FontFile]:
+        """Registered name → file, for reports and ``govterm doctor``."""
+        faces = (self._song, self._hei, *self._fallbacks)
+        return {f.name: f.file for f in faces}
+
+    def covers(self, font: str, char: str) -> bool:
+        """Whether the registered face ``font`` has a glyph for ``char``."""
+        for face in (self._song, self._hei, *self._fallbacks):
+            if face.name == font:
+                return ord(char) in face.codepoints
+        return False
+
+    def runs(self, text: str, font: str) -> tuple[list[TextRun], list[str]]:
+        """Split ``text`` into runs that each have one face able to draw them.
+
+        Args:
+            text: what to print.
+            font: the face the text is meant to be set in.
+
+        Returns:
+            The runs, and the characters no face has (each printed as :data:`MISSING_MARK`).
+        """
+        primary = self._face(font)
+        order = (primary, *(f for f in (self._song, self._hei, *self._fallbacks) if f != primary))
+        runs: list[TextRun] = []
+        missing: list[str] = []
+        for char in text:
+            code = ord(char)
+            chosen = primary.name
+            shown = char
+            if code not in primary.codepoints and not char.isspace():
+                for face in order[1:]:
+                    if code in face.codepoints:
+                        chosen = face.name
+                        break
+                else:
+                    missing.append(char)
+                    shown = MISSING_MARK
+            if runs and runs[-1].font == chosen:
+                runs[-1] = TextRun(chosen, runs[-1].text + shown)
+            else:
+                runs.append(TextRun(chosen, shown))
+        return runs, missing
+
+    def _face(self, font: str) -> _Face:
+        for face in (self._song, self._hei, *self._fallbacks):
+            if face.name == font:
+                return face
+        raise KeyError(font)
+
+
+def _candidates(
+    configured: FontFile | None, known: Sequence[tuple[str, FontFile]], *, discover: bool
+) -> Iterable[tuple[FontFile, bool]]:
+    """(file, configured?) in the order they are tried."""
+    if configured is not None:
+        yield configured, True
+    if not discover:
+        return
+    for family, _ in known:
+        found = _fc_match(family)
+        if found is not None:
+            yield found, False
+    for _, file in known:
+        yield file, False
+
+
+def _first_usable(candidates: Iterable[tuple[FontFile, bool]]) -> _Face | None:
+    for file, configured in candidates:
+        face = _load(file, probe=_PROBE)
+        if face is not None:
+            return face
+        if configured:
+            log.warning("configured paper font %s is not an embeddable CJK font", file.path)
+    return None
+
+
+def _fc_match(family: str) -> FontFile | None:
+    """Ask fontconfig where ``family`` is; ``None`` if fontconfig is absent or has no match."""
+    exe = shutil.which("fc-match")
+    if exe is None:
+        return None
+    try:
+        done = subprocess.run(
+            [exe, "-f", "%{file}\t%{index}\t%{family}", family],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    parts = done.stdout.split("\t")
+    if done.returncode != 0 or len(parts) < 3 or family not in parts[2]:
+        return None  # fontconfig substituted another family: let the known paths decide
+    try:
+        return FontFile(Path(parts[0]), int(parts[1] or 0))
+    except ValueError:
+        return None
+
+
+def _load(file: FontFile, *, probe: str) -> _Face | None:
+    """Register ``file`` with reportlab if it is an embeddable face covering ``probe``."""
+    face = _LOADED.get(file)
+    if face is None:
+        if not file.path.is_file():
+            return None
+        name = f"gt-{file.path.stem}-{file.index}"
+        try:
+            font = TTFont(name, str(file.path), subfontIndex=file.index)
+        except (TTFError, OSError, ValueError) as exc:
+            # CFF-outline (OpenType/PostScript) fonts land here: reportlab cannot embed them.
+            log.info("font %s not usable for papers: %s", file.path.name, exc)
+            return None
+        pdfmetrics.registerFont(font)
+        face = _Face(name, file, frozenset(font.face.charToGlyph))
+        _LOADED[file] = face
+    if any(ord(c) not in face.codepoints for c in probe):
+        return None
+    return face
