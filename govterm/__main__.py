@@ -183,7 +183,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     finally:
         crash.close()
-        logging.shutdown()
 
 
 def _run(argv: Sequence[str] | None, crash: CrashHandler) -> int:

@@ -25,6 +25,9 @@ from govterm.settings import Settings
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from core.terminal import TerminalProfile
+    from sync.store import Store
+
 log = logging.getLogger(__name__)
 
 Mode = Literal["kiosk", "window"]
@@ -54,8 +57,8 @@ class Ui:
 
     mode: Mode
     window: QWidget
-    store: Any
-    language: Any
+    store: Store
+    language: Any  # widgets.i18n.LanguageManager
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -97,9 +100,7 @@ def build_ui(
     Raises:
         GovtermError: a catalog that does not load, a missing translation …
     """
-    from sync.catalog_cache import CatalogCache
     from sync.store import open_store
-
     from widgets.i18n import LanguageManager
     from widgets.theme import apply_theme
 
@@ -117,10 +118,22 @@ def build_ui(
     language.set_language(options.language or settings.terminal.language)
 
     store = open_store(data_dir or settings.paths.data_dir)
-    source = catalog_dir or settings.paths.catalog_dir
-    if source is not None:
-        import_catalog_dir(store, source)
-    catalog = CatalogCache(store)
+    try:
+        source = catalog_dir or settings.paths.catalog_dir
+        if source is not None:
+            import_catalog_dir(store, source)
+        window = _build_window(mode, store=store, profile=profile, language=language)
+    except BaseException:
+        store.close()
+        raise
+    log.info("%s window built for terminal %s", mode, profile.terminal_id)
+    return Ui(mode=mode, window=window, store=store, language=language)
+
+
+def _build_window(mode: Mode, *, store: Store, profile: TerminalProfile, language: Any) -> QWidget:
+    from sync.catalog_cache import CatalogCache
+
+    catalog = CatalogCache(store, terminal_id=profile.terminal_id)
 
     window: QWidget
     if mode == "kiosk":
@@ -131,14 +144,14 @@ def build_ui(
         from window_client.window import WindowClientWindow
 
         window = WindowClientWindow(catalog=catalog, language=language)
-    log.info("%s window built for terminal %s", mode, profile.terminal_id)
-    return Ui(mode=mode, window=window, store=store, language=language)
+    return window
 
 
-def import_catalog_dir(store: Any, folder: Path) -> None:
+def import_catalog_dir(store: Store, folder: Path) -> None:
     """Load a catalog folder, validate it and import it into the store."""
-    from sync.catalog_cache import import_catalog
     from sync.catalog_files import load_catalog
+
+    from sync.catalog_cache import import_catalog
 
     catalog = load_catalog(folder)
     import_catalog(store, catalog)
@@ -173,8 +186,11 @@ def run_gui(
     else:
         ui.window.show()
     _quit_on_sigterm(app)
-    status = app.exec()
-    crash.set_return_home(None)
+    try:
+        status = app.exec()
+    finally:
+        crash.set_return_home(None)
+        ui.store.close()
     log.info("%s closed with status %d", mode, status)
     return status
 
@@ -213,29 +229,29 @@ def run_demo(
     options: GuiOptions,
     config: Path | None,
 ) -> int:
-    """Import the demo catalog into the demo store, then open the kiosk and the window
-    client, each in its own process and window; returns when both have closed."""
+    """Open the kiosk and the window client on the demo catalog, each in its own window.
+
+    Like real terminals, each has its own process and local store (``<data>/demo/kiosk``
+    and ``<data>/demo/window``); the demo catalog is imported into both first. Returns
+    when both windows have closed (or on Ctrl+C, which closes both).
+    """
     from sync.store import open_store
 
-    data_dir = settings.paths.data_dir / "demo"
-    store = open_store(data_dir)
-    import_catalog_dir(store, resources / "catalog")
-    close = getattr(store, "close", None)
-    if callable(close):
-        close()
-
-    common = ["--data-dir", str(data_dir)]
-    if config is not None:
-        common += ["--config", str(config)]
-    kiosk_args = ["kiosk"]
-    if options.portrait:
-        kiosk_args.append("--portrait")
-    if options.elder:
-        kiosk_args.append("--elder")
-    if options.language:
-        kiosk_args += ["--lang", options.language]
-    commands = [child_command([*common, *kiosk_args]), child_command([*common, "window"])]
-    log.info("demo: data in %s", data_dir)
+    demo_dir = settings.paths.data_dir / "demo"
+    commands = []
+    for mode in MODES:
+        data_dir = demo_dir / mode
+        with open_store(data_dir) as store:
+            import_catalog_dir(store, resources / "catalog")
+        args = ["--data-dir", str(data_dir)]
+        if config is not None:
+            args += ["--config", str(config)]
+        args.append(mode)
+        if mode == "kiosk":
+            args += ["--portrait"] * options.portrait + ["--elder"] * options.elder
+            args += ["--lang", options.language] if options.language else []
+        commands.append(child_command(args))
+    log.info("demo: data in %s", demo_dir)
     children = [subprocess.Popen(cmd) for cmd in commands]
     statuses: list[int] = []
     try:
@@ -265,7 +281,7 @@ def smoke_test(*, settings: Settings, crash: CrashHandler, resources: Path) -> i
     with tempfile.TemporaryDirectory(prefix="govterm-smoke-") as tmp:
         for mode in MODES:
             problem = _smoke_one(
-                mode, app=app, settings=settings, resources=resources, data_dir=Path(tmp)
+                mode, app=app, settings=settings, resources=resources, data_dir=Path(tmp) / mode
             )
             if problem:
                 failures.append(f"{mode}: {problem}")
@@ -297,13 +313,13 @@ def _smoke_one(
     except (GovtermError, EnvironmentProblem, OSError) as exc:
         return f"{type(exc).__name__}: {exc}"
     window = ui.window
-    window.show()
-    app.processEvents()
-    shown = window.isVisible() and window.width() > 0 and window.height() > 0
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    close = getattr(ui.store, "close", None)
-    if callable(close):
-        close()
+    try:
+        window.show()
+        app.processEvents()
+        shown = window.isVisible() and window.width() > 0 and window.height() > 0
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    finally:
+        ui.store.close()
     return "" if shown else "the window did not show"

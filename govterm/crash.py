@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import faulthandler
+import io
 import logging
 import os
 import platform
@@ -68,9 +69,13 @@ class CrashHandler:
 
     def install(self) -> None:
         """Hook into the interpreter: faulthandler to stderr and ``sys.excepthook``."""
-        if sys.stderr is not None:
-            # stderr may be None in a windowed (PyInstaller --noconsole) build.
-            faulthandler.enable(file=sys.stderr)
+        # stderr may be None (a windowed build) or have no file descriptor (captured).
+        for stream in (sys.stderr, sys.__stderr__):
+            try:
+                faulthandler.enable(file=stream)  # type: ignore[arg-type]
+            except (AttributeError, ValueError, io.UnsupportedOperation):
+                continue
+            break
         self._previous_hook = sys.excepthook
         sys.excepthook = self._excepthook
 

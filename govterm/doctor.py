@@ -302,14 +302,26 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_doctor(ctx: DoctorContext, *, out: TextIO, extra_checks: Sequence[Check] = ()) -> int:
+def run_doctor(
+    ctx: DoctorContext,
+    *,
+    out: TextIO,
+    checks: Sequence[Check] = CHECKS,
+    extra_checks: Sequence[Check] = (),
+) -> int:
     """Run every check, print one line each (with what to do), return the exit status.
+
+    Args:
+        ctx: what the checks look at.
+        out: where the report goes (stdout for the CLI).
+        checks: the built-in checks, in order.
+        extra_checks: more checks, e.g. from ``devices/`` for scanners and lockers.
 
     Returns:
         0 when every required check passed, 1 otherwise.
     """
     failed_required = 0
-    for check in (*CHECKS, *extra_checks):
+    for check in (*checks, *extra_checks):
         try:
             result = check(ctx)
         except (OSError, subprocess.SubprocessError) as exc:

@@ -10,6 +10,7 @@ import logging
 import logging.handlers
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from core.masking import scrub
 
@@ -48,6 +49,7 @@ def setup_logging(
     max_bytes: int = 5_000_000,
     backups: int = 5,
     console_level: int = logging.WARNING,
+    console: TextIO | None = None,
 ) -> LogSetup:
     """Send the root logger to ``log_dir/govterm.log`` (rotating) and the console.
 
@@ -56,7 +58,8 @@ def setup_logging(
         level: the file's level name (``"INFO"``, ``"DEBUG"`` …).
         max_bytes: size at which the file rotates.
         backups: rotated files kept.
-        console_level: what reaches stderr (warnings and worse by default).
+        console_level: what reaches the console (warnings and worse by default).
+        console: the console stream; ``sys.stderr`` when omitted.
 
     Returns:
         The installed handlers; :meth:`LogSetup.close` removes them.
@@ -69,13 +72,13 @@ def setup_logging(
     )
     file_handler.setLevel(getattr(logging, level.upper()))
     file_handler.setFormatter(formatter)
-    console = logging.StreamHandler()
-    console.setLevel(console_level)
-    console.setFormatter(formatter)
+    console_handler = logging.StreamHandler(console)
+    console_handler.setLevel(console_level)
+    console_handler.setFormatter(formatter)
     root = logging.getLogger()
     root.setLevel(min(file_handler.level, console_level))
     root.addHandler(file_handler)
-    root.addHandler(console)
+    root.addHandler(console_handler)
     logging.captureWarnings(True)
     log.info("logging to %s", path)
-    return LogSetup(file=path, handlers=[file_handler, console])
+    return LogSetup(file=path, handlers=[file_handler, console_handler])
