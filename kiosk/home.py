@@ -1,0 +1,115 @@
+"""The kiosk's home screen: a grid of big tiles, only those this terminal offers."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from core.terminal import Orientation, TerminalProfile, Tile
+from widgets.i18n import is_language_change
+from widgets.icons import icon, icon_size
+from widgets.labels import label
+from widgets.layout import styled_label
+from widgets.theme import ThemeMetrics
+
+log = logging.getLogger(__name__)
+
+# Tiles whose feature works in this release, in the order the grid shows them.
+# Later features (扫码办事, 办件查询, 自助取件, 取号 …) join this tuple when they exist;
+# the grid lays out whatever is here, so they slot in without layout changes.
+AVAILABLE_TILES: tuple[Tile, ...] = (
+    Tile.SEARCH,
+    Tile.PERSONAL,
+    Tile.ENTERPRISE,
+    Tile.BUNDLES,
+    Tile.HOT,
+    Tile.DEPARTMENTS,
+    Tile.MAP,
+)
+
+_ICONS: dict[Tile, str] = {tile: tile.value for tile in Tile}
+
+
+class HomeScreen(QWidget):
+    """Big tiles for what the terminal offers.
+
+    Args:
+        profile: which tiles this terminal offers and its orientation.
+        metrics: sizes of the current theme (normal or 长辈模式).
+        parent: the Qt parent.
+
+    Signals:
+        tile_chosen(Tile): the person tapped a tile.
+    """
+
+    tile_chosen = Signal(object)
+
+    def __init__(
+        self, *, profile: TerminalProfile, metrics: ThemeMetrics, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._profile = profile
+        self._metrics = metrics
+        self._tiles: dict[Tile, QToolButton] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setSpacing(24)
+        self._welcome = styled_label("", role="title")
+        self._welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._hint = styled_label("", role="muted")
+        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self._welcome)
+        layout.addWidget(self._hint)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(24)
+        layout.addLayout(self._grid, 1)
+        for tile in self.tiles():
+            button = QToolButton()
+            button.setObjectName(f"tile-{tile.value}")
+            button.setProperty("role", "tile-accent" if tile is Tile.SEARCH else "tile")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, t=tile: self.tile_chosen.emit(t))
+            self._tiles[tile] = button
+        self.apply_metrics(metrics)
+        self._retranslate()
+
+    def tiles(self) -> tuple[Tile, ...]:
+        """The tiles shown: offered by the terminal and working in this release."""
+        return tuple(t for t in AVAILABLE_TILES if self._profile.offers(t))
+
+    def tile_button(self, tile: Tile) -> QToolButton:
+        """The button of ``tile``; ``KeyError`` when it is not shown."""
+        return self._tiles[tile]
+
+    def apply_metrics(self, metrics: ThemeMetrics) -> None:
+        """Re-lay the grid for new sizes (长辈模式 has fewer, larger tiles per row)."""
+        self._metrics = metrics
+        portrait = self._profile.orientation is Orientation.PORTRAIT
+        columns = metrics.tile_columns_portrait if portrait else metrics.tile_columns_landscape
+        for button in self._tiles.values():
+            self._grid.removeWidget(button)
+        for index, tile in enumerate(self.tiles()):
+            button = self._tiles[tile]
+            colour = "#FFFFFF" if tile is Tile.SEARCH else "#0F4C9E"
+            button.setIcon(icon(_ICONS[tile], size=metrics.icon, colour=colour))
+            button.setIconSize(icon_size(metrics.icon))
+            button.setMinimumHeight(metrics.icon + metrics.subtitle + 40)
+            row, column = divmod(index, columns)
+            self._grid.addWidget(button, row, column)
+        for column in range(max(columns, self._grid.columnCount())):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if is_language_change(event):
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._welcome.setText(self.tr("您好, 欢迎使用政务服务自助终端"))
+        self._hint.setText(self.tr("请点击下方服务, 或点“搜索”输入事项名称、拼音首字母"))
+        for tile, button in self._tiles.items():
+            button.setText(label(tile))
