@@ -71,14 +71,31 @@ def normalize(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _run_readings(run: str) -> tuple[tuple[str, ...], ...]:
-    """Readings per hanzi of one run, best (phrase-aware) first; non-hanzi dropped."""
+    """Readings per hanzi of one run, best first; non-hanzi dropped.
+
+    The first reading is pypinyin's phrase-aware choice (银行 → hang); the character's
+    other common readings follow (行 → xing, heng …), so a phrase pypinyin reads wrongly
+    or a person reads differently can still match.
+    """
     readings = pinyin(run, style=Style.NORMAL, heteronym=True, errors="ignore")
+    han = _HAN_RUNS.findall(run)
+    chars = "".join(han)
     out: list[tuple[str, ...]] = []
-    for options in readings:
-        clean = tuple(dict.fromkeys(o for o in options if o.isascii() and o.isalpha()))
+    for n, options in enumerate(readings):
+        alternates = _char_readings(chars[n]) if len(readings) == len(chars) else ()
+        clean = tuple(
+            dict.fromkeys(o for o in (*options, *alternates) if o.isascii() and o.isalpha())
+        )
         if clean:
             out.append(clean)
     return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _char_readings(char: str) -> tuple[str, ...]:
+    """Every reading of one character on its own (no phrase context)."""
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return tuple(found[0]) if found else ()
 
 
 @lru_cache(maxsize=65536)
@@ -426,10 +443,7 @@ class SearchIndex:
         letters_only = _ASCII_LETTERS.fullmatch(q) is not None
         if letters_only:
             self._search_field(self._initials, literal, MatchedOn.INITIALS, hits, limit)
-        # "hu'zhao" style separators or digits: pinyin only over the letters
-        ascii_mixed = q.isascii() and not letters_only
-        pinyin_query = "".join(_ASCII_LETTERS.findall(q)) if ascii_mixed else q
-        pinyin_matcher = self._pinyin_matcher(pinyin_query)
+        pinyin_matcher = self._pinyin_matcher(q)
         if pinyin_matcher is not None:
             self._search_field(self._pinyin, pinyin_matcher, MatchedOn.PINYIN, hits, limit)
         if len(hits) < _FUZZY_WHEN_FEWER_THAN:
