@@ -157,6 +157,9 @@ case "$cmd" in
         if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
             start_xvfb
         fi
+        # The demo keeps its stores, logs and crash reports inside the checkout.
+        export GOVTERM_DATA_DIR="${GOVTERM_DATA_DIR:-$here/.govterm-data}"
+        say "demo data: $GOVTERM_DATA_DIR"
         status=0
         "$venv/bin/govterm" demo "$@" || status=$?
         exit "$status"
