@@ -375,13 +375,18 @@ def test_outbox_event_is_written_with_the_local_change(tmp_path: Path) -> None:
 
 def test_exception_leaves_neither_the_change_nor_its_event(tmp_path: Path) -> None:
     with open_store(tmp_path) as store:
-        with pytest.raises(RuntimeError, match="printer jammed"), store.local_change() as conn:
-            conn.execute(
-                "INSERT INTO drafts (id, kind, created_at, updated_at, doc)"
-                " VALUES ('c1', 'case', 't', 't', '{}')"
-            )
-            enqueue_event("case.submitted", {"n": 1}, conn=conn)
-            raise RuntimeError("printer jammed")
+
+        def submit_then_fail() -> None:
+            with store.local_change() as conn:
+                conn.execute(
+                    "INSERT INTO drafts (id, kind, created_at, updated_at, doc)"
+                    " VALUES ('c1', 'case', 't', 't', '{}')"
+                )
+                enqueue_event("case.submitted", {"n": 1}, conn=conn)
+                raise RuntimeError("printer jammed")
+
+        with pytest.raises(RuntimeError, match="printer jammed"):
+            submit_then_fail()
         with store.journal.read() as conn:
             assert conn.execute("SELECT count(*) FROM drafts").fetchone()[0] == 0
             assert _outbox(conn) == []
@@ -392,9 +397,14 @@ def test_sequence_is_gapless_across_rollbacks_and_purges(tmp_path: Path) -> None
         for n in range(3):
             with store.local_change() as conn:
                 enqueue_event("evaluation", {"n": n}, conn=conn)
-        with pytest.raises(RuntimeError), store.local_change() as conn:
-            enqueue_event("evaluation", {"n": "lost"}, conn=conn)
-            raise RuntimeError
+
+        def enqueue_then_fail() -> None:
+            with store.local_change() as conn:
+                enqueue_event("evaluation", {"n": "lost"}, conn=conn)
+                raise RuntimeError("rolled back")
+
+        with pytest.raises(RuntimeError, match="rolled back"):
+            enqueue_then_fail()
         with store.local_change() as conn:  # acknowledged rows purged after the ledger check
             conn.execute("DELETE FROM outbox WHERE seq <= 2")
         with store.local_change() as conn:
