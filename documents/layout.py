@@ -197,6 +197,10 @@ class Typesetter:
             style,
         )
 
+    def style(self, commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+        """A table style whose cell font is ours (reportlab would pick Helvetica)."""
+        return TableStyle([("FONT", (0, 0), (-1, -1), self.fonts.hei, 9), *commands])
+
     def table(
         self,
         header: Sequence[str],
@@ -228,7 +232,7 @@ class Typesetter:
         table = Table(data, colWidths=[w * self.width for w in widths], repeatRows=1, hAlign="LEFT")
         pad = 2 if self.size is PaperSize.RECEIPT_80MM else 4
         table.setStyle(
-            TableStyle(
+            self.style(
                 [
                     ("GRID", (0, 0), (-1, -1), 0.6, INK),
                     ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
@@ -505,6 +509,7 @@ def render_a4(ts: Typesetter, story: list[Flowable], footer: Footer, *, title: s
         topMargin=A4_MARGIN_TOP,
         bottomMargin=A4_MARGIN_BOTTOM,
         pageTemplates=[PageTemplate("page", [frame])],
+        initialFontName=ts.fonts.hei,
         invariant=True,
     )
     doc.build(story, canvasmaker=_numbered_canvas(ts, footer))
@@ -516,6 +521,8 @@ def _numbered_canvas(ts: Typesetter, footer: Footer) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # every page starts in our face, so no unembedded Helvetica is referenced
+            kwargs.setdefault("initialFontName", ts.fonts.hei)
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
@@ -559,7 +566,7 @@ def _numbered_canvas(ts: Typesetter, footer: Footer) -> type[Canvas]:
     return NumberedCanvas
 
 
-def render_receipt(story: list[Flowable], *, title: str, author: str) -> bytes:
+def render_receipt(story: list[Flowable], *, title: str, author: str, font: str) -> bytes:
     """Lay ``story`` out on one 80 mm page exactly as tall as the content."""
     margin_x = (RECEIPT_WIDTH - RECEIPT_PRINTABLE) / 2
     top, bottom = 4 * mm, 8 * mm  # room at the foot for the cutter
@@ -578,7 +585,7 @@ def render_receipt(story: list[Flowable], *, title: str, author: str) -> bytes:
         y += h + flowable.getSpaceAfter()
     height = top + y + bottom
     buf = io.BytesIO()
-    canvas = Canvas(buf, pagesize=(RECEIPT_WIDTH, height), invariant=True)
+    canvas = Canvas(buf, pagesize=(RECEIPT_WIDTH, height), invariant=True, initialFontName=font)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setCreator("govterm")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from core.masking import mask_name
 from documents.fonts import FontSet
@@ -147,7 +147,9 @@ class PaperMaker:
             )
             pdf = render_a4(ts, story, footer, title=title)
         else:
-            pdf = render_receipt(story, title=title, author=paper.issuer.hall_name)
+            pdf = render_receipt(
+                story, title=title, author=paper.issuer.hall_name, font=self._fonts.hei
+            )
         if ts.missing:
             # the count only: the characters may belong to a name
             log.warning("%s printed with %d character(s) no font has", paper.kind, len(ts.missing))
@@ -307,10 +309,12 @@ def _a4_head(
     centre = [ts.para(issuer.hall_name, ts.subtitle), Spacer(1, 2 * mm), ts.para(title, ts.title)]
     side = 0.2 * ts.width
     head = Table(
-        [["", centre, qr_cell]], colWidths=[side, ts.width - 2 * side, side], hAlign="CENTER"
+        [[Spacer(1, 1), centre, qr_cell]],
+        colWidths=[side, ts.width - 2 * side, side],
+        hAlign="CENTER",
     )
     head.setStyle(
-        TableStyle(
+        ts.style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (2, 0), (2, 0), "CENTER"),
@@ -359,7 +363,7 @@ def _info_table(ts: Typesetter, rows: Sequence[tuple[str, str]]) -> Table:
     ]
     table = Table(data, colWidths=[0.2 * ts.width, 0.8 * ts.width], hAlign="LEFT")
     table.setStyle(
-        TableStyle(
+        ts.style(
             [
                 ("GRID", (0, 0), (-1, -1), 0.6, INK),
                 ("BACKGROUND", (0, 0), (0, -1), _SHADE),
@@ -635,7 +639,7 @@ def _commitment(ts: Typesetter, paper: CommitmentPaper) -> list[Flowable]:
         colWidths=[ts.width / 2, ts.width / 2],
         rowHeights=[10 * mm, 14 * mm, 10 * mm],
     )
-    sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    sign.setStyle(ts.style([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     story += [Spacer(1, 4 * mm), KeepTogether([sign])]
     return story
 
@@ -680,7 +684,7 @@ def _handover(ts: Typesetter, paper: HandoverPaper) -> list[Flowable]:
         colWidths=[ts.width / 2, ts.width / 2],
         rowHeights=[9 * mm, 9 * mm, 14 * mm],
     )
-    sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    sign.setStyle(ts.style([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     return [
         _info_table(
             ts,
@@ -724,7 +728,7 @@ def _ticket(ts: Typesetter, paper: TicketPaper, code: str, payload: str) -> list
         Rule(dashed=True),
         QrCode(payload, 24 * mm),
         ts.para("扫码查看排队进度", ts.small_center),
-        ts.para(f"校验码 {code} · 终端 {paper.issuer.terminal_id}", ts.small_center),
+        ts.para(f"校验码 {code} · {paper.issuer.hall_id} · 终端 {paper.issuer.terminal_id}", ts.small_center),
     ]
     return story
 
@@ -768,7 +772,7 @@ def _pickup_a4(ts: Typesetter, paper: PickupPaper) -> list[Flowable]:
         colWidths=[ts.width / 2, ts.width / 2],
         rowHeights=[14 * mm, 10 * mm],
     )
-    sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    sign.setStyle(ts.style([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     return [
         ts.para(
             "以下办件结果已送达，请领取人核对结果文书的名称、份数与内容，确认无误后签字。",
