@@ -135,12 +135,35 @@ def run_config(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _gateway_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "gateway_args",
+        nargs=argparse.REMAINDER,
+        metavar="...",
+        help="serve | publish-catalog | enrol-code | revoke | terminals (see: gateway --help)",
+    )
+
+
+def run_gateway(ctx: Context) -> int:
+    from gateway.cli import main as gateway_main
+    from sync.catalog_files import load_catalog
+
+    argv = list(ctx.args.gateway_args)
+    if argv and argv[0] not in ("-h", "--help") and "--db" not in argv:
+        # The gateway's database lives in govterm's data dir unless --db says otherwise.
+        argv += ["--db", f"sqlite:///{ctx.settings.paths.data_dir / 'gateway.db'}"]
+    return gateway_main(argv, catalog_loader=load_catalog)
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("kiosk", "24小时自助服务终端 (市民/企业自助)", run_kiosk, _kiosk_arguments),
     Command("window", "窗口端: 无差别一窗受理的收件、出件", run_window),
     Command("demo", "演示: 演示目录 + 自助端与窗口端", run_demo_command, _kiosk_arguments),
     Command("doctor", "检查本机运行环境 (Qt、字体、扫码、打印、目录、SQLite)", run_doctor),
     Command("config", "查看生效的配置", run_config, _config_arguments),
+    Command(
+        "gateway", "平台前置机: 运行服务、发布事项目录、终端注册", run_gateway, _gateway_arguments
+    ),
 )
 
 

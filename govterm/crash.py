@@ -40,6 +40,9 @@ qt_log = logging.getLogger("qt")
 REPORT_GLOB = "crash-*.txt"
 FAULT_GLOB = "faulthandler-*.log"
 REPORTED_DIR = "reported"
+# Qt messages that say nothing is wrong: the offscreen platform (smoke test, headless
+# runs) cannot pass size hints to a window manager it does not have.
+BENIGN_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
@@ -194,6 +197,8 @@ class CrashHandler:
             QtMsgType.QtCriticalMsg: logging.ERROR,
             QtMsgType.QtFatalMsg: logging.CRITICAL,
         }.get(msg_type, logging.WARNING)
+        if message.startswith(BENIGN_QT_MESSAGES):
+            level = logging.DEBUG
         where = f"{context.file}:{context.line}" if context is not None and context.file else ""
         qt_log.log(level, "%s %s", message, where)
         if msg_type == QtMsgType.QtFatalMsg:
