@@ -16,9 +16,11 @@ The admin token for the HTTP admin endpoints comes from the environment variable
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -27,7 +29,7 @@ import platformdirs
 from core.catalog import Catalog
 from core.clock import SystemClock
 from gateway.app import build_services, create_app, terminal_states, wrap
-from gateway.db import open_database
+from gateway.db import SqliteDatabase, open_database
 from gateway.publishing import publish_catalog
 from gateway.store import GatewayStore
 from gateway.upstream import ReviewSimulator
@@ -40,6 +42,17 @@ CatalogLoader = Callable[[Path], Catalog]
 def default_db_url() -> str:
     """``sqlite:///<user data dir>/gateway.db``."""
     return "sqlite:///" + str(Path(platformdirs.user_data_dir("govterm")) / "gateway.db")
+
+
+def openapi_text() -> str:
+    """The gateway's OpenAPI document as kept in ``resources/openapi/gateway.json``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = GatewayStore(db=SqliteDatabase(Path(tmp) / "openapi.db"), clock=SystemClock())
+        try:
+            document = create_app(build_services(store=store)).openapi()
+        finally:
+            store.db.close()
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def _load_json_catalog(path: Path) -> Catalog:
@@ -74,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     revoke = sub.add_parser("revoke", help="revoke a device credential")
     revoke.add_argument("device")
     sub.add_parser("terminals", help="list terminals, how far behind and how healthy")
+    openapi = sub.add_parser("openapi", help="write the OpenAPI document")
+    openapi.add_argument("--output", type=Path, help="file to write (default: stdout)")
     for p in (serve, publish, code, revoke, *sub.choices.values()):
         if not any(a.dest == "db" for a in p._actions):
             p.add_argument("--db", default=None, help="sqlite:///path (default: data dir)")
@@ -90,6 +105,13 @@ def main(argv: Sequence[str] | None = None, *, catalog_loader: CatalogLoader | N
             holding a whole :class:`~core.catalog.Catalog` can be published.
     """
     args = _parser().parse_args(argv)
+    if args.command == "openapi":
+        text = openapi_text()
+        if args.output:
+            args.output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return 0
     store = GatewayStore(db=open_database(args.db or default_db_url()), clock=SystemClock())
     try:
         return _run(args, store, catalog_loader or _load_json_catalog)
