@@ -187,11 +187,6 @@ def load_demo_holders(directory: Path) -> tuple[list[Citizen], list[Enterprise]]
     return citizens, enterprises
 
 
-def _slug(department: str, taken: Mapping[str, str]) -> str:
-    # Stable ASCII file names: d01.json, d02.json … in order of first appearance.
-    return taken.get(department) or f"d{len(taken) + 1:02d}"
-
-
 def _dump(path: Path, data: object) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     path.write_text(text, encoding="utf-8")
@@ -204,8 +199,9 @@ def _plain(models: Sequence[BaseModel]) -> list[Any]:
 def catalog_to_json_dir(catalog: Catalog, directory: Path) -> None:
     """Write ``catalog`` in the directory layout :func:`load_catalog` reads.
 
-    Items are grouped one file per department (``items/d01.json`` …); existing item
-    files in the directory are replaced so the result holds exactly this catalog.
+    Items go one file per run of consecutive items of the same department
+    (``items/001.json`` …), so reading the directory back gives the items in the same
+    order. Existing item files are replaced: the result holds exactly this catalog.
     """
     directory = Path(directory)
     items_dir = directory / "items"
@@ -216,11 +212,12 @@ def catalog_to_json_dir(catalog: Catalog, directory: Path) -> None:
     _dump(directory / "licence_types.json", _plain(catalog.licence_types))
     _dump(directory / "halls.json", _plain(catalog.halls))
     _dump(directory / "bundles.json", _plain(catalog.bundles))
-    slugs: dict[str, str] = {}
-    groups: dict[str, list[ServiceItem]] = {}
+    runs: list[list[ServiceItem]] = []
     for item in catalog.items:
-        slug = _slug(item.department, slugs)
-        slugs[item.department] = slug
-        groups.setdefault(slug, []).append(item)
-    for slug, items in groups.items():
-        _dump(items_dir / f"{slug}.json", _plain(items))
+        if runs and runs[-1][0].department == item.department:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    width = max(3, len(str(len(runs))))
+    for number, run in enumerate(runs, start=1):
+        _dump(items_dir / f"{number:0{width}d}.json", _plain(run))
