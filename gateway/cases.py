@@ -18,6 +18,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from core.case import STATE_NAMES, TRANSITIONS, CaseState
 from core.catalog import DeliveryMethod
 from core.clock import HALL_TZ
 from core.errors import IllegalTransition, ValidationFailed
@@ -31,41 +32,23 @@ log = logging.getLogger(__name__)
 DEFAULT_REGION_CODE = "371000"
 """威海市 administrative division code: the number prefix of halls without their own."""
 
-STATE_LABELS: dict[str, str] = {
-    "draft": "草稿",
-    "received": "已收件",
-    "accepted": "已受理",
-    "accepted_pending": "容缺受理",
-    "accepted_on_commitment": "告知承诺受理",
-    "correction_requested": "待补正",
-    "rejected": "不予受理",
-    "in_review": "审查中",
-    "approved": "审批通过",
-    "denied": "不予许可",
-    "result_ready": "结果已出",
-    "delivered": "已送达",
-    "withdrawn": "已撤回",
-}
+STATE_LABELS: dict[str, str] = {state.value: name for state, name in STATE_NAMES.items()}
 
 _ACCEPTED = ("accepted", "accepted_pending", "accepted_on_commitment")
 
-# The case life cycle of DESIGN.md (Cases). core.case owns the rule book; until it
-# lands the gateway checks against this table, which follows the same diagram.
-_NEXT: dict[str, frozenset[str]] = {
-    "draft": frozenset({"received", "withdrawn"}),
-    "received": frozenset({*_ACCEPTED, "correction_requested", "rejected", "withdrawn"}),
-    "correction_requested": frozenset({"received", "withdrawn"}),
-    "accepted": frozenset({"in_review", "withdrawn"}),
-    "accepted_pending": frozenset({"in_review", "withdrawn"}),
-    "accepted_on_commitment": frozenset({"in_review", "withdrawn"}),
-    "in_review": frozenset({"approved", "denied", "withdrawn"}),
-    "approved": frozenset({"result_ready"}),
-    "denied": frozenset({"result_ready"}),
-    "result_ready": frozenset({"delivered"}),
-    "rejected": frozenset(),
-    "delivered": frozenset(),
-    "withdrawn": frozenset(),
-}
+
+def _next_states() -> dict[str, frozenset[str]]:
+    """Target states reachable from each state, from the rule book in core.case."""
+    reachable: dict[str, set[str]] = {state.value: set() for state in CaseState}
+    for sources, target in TRANSITIONS.values():
+        if target is None:  # numbering leaves the state as it is
+            continue
+        for source in sources:
+            reachable[source.value].add(target.value)
+    return {state: frozenset(targets) for state, targets in reachable.items()}
+
+
+_NEXT = _next_states()
 
 SUBMITTABLE_STATES = frozenset({"received", *_ACCEPTED, "correction_requested"})
 """States a terminal may report when it first submits a case (window outcomes)."""
