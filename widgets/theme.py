@@ -163,6 +163,9 @@ def style_sheet(mode: Mode, *, elder: bool = False, themes_dir: Path = THEMES_DI
         pad=max(8, metrics.body // 2),
         radius=12 if mode == "kiosk" else 6,
         row=metrics.target,
+        # Keys are a dense grid: large enough to touch (≥ 60 px), small enough that
+        # the keyboard leaves room for results in 长辈模式.
+        key=max(60, metrics.target * 3 // 4),
     )
     mode_file = themes_dir / f"{mode}.qss"
     extra = Template(mode_file.read_text(encoding="utf-8")) if mode_file.exists() else None
