@@ -728,7 +728,10 @@ def _ticket(ts: Typesetter, paper: TicketPaper, code: str, payload: str) -> list
         Rule(dashed=True),
         QrCode(payload, 24 * mm),
         ts.para("扫码查看排队进度", ts.small_center),
-        ts.para(f"校验码 {code} · {paper.issuer.hall_id} · 终端 {paper.issuer.terminal_id}", ts.small_center),
+        ts.para(
+            f"校验码 {code} · {paper.issuer.hall_id} · 终端 {paper.issuer.terminal_id}",
+            ts.small_center,
+        ),
     ]
     return story
 

@@ -76,9 +76,9 @@ def stamp_result(
         key, PaperKind.RESULT.value, stamp.key_fields(digest=result_digest(pdf_bytes))
     )
     payload = qr_payload(PaperKind.RESULT.value, stamp.case_number, code, url=verify_url)
-    writer = PdfWriter()
-    total = len(reader.pages)
-    for n, page in enumerate(reader.pages, start=1):
+    writer = PdfWriter(clone_from=reader)
+    total = len(writer.pages)
+    for n, page in enumerate(writer.pages, start=1):
         # Draw in the page's own (unrotated) user space, at the foot of the visible box.
         box = page.cropbox
         width, height = float(box.width), float(box.height)
@@ -114,7 +114,6 @@ def stamp_result(
         canvas.showPage()
         canvas.save()
         page.merge_page(PdfReader(io.BytesIO(overlay.getvalue())).pages[0])
-        writer.add_page(page)
     writer.add_metadata({"/Creator": "govterm", "/Title": stamp.result_name})
     out = io.BytesIO()
     writer.write(out)
