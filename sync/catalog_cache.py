@@ -29,7 +29,7 @@ from core.catalog import (
     ServiceItem,
 )
 from core.search import SearchHit
-from sync.search_index import SearchIndex
+from sync.search_index import ENTRY_COLUMNS, SearchIndex
 from sync.store import ChangeRow, Clock, Store, index_search_entry
 
 log = logging.getLogger(__name__)
@@ -38,8 +38,7 @@ _MISS_MERGE_WINDOW = timedelta(seconds=60)
 _LONG_NUMBER = re.compile(r"\d[\dXx*]{5,}")  # ID or phone numbers typed into search
 
 _INDEX_QUERY = (
-    "SELECT stream, id, name, department, category, audiences, status, popularity,"
-    " themes, aliases, pinyin, codes FROM search_entries"
+    f"SELECT {', '.join(ENTRY_COLUMNS)} FROM search_entries"
     " ORDER BY status = 'withdrawn', popularity DESC, stream DESC, id"
 )
 
@@ -154,7 +153,7 @@ class CatalogCache:
         self._index_generation = -1
         self._build_lock = threading.Lock()
         self._miss_lock = threading.Lock()
-        self._last_miss: tuple[int, str, datetime] | None = None
+        self._pending_miss: tuple[str, datetime] | None = None
 
     # --------------------------------------------------------------------- index
 
@@ -172,9 +171,7 @@ class CatalogCache:
                 return self._index
             started = self._clock()
             with self._store.cache.read() as conn:
-                cursor = conn.execute(_INDEX_QUERY)
-                names = [d[0] for d in cursor.description]
-                rows = [dict(zip(names, r, strict=True)) for r in cursor]
+                rows = conn.execute(_INDEX_QUERY).fetchall()
             index = SearchIndex.from_entries(rows)
             self._index, self._index_generation = index, generation
             log.info(
@@ -189,41 +186,51 @@ class CatalogCache:
     def search(
         self, text: str, *, audience: Audience | None = None, limit: int = 50
     ) -> list[SearchHit]:
-        """Results for what a person typed; a query with no result is recorded."""
+        """Results for what a person typed; a query with no result is recorded.
+
+        Searches come keystroke by keystroke, so a miss is held until the word is
+        finished ("火", "火星", "火星移民" → one record, the longest) and written when the
+        next unrelated query arrives or on :meth:`flush_misses` (end of a session).
+        """
         hits = self._current_index().search(text, audience=audience, limit=limit)
-        if not hits and text.strip():
-            self._record_miss(text.strip())
+        query = _LONG_NUMBER.sub(lambda m: "*" * len(m.group(0)), text.strip())[:200]
+        if query:
+            self._note(query, missed=not hits)
         return hits
 
-    def _record_miss(self, query: str) -> None:
-        """Log a zero-result query in the journal, typed keystroke by keystroke.
-
-        "火", "火星", "火星移民" typed in a row become one record (the longest), not
-        three; long digit runs (an ID or phone number typed into search) are masked.
-        """
-        query = _LONG_NUMBER.sub(lambda m: "*" * len(m.group(0)), query)[:200]
+    def _note(self, query: str, *, missed: bool) -> None:
         now = self._clock()
-        with self._miss_lock, self._store.journal.transaction() as conn:
-            last = self._last_miss
-            if (
-                last is not None
-                and now - last[2] <= _MISS_MERGE_WINDOW
-                and (query.startswith(last[1]) or last[1].startswith(query))
-            ):
-                conn.execute(
-                    "UPDATE search_misses SET query = ?, at = ? WHERE id = ?",
-                    (max(query, last[1], key=len), now.isoformat(), last[0]),
-                )
-                self._last_miss = (last[0], max(query, last[1], key=len), now)
-                return
-            cur = conn.execute(
-                "INSERT INTO search_misses (at, query, terminal_id) VALUES (?, ?, ?)",
-                (now.isoformat(), query, self._terminal_id),
+        with self._miss_lock:
+            pending = self._pending_miss
+            related = pending is not None and (
+                query.startswith(pending[0]) or pending[0].startswith(query)
             )
-            self._last_miss = (int(cur.lastrowid or 0), query, now)
+            if pending is not None and related and now - pending[1] <= _MISS_MERGE_WINDOW:
+                if missed:
+                    self._pending_miss = (max(query, pending[0], key=len), now)
+                return
+            self._pending_miss = (query, now) if missed else None
+        if pending is not None:
+            self._write_miss(*pending)
+
+    def flush_misses(self) -> None:
+        """Write the zero-result query still being typed (call at the end of a session)."""
+        with self._miss_lock:
+            pending, self._pending_miss = self._pending_miss, None
+        if pending is not None:
+            self._write_miss(*pending)
+
+    def _write_miss(self, query: str, at: datetime) -> None:
+        with self._store.journal.transaction() as conn:
+            conn.execute(
+                "INSERT INTO search_misses (at, query, terminal_id) VALUES (?, ?, ?)",
+                (at.isoformat(), query, self._terminal_id),
+            )
+        log.info("search without result recorded (%d characters)", len(query))
 
     def search_misses(self, *, limit: int = 100) -> list[tuple[str, str]]:
         """Recent zero-result queries as (time, query), newest first (for staff)."""
+        self.flush_misses()
         with self._store.journal.read() as conn:
             rows = conn.execute(
                 "SELECT at, query FROM search_misses ORDER BY id DESC LIMIT ?", (limit,)

@@ -26,7 +26,7 @@ import re
 import string
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -38,6 +38,12 @@ from core.search import HitKind, MatchedOn, SearchHit
 
 log = logging.getLogger(__name__)
 
+ENTRY_COLUMNS: tuple[str, ...] = (
+    "stream", "id", "name", "department", "category", "audiences", "status", "popularity",
+    "themes", "aliases", "pinyin", "codes",
+)  # fmt: skip
+"""The ``search_entries`` columns :meth:`SearchIndex.from_entries` reads, in order."""
+
 BUNDLE_CATEGORY = "一件事"
 """The result group every 一件事 is shown under."""
 
@@ -45,7 +51,7 @@ LIST_SEP = "\x1f"  # joins aliases, themes, codes, audiences in search_entries
 VARIANT_SEP = "|"  # joins pinyin variants ("hu zhao|...")
 
 _SEP = "\x00"
-_MAX_VARIANTS = 4  # pinyin readings kept per key: the phrase-aware one + 3 alternatives
+_MAX_VARIANTS = 3  # pinyin readings kept per key: the phrase-aware one + 2 alternatives
 _FUZZY_WHEN_FEWER_THAN = 3  # typo tolerance kicks in when exact kinds found fewer rows
 _MAX_SEGMENTATIONS = 32
 _MAX_REGEX_BRANCHES = 96
@@ -110,7 +116,7 @@ def pinyin_variants(text: str) -> tuple[str, ...]:
         text: already normalised text.
 
     Returns:
-        Up to four variants; empty when the text has no hanzi.
+        Up to three variants; empty when the text has no hanzi.
     """
     readings: list[tuple[str, ...]] = []
     for run in _HAN_RUNS.findall(text):
@@ -370,7 +376,11 @@ class SearchIndex:
                 for code in codes.split(LIST_SEP):
                     self._codes.setdefault(code, []).append(rank)
         syllables, pinyin_pairs, initial_pairs = _encode_pinyin(keys)
-        self._names = _Field((normalize(k[3]), rank) for rank, k in enumerate(keys))
+        normalized: dict[str, str] = {}
+        self._names = _Field(
+            (normalized.get(k[3]) or normalized.setdefault(k[3], normalize(k[3])), rank)
+            for rank, k in enumerate(keys)
+        )
         self._aliases = _Field(alias_pairs)
         self._pinyin = _Field(pinyin_pairs)
         self._initials = _Field(initial_pairs)
@@ -393,33 +403,41 @@ class SearchIndex:
         ]
 
     @classmethod
-    def from_entries(cls, entries: Iterable[Mapping[str, Any]]) -> SearchIndex:
-        """Build from ``search_entries`` rows (dicts or sqlite3.Row), in rank order."""
+    def from_entries(cls, entries: Iterable[Sequence[Any]]) -> SearchIndex:
+        """Build from ``search_entries`` rows as tuples in :data:`ENTRY_COLUMNS` order.
+
+        Rows must come in rank order: active before withdrawn, then most popular first.
+        """
         rows: list[IndexedRow] = []
         keys: list[tuple[str, str, str, str]] = []
-        audiences_cache: dict[str, tuple[Audience, ...]] = {}
-        for e in entries:
-            aud = e["audiences"] or ""
-            audiences = audiences_cache.get(aud)
+        audiences_seen: dict[str, tuple[Audience, ...]] = {}
+        themes_seen: dict[str, tuple[str, ...]] = {}
+        for stream, row_id, name, dept, category, aud, status, popularity, themes, *rest in entries:
+            audiences = audiences_seen.get(aud or "")
             if audiences is None:
-                audiences = audiences_cache[aud] = tuple(
-                    Audience(a) for a in aud.split(LIST_SEP) if a
+                audiences = audiences_seen[aud or ""] = tuple(
+                    Audience(a) for a in (aud or "").split(LIST_SEP) if a
                 )
-            themes = e["themes"]
+            theme_tuple = themes_seen.get(themes or "")
+            if theme_tuple is None:
+                theme_tuple = themes_seen[themes or ""] = (
+                    tuple(themes.split(LIST_SEP)) if themes else ()
+                )
             rows.append(
                 IndexedRow(
-                    kind=HitKind.BUNDLE if e["stream"] == "bundles" else HitKind.ITEM,
-                    id=e["id"],
-                    name=e["name"],
-                    department=e["department"] or "",
-                    category=e["category"] or "",
+                    kind=HitKind.BUNDLE if stream == "bundles" else HitKind.ITEM,
+                    id=row_id,
+                    name=name,
+                    department=dept or "",
+                    category=category or "",
                     audiences=audiences,
-                    themes=tuple(themes.split(LIST_SEP)) if themes else (),
-                    popularity=e["popularity"],
-                    withdrawn=e["status"] == "withdrawn",
+                    themes=theme_tuple,
+                    popularity=popularity,
+                    withdrawn=status == "withdrawn",
                 )
             )
-            keys.append((e["aliases"] or "", e["pinyin"] or "", e["codes"] or "", e["name"]))
+            aliases, pinyins, codes = rest
+            keys.append((aliases or "", pinyins or "", codes or "", name))
         return cls(rows, keys)
 
     def __len__(self) -> int:
@@ -457,8 +475,12 @@ class SearchIndex:
         for key in matcher.exact:
             n = field.exact.get(key)
             if n is not None:
+                added = 0
                 for rank in field.owners[n]:
-                    hits.add(rank, _EXACT, _group_kind(kind, _EXACT))
+                    if hits.add(rank, _EXACT, _group_kind(kind, _EXACT)):
+                        added += 1
+                        if added >= want:
+                            break
         if self._collect(field, matcher.scan(field, prefix=False), kind, hits, want):
             return
         # Enough contains-matches were found before the end of the blob; rarer rows
@@ -484,11 +506,12 @@ class SearchIndex:
                 group = _EXACT if length == field.entry_len(n) else _PREFIX
             else:
                 group = _CONTAINS
+            # one name can stand for hundreds of regional items: hottest first, enough
             for rank in field.owners[n]:
                 if hits.add(rank, group, _group_kind(kind, group)):
                     added += 1
-            if added >= want:
-                return False
+                    if added >= want:
+                        return False
         return True
 
     def _text(self, q: str, hits: _Hits, want: int) -> None:
@@ -612,11 +635,15 @@ class SearchIndex:
                 )
         if len(q) < 3:
             return
-        pattern = _fuzzy_pattern(q)
+        verify = _compiled(_fuzzy_pattern(q))
+        # One edit leaves half of the query intact (pigeonhole): find entries holding
+        # either half with str.find, then check just those entries with the regex.
+        half = len(q) // 2
+        anchors = [q[:half], q[half:]] if len(q) >= 4 else [q[:2], q[1:]]
         for field in (self._names, self._aliases):
             self._collect(
                 field,
-                field.scan(_compiled(pattern)),
+                _verified(field, anchors, verify),
                 MatchedOn.FUZZY,
                 hits,
                 want,
@@ -698,6 +725,27 @@ class SearchIndex:
         return row.kind is HitKind.ITEM and not row.withdrawn
 
 
+_FUZZY_CANDIDATES = 3000  # entries checked per anchor before giving up on a typo
+
+
+def _verified(
+    field: _Field, anchors: list[str], verify: re.Pattern[str]
+) -> Iterator[tuple[int, int, int]]:
+    """Entries containing an anchor whose text ``verify`` matches, hottest first."""
+    seen: set[int] = set()
+    blob, starts = field.blob, field.starts
+    for anchor in anchors:
+        for checked, (n, _, _) in enumerate(field.scan(anchor)):
+            if checked >= _FUZZY_CANDIDATES:
+                break
+            if n in seen:
+                continue
+            seen.add(n)
+            start = starts[n]
+            if verify.search(blob, start, start + field.entry_len(n)):
+                yield n, 0, 0
+
+
 def _encode_pinyin(
     keys: list[tuple[str, str, str, str]],
 ) -> tuple[dict[str, str], list[tuple[str, int]], list[tuple[str, int]]]:
@@ -705,19 +753,25 @@ def _encode_pinyin(
     syllables: dict[str, str] = {}
     pinyin_pairs: list[tuple[str, int]] = []
     initial_pairs: list[tuple[str, int]] = []
+    done: dict[str, list[tuple[str, str]]] = {}  # the same name recurs in every region
     for rank, (_, pinyins, _, _) in enumerate(keys):
         if not pinyins:
             continue
-        for variant in pinyins.split(VARIANT_SEP):
-            parts = variant.split(" ")
-            encoded = []
-            for s in parts:
-                ch = syllables.get(s)
-                if ch is None:
-                    ch = syllables[s] = chr(_SYLLABLE_BASE + len(syllables))
-                encoded.append(ch)
-            pinyin_pairs.append(("".join(encoded), rank))
-            initial_pairs.append(("".join(s[0] for s in parts), rank))
+        encodings = done.get(pinyins)
+        if encodings is None:
+            encodings = done[pinyins] = []
+            for variant in pinyins.split(VARIANT_SEP):
+                parts = variant.split(" ")
+                encoded = []
+                for s in parts:
+                    ch = syllables.get(s)
+                    if ch is None:
+                        ch = syllables[s] = chr(_SYLLABLE_BASE + len(syllables))
+                    encoded.append(ch)
+                encodings.append(("".join(encoded), "".join(s[0] for s in parts)))
+        for encoded_name, initials in encodings:
+            pinyin_pairs.append((encoded_name, rank))
+            initial_pairs.append((initials, rank))
     return syllables, pinyin_pairs, initial_pairs
 
 

@@ -169,17 +169,22 @@ def test_zero_result_searches_are_recorded_once_per_typed_word(
 ) -> None:
     for typed in ("火", "火星", "火星移", "火星移民"):  # keystroke by keystroke
         assert catalog.search(typed) == []
+    assert _misses(store) == []  # still being typed: no journal write per keystroke
     clock.now += timedelta(minutes=5)
     assert catalog.search("qqqqxx") == []
-    assert catalog.search("护照")  # a hit is not a miss
+    assert [m[1] for m in _misses(store)] == ["火星移民"]
+    assert catalog.search("护照")  # a hit is not a miss, but it ends the word before it
     misses = _misses(store)
     assert [m[1] for m in misses] == ["火星移民", "qqqqxx"]
     assert misses[0][2] == "T03"
-    assert catalog.search_misses()[0][1] == "qqqqxx"
+    assert catalog.search("xqzvwk") == []
+    catalog.flush_misses()  # the session ended
+    assert catalog.search_misses()[0][1] == "xqzvwk"
 
 
 def test_numbers_typed_into_search_are_not_kept(catalog: CatalogCache, store: Store) -> None:
     assert catalog.search("37100219900101123X") == []
+    catalog.flush_misses()
     assert _misses(store)[0][1] == "*" * 18
 
 
