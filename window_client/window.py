@@ -129,10 +129,12 @@ class ItemListPanel(QWidget):
                 if department
                 else all_items(catalog)
             )
+            # The clerk accepts items; 一件事 are accepted item by item at the counter.
             return [
                 h
                 for h in hits
-                if (not department or h.department == department)
+                if h.kind is HitKind.ITEM
+                and (not department or h.department == department)
                 and (audience is None or audience in h.audiences)
             ]
 
