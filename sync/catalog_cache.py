@@ -157,6 +157,10 @@ class CatalogCache:
 
     # --------------------------------------------------------------------- index
 
+    def replace(self, catalog: Catalog) -> ImportResult:
+        """Load a whole catalog into the cache (see :func:`import_catalog`)."""
+        return import_catalog(self._store, catalog)
+
     def prepare(self) -> None:
         """Build the search index now (at start-up, on the worker thread)."""
         self._current_index()

@@ -248,7 +248,7 @@ def test_reimport_replaces_and_tombstones(store: Store, catalog: CatalogCache) -
     smaller = search_catalog().model_copy(
         update={"items": tuple(i for i in search_catalog().items if i.id != "I-YH")}
     )
-    result = import_catalog(store, smaller)
+    result = catalog.replace(smaller)
     assert result.removed == 1
     assert catalog.search("yinhang") == [] or catalog.search("yinhang")[0].id != "I-YH"
     with pytest.raises(KeyError):
