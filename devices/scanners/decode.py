@@ -169,7 +169,7 @@ class BarcodeDecoder:
     Args:
         strategies: the strategies, in the order to try them.
         budget: seconds per picture after which no further strategy is started
-            (``None``: try them all). The first strategy always runs.
+            (``None``: try them all). The first strategy and one fallback always run.
         symbologies: zbar symbol names to look for, e.g. ``("QRCODE", "CODE128")``.
         clock: a monotonic clock for the budget.
 
@@ -208,7 +208,10 @@ class BarcodeDecoder:
         tried: list[Strategy] = []
         order = self._order()
         for strategy in order:
-            if tried and self._budget is not None and self._clock() - start >= self._budget:
+            # The first strategy and one fallback always run, so the fallbacks keep
+            # rotating even on a machine too loaded to fit more into the budget.
+            over = self._budget is not None and self._clock() - start >= self._budget
+            if len(tried) >= 2 and over:
                 self._next_fallback += len(tried) - 1
                 break
             tried.append(strategy)

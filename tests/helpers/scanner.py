@@ -76,7 +76,10 @@ class FakeScanner:
         assert self.started, "scanner not started"
         assert self.callback is not None
         event = make_scan_event(
-            text, source=self.source, device_id=self.device_id, at=fixed_now(),
+            text,
+            source=self.source,
+            device_id=self.device_id,
+            at=fixed_now(),
             symbology=symbology,
         )
         self.delivered.append(event)
@@ -124,8 +127,9 @@ def _perspective(code: Image.Image) -> Image.Image:
     src = [(0, 0), (w, 0), (w, h), (0, h)]
     dst = [(0.15 * w, 0.05 * h), (0.85 * w, 0.0), (w, h), (0, 0.95 * h)]
     coeffs = _perspective_coeffs(dst, src)
-    return code.transform((w, h), Image.Transform.PERSPECTIVE, coeffs,
-                          Image.Resampling.BILINEAR, fillcolor=255)
+    return code.transform(
+        (w, h), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BILINEAR, fillcolor=255
+    )
 
 
 def _perspective_coeffs(
@@ -218,4 +222,3 @@ def _shifted(centre: tuple[int, int], code: Image.Image) -> tuple[int, int]:
 def blank_frame(seed: int = 0) -> Image.Image:
     """A 1280×720 frame with clutter and no code."""
     return embed(Image.new("L", (1, 1), 128), at=(0, 0), seed=seed)
-
