@@ -71,3 +71,21 @@ class DeviceUnavailable(EnvironmentProblem):
 
 class NotPermitted(UserFacingError):
     """The person's role does not allow the action (e.g. a clerk alone rejecting a case)."""
+
+
+class PrintFailed(DeviceUnavailable):
+    """One print job did not come out.
+
+    Printers raise it; the durable print queue (``sync.print_queue``) decides from
+    ``transient`` whether to retry later or to fail the job for staff.
+
+    Args:
+        reason: Chinese text for staff saying what is wrong and what to do.
+        transient: True when trying again later may succeed without anyone acting
+            (printer briefly offline); False when a person must act first (paper out,
+            jam, cover open).
+    """
+
+    def __init__(self, reason: str, *, transient: bool) -> None:
+        super().__init__("printer", reason)
+        self.transient = transient
