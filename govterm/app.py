@@ -149,9 +149,8 @@ def _build_window(mode: Mode, *, store: Store, profile: TerminalProfile, languag
 
 def import_catalog_dir(store: Store, folder: Path) -> None:
     """Load a catalog folder, validate it and import it into the store."""
-    from sync.catalog_files import load_catalog
-
     from sync.catalog_cache import import_catalog
+    from sync.catalog_files import load_catalog
 
     catalog = load_catalog(folder)
     import_catalog(store, catalog)
@@ -252,6 +251,8 @@ def run_demo(
             args += ["--lang", options.language] if options.language else []
         commands.append(child_command(args))
     log.info("demo: data in %s", demo_dir)
+    # SIGTERM (a service manager, `kill`) closes both windows like Ctrl+C does.
+    signal.signal(signal.SIGTERM, _interrupt)
     children = [subprocess.Popen(cmd) for cmd in commands]
     statuses: list[int] = []
     try:
@@ -265,6 +266,10 @@ def run_demo(
         for child in children:
             child.wait()
     return max(statuses, default=0)
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 def smoke_test(*, settings: Settings, crash: CrashHandler, resources: Path) -> int:
