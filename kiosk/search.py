@@ -5,7 +5,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.search import CatalogQuery, SearchHit
 from kiosk.rows import HitList
@@ -72,6 +79,9 @@ class SearchScreen(QWidget):
         self._empty.setObjectName("EmptyState")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.hide()
+        # The hint takes the results' place and must not push the keyboard off a
+        # 1080 px high screen in 长辈模式; it gets whatever height is left.
+        self._empty.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         layout.addWidget(self._empty, 1)
 
         self.keyboard = OnScreenKeyboard()
