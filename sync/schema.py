@@ -198,7 +198,77 @@ def _journal_v1(db: sqlite_utils.Database) -> None:
     )
 
 
-JOURNAL_MIGRATIONS: list[Migration] = [_journal_v1]
+def _journal_v2(db: sqlite_utils.Database) -> None:
+    """Clerk accounts, local cases, held transition requests, pickup claims, audit head."""
+    db.execute(
+        """
+        CREATE TABLE accounts (
+            id TEXT PRIMARY KEY,
+            hall_id TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE cases (
+            number TEXT PRIMARY KEY,
+            official_number TEXT UNIQUE,
+            item_id TEXT NOT NULL,
+            situation_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            clerk_id TEXT NOT NULL DEFAULT '',
+            delivery TEXT NOT NULL,
+            day TEXT NOT NULL,
+            received_on TEXT,
+            event_count INTEGER NOT NULL,
+            submitted INTEGER NOT NULL DEFAULT 0,
+            status_version INTEGER NOT NULL DEFAULT 0,
+            last_outbox_seq INTEGER,
+            record TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX cases_state ON cases (state, day)")
+    db.execute("CREATE INDEX cases_clerk ON cases (clerk_id, day)")
+    db.execute("CREATE INDEX cases_day ON cases (day)")
+    # Transition requests made before the platform's official number arrived; they
+    # go to the outbox, in order, in the transaction that applies the number.
+    db.execute(
+        """
+        CREATE TABLE held_transitions (
+            id INTEGER PRIMARY KEY,
+            case_number TEXT NOT NULL REFERENCES cases (number),
+            payload TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE pickup_claims (
+            pickup_id TEXT PRIMARY KEY,
+            case_number TEXT NOT NULL,
+            method TEXT NOT NULL,
+            verified_by TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('dispensing', 'collected')),
+            claimed_at TEXT NOT NULL,
+            collected_at TEXT,
+            outbox_seq INTEGER
+        )
+        """
+    )
+    # The number of audit entries ever written: a deleted last entry shows as a gap.
+    db.execute(
+        "INSERT INTO counters (name, value) VALUES ('audit_seq', (SELECT COUNT(*) FROM audit_log))"
+    )
+
+
+JOURNAL_MIGRATIONS: list[Migration] = [_journal_v1, _journal_v2]
 """Migrations of ``journal.db``, oldest first. Append only."""
 
 
