@@ -1,17 +1,24 @@
-"""The gateway's database connection layer: one small interface, SQLite behind it.
+"""The gateway's database connection layer: one small interface, two engines.
 
 The gateway's repository (:mod:`gateway.store`) is written once, in plain SQL that
 SQLite and PostgreSQL both accept (``?`` placeholders are rewritten for psycopg, the
 schema has a ``{blob}`` type slot). This module supplies what differs per engine:
 
 - :meth:`Database.write` — the **serialized publisher**: a write transaction during
-  which no other writer can allocate feed sequence numbers. In SQLite a process-wide
-  lock plus ``BEGIN IMMEDIATE``; in PostgreSQL the row lock on ``counters`` that
-  :meth:`gateway.store.GatewayStore` takes when it allocates a sequence number, held
-  until commit. Either way sequence numbers commit in order, so every committed
+  which no other writer, in this process or another, can write. In SQLite a
+  process-wide lock plus ``BEGIN IMMEDIATE``; in PostgreSQL (:mod:`gateway.pg`) a
+  transaction-scoped advisory lock taken as the transaction's first statement and
+  held until commit. Either way sequence numbers commit in order, so every committed
   sequence number is below the "safe watermark" and readers never skip a late commit
-  (SYNC.md, "Cursors that skip rows").
+  (SYNC.md, "Cursors that skip rows"); and every read-then-write in the repository
+  (inbox dedupe, one-time enrolment codes, official numbering) sees all earlier
+  writes, whichever gateway process made them.
 - :meth:`Database.read` — a consistent read-only snapshot.
+- :meth:`Tx.notify_change` / :meth:`Database.subscribe` — "feed changed" signals
+  delivered after commit: in-process for SQLite, through ``LISTEN/NOTIFY`` to every
+  gateway process for PostgreSQL (long-polls wake wherever they wait).
+
+:func:`open_database` picks the engine from the URL.
 """
 
 from __future__ import annotations
@@ -20,14 +27,26 @@ import logging
 import queue
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
+from core.errors import EnvironmentProblem
+
 log = logging.getLogger(__name__)
 
 Row = tuple[Any, ...]
+
+ChangeKey = tuple[str, str]
+"""``(stream, scope)`` of a feed that changed."""
+
+ChangeListener = Callable[[set[ChangeKey]], None]
+"""Called after commit with the feeds a transaction changed (from any thread)."""
+
+
+class DatabaseUnavailable(EnvironmentProblem):
+    """The database server cannot be reached or refused the connection."""
 
 
 class Tx(Protocol):
@@ -45,6 +64,9 @@ class Tx(Protocol):
     def savepoint(self) -> AbstractContextManager[None]:
         """A context manager: roll back to here if its block raises."""
 
+    def notify_change(self, stream: str, scope: str) -> None:
+        """Tell subscribers, once this transaction commits, that a feed changed."""
+
 
 class Database(Protocol):
     """A gateway database: serialized writes, snapshot reads."""
@@ -60,14 +82,30 @@ class Database(Protocol):
     def script(self, sql: str) -> None:
         """Run several DDL statements (schema creation)."""
 
+    def subscribe(self, listener: ChangeListener) -> None:
+        """Call ``listener`` after every commit that changed feeds (see module doc)."""
+
     def close(self) -> None:
         """Close every connection."""
+
+
+def deliver(listeners: Sequence[ChangeListener], keys: set[ChangeKey]) -> None:
+    """Hand ``keys`` to every listener; one failing listener does not stop the rest."""
+    for listener in list(listeners):
+        try:
+            listener(set(keys))
+        except Exception:
+            log.exception("change listener failed")
 
 
 class _SqliteTx:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._depth = 0
+        self.touched: set[ChangeKey] = set()
+
+    def notify_change(self, stream: str, scope: str) -> None:
+        self.touched.add((stream, scope))
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> int:
         return self._conn.execute(sql, tuple(params)).rowcount
@@ -114,6 +152,7 @@ class SqliteDatabase:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._write_lock = threading.Lock()
+        self._listeners: list[ChangeListener] = []
         self._pool: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
         self._all: list[sqlite3.Connection] = []
         for _ in range(pool_size):
@@ -142,12 +181,20 @@ class SqliteDatabase:
     def write(self) -> Iterator[Tx]:
         with self._write_lock, self._borrow() as conn:
             conn.execute("BEGIN IMMEDIATE")
+            tx = _SqliteTx(conn)
             try:
-                yield _SqliteTx(conn)
+                yield tx
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+        if tx.touched:
+            deliver(self._listeners, tx.touched)
+
+    def subscribe(self, listener: ChangeListener) -> None:
+        # Writers in other processes (a CLI publish) are not seen here; long-polls
+        # re-check the database periodically for them.
+        self._listeners.append(listener)
 
     @contextmanager
     def read(self) -> Iterator[Tx]:
@@ -172,14 +219,23 @@ def open_database(url: str) -> Database:
     """Open a database from a URL or path.
 
     Args:
-        url: ``sqlite:///path/to/gateway.db``, or a plain file path.
+        url: ``sqlite:///path/to/gateway.db``, a plain file path, or
+            ``postgresql://user@host:port/dbname`` (city scale: several gateway
+            processes on one database).
 
     Raises:
         ValueError: the URL names an engine this build does not support.
+        DatabaseUnavailable: the PostgreSQL server cannot be reached.
     """
     if url.startswith("sqlite:///"):
         return SqliteDatabase(Path(url.removeprefix("sqlite:///")))
+    if url.startswith(("postgresql://", "postgres://")):
+        from gateway.pg import PostgresDatabase  # psycopg only when PostgreSQL is used
+
+        return PostgresDatabase(url)
     if "://" in url:
         engine = url.split("://", 1)[0]
-        raise ValueError(f"不支持的数据库类型: {engine}（目前支持 sqlite:///路径）")
+        raise ValueError(
+            f"不支持的数据库类型: {engine}（支持 sqlite:///路径 或 postgresql://主机/库名）"
+        )
     return SqliteDatabase(Path(url))

@@ -2,9 +2,11 @@
 
 Plain SQL against :class:`gateway.db.Tx`, portable to PostgreSQL (``?`` placeholders,
 ``ON CONFLICT``, ``RETURNING``, no engine-specific functions). Feed sequence numbers
-come from one ``counters`` row updated inside the writer's transaction: the row lock
-(PostgreSQL) or the database write lock (SQLite) serializes publishers until commit,
-so sequence numbers become visible in order and a cursor never skips a late commit.
+come from one ``counters`` row updated inside the writer's transaction. Write
+transactions are serialized by the database layer (SQLite's write lock, PostgreSQL's
+advisory lock taken first thing in every write, see :mod:`gateway.db`), so sequence
+numbers become visible in order and a cursor never skips a late commit, however many
+gateway processes share the database.
 
 Feed model: each ``(stream, scope, id)`` has one row holding its latest version,
 ``deleted`` flag and the global ``seq`` of its last change. "Changes after cursor *s*"
@@ -557,6 +559,7 @@ class GatewayStore:
                 " seq = excluded.seq, changed_at = excluded.changed_at",
                 (stream.value, scope, row_id, version, int(deleted), text, digest, seq, now),
             )
+        tx.notify_change(stream.value, scope)
         tx.execute(
             "INSERT INTO streams (stream, scope, epoch, floor_seq, high_seq, live_count,"
             " digest_sum) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (stream, scope) DO UPDATE"

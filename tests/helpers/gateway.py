@@ -9,8 +9,10 @@ Usage in a test module (or a conftest)::
         r = client.get("/v1/sync/manifest")
 
 The server is uvicorn in a background thread on a free 127.0.0.1 port with a
-temporary SQLite file and a :class:`tests.helpers.clock.FakeClock` (shared by the
-gateway and the signing client, so moving the clock never breaks signatures).
+:class:`tests.helpers.clock.FakeClock` (shared by the gateway and the signing client,
+so moving the clock never breaks signatures). The ``gateway`` fixture runs every test
+twice: on a temporary SQLite file and on a fresh database of the session's PostgreSQL
+cluster (:mod:`tests.helpers.postgres`), so both engines show the same behaviour.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import uvicorn
 
 from core.catalog import Catalog
 from gateway.app import GatewayServices, LoadShedder, build_services, create_app, wrap
-from gateway.db import SqliteDatabase
+from gateway.db import Database, SqliteDatabase, open_database
 from gateway.publishing import PublishReport, publish_catalog
 from gateway.store import GatewayStore
 from gateway.upstream import ReviewSchedule, ReviewSimulator
@@ -116,15 +118,20 @@ class RunningGateway:
 
 @contextlib.contextmanager
 def running_gateway(
-    db_path: Path,
+    db: Path | str,
     *,
     clock: FakeClock | None = None,
     max_concurrency: int = 64,
     schedule: ReviewSchedule | None = None,
 ) -> Iterator[RunningGateway]:
-    """Start a gateway on a free loopback port; stop it on exit."""
+    """Start a gateway on a free loopback port; stop it on exit.
+
+    Args:
+        db: a SQLite file, or a database URL (``postgresql://…``).
+    """
     fake = clock or FakeClock()
-    store = GatewayStore(db=SqliteDatabase(db_path), clock=fake)
+    database: Database = SqliteDatabase(db) if isinstance(db, Path) else open_database(db)
+    store = GatewayStore(db=database, clock=fake)
     token = secrets.token_urlsafe(16)
     services = build_services(
         store=store,
@@ -159,8 +166,15 @@ def running_gateway(
         store.db.close()
 
 
-@pytest.fixture
-def gateway(tmp_path: Path) -> Iterator[RunningGateway]:
-    """A fresh gateway on loopback with an empty SQLite database."""
-    with running_gateway(tmp_path / "gateway.db") as running:
+@pytest.fixture(params=["sqlite", "postgres"])
+def gateway(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RunningGateway]:
+    """A fresh gateway on loopback with an empty database of each engine in turn.
+
+    The PostgreSQL run needs the ``postgres_url`` fixture of :mod:`tests.helpers.postgres`
+    to be importable where this fixture is used (the gateway tests' conftest imports it).
+    """
+    target: Path | str = tmp_path / "gateway.db"
+    if request.param == "postgres":
+        target = str(request.getfixturevalue("postgres_url"))
+    with running_gateway(target) as running:
         yield running
