@@ -254,11 +254,15 @@ def build_services(
 ) -> GatewayServices:
     cases = CaseBook(store=store)
     pump = UpstreamPump(store=store, cases=cases, upstream=upstream) if upstream else None
+    notifier = ChangeNotifier()
+    # Feed changes committed by any gateway process on the database wake this
+    # process's long-polls (PostgreSQL LISTEN/NOTIFY; in-process for SQLite).
+    store.db.subscribe(lambda keys: notifier.notify({(Stream(s), sc) for s, sc in keys}))
     return GatewayServices(
         store=store,
         cases=cases,
         events=EventProcessor(store=store, cases=cases),
-        notifier=ChangeNotifier(),
+        notifier=notifier,
         pump=pump,
         admin_token=admin_token,
     )
