@@ -268,7 +268,45 @@ def _journal_v2(db: sqlite_utils.Database) -> None:
     )
 
 
-JOURNAL_MIGRATIONS: list[Migration] = [_journal_v1, _journal_v2]
+def _journal_v3(db: sqlite_utils.Database) -> None:
+    """Queue tickets issued offline from blocks of numbers the gateway reserved."""
+    db.execute(
+        """
+        CREATE TABLE queue_blocks (
+            block_id TEXT PRIMARY KEY,
+            day TEXT NOT NULL,
+            area TEXT NOT NULL,
+            area_name TEXT NOT NULL,
+            first_serial INTEGER NOT NULL,
+            last_serial INTEGER NOT NULL,
+            next_serial INTEGER NOT NULL,
+            hours TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX queue_blocks_day ON queue_blocks (day, area)")
+    db.execute(
+        """
+        CREATE TABLE queue_offline_tickets (
+            request_id TEXT PRIMARY KEY,
+            day TEXT NOT NULL,
+            number TEXT NOT NULL,
+            area TEXT NOT NULL,
+            block_id TEXT NOT NULL REFERENCES queue_blocks (block_id),
+            green TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'joined', 'rejected')),
+            message TEXT NOT NULL DEFAULT '',
+            UNIQUE (day, number)
+        )
+        """
+    )
+    db.execute("CREATE INDEX queue_offline_pending ON queue_offline_tickets (state, issued_at)")
+
+
+JOURNAL_MIGRATIONS: list[Migration] = [_journal_v1, _journal_v2, _journal_v3]
 """Migrations of ``journal.db``, oldest first. Append only."""
 
 
