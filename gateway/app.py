@@ -27,6 +27,7 @@ from starlette.concurrency import run_in_threadpool
 from core.errors import UserFacingError
 from gateway.cases import CaseBook
 from gateway.events import EventProcessor
+from gateway.queue import QueueAuthority, install_queue_routes
 from gateway.store import (
     BadCursor,
     DeviceRecord,
@@ -186,7 +187,9 @@ class LoadShedder:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        long_poll = scope["path"].endswith("/changes") and b"wait=" in scope["query_string"]
+        long_poll = scope["path"].endswith(("/changes", "/v1/queue/feed")) and (
+            b"wait=" in scope["query_string"]
+        )
         if long_poll:
             if self.long_polls >= self.long_poll_limit:
                 await self._shed(send)
@@ -347,6 +350,12 @@ def create_app(
     _pull_routes(app, services)
     _push_routes(app, services)
     _admin_routes(app, services)
+    install_queue_routes(
+        app,
+        QueueAuthority(store=services.store),
+        authenticate=lambda r: authenticate(services, r),
+        require_admin=lambda r: require_admin(services, r),
+    )
     return app
 
 
