@@ -73,9 +73,7 @@ def test_four_devices_issuing_at_once_get_unique_gapless_numbers(
             errors.append(exc)
 
     # Two threads per device, each device issuing both A and B: 4 × 50 tickets.
-    threads = [
-        threading.Thread(target=work, args=(k, area)) for k in kiosks for area in ("A", "B")
-    ]
+    threads = [threading.Thread(target=work, args=(k, area)) for k in kiosks for area in ("A", "B")]
     for t in threads:
         t.start()
     for t in threads:
