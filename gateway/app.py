@@ -25,8 +25,11 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from core.errors import UserFacingError
+from core.identity_code import CodeRefused
 from gateway.cases import CaseBook
 from gateway.events import EventProcessor
+from gateway.identity import IdentityService
+from gateway.keys import KeyRing
 from gateway.queue import QueueAuthority, install_queue_routes
 from gateway.store import (
     BadCursor,
@@ -50,6 +53,8 @@ from sync.protocol import (
     BatchResult,
     BlobStored,
     ChangePage,
+    DemoCode,
+    DemoCodeRequest,
     DeviceCredential,
     EnrolmentCode,
     EnrolmentCodeRequest,
@@ -59,10 +64,12 @@ from sync.protocol import (
     EventBatch,
     Heartbeat,
     HeartbeatAck,
+    IdentityResolveRequest,
     Ledger,
     LedgerEntry,
     Manifest,
     ResetBody,
+    ResolvedIdentity,
     RevokeResult,
     SnapshotChunk,
     SnapshotIndex,
@@ -242,6 +249,7 @@ class GatewayServices:
     notifier: ChangeNotifier
     pump: UpstreamPump | None
     admin_token: str | None
+    identity: IdentityService
 
     def run_upstream_once(self) -> set[str]:
         """One round of the upstream adapter; wakes the halls' long-polls."""
@@ -268,6 +276,7 @@ def build_services(
         notifier=notifier,
         pump=pump,
         admin_token=admin_token,
+        identity=IdentityService(store=store, keys=KeyRing(store=store)),
     )
 
 
@@ -356,6 +365,7 @@ def create_app(
         authenticate=lambda r: authenticate(services, r),
         require_admin=lambda r: require_admin(services, r),
     )
+    _identity_routes(app, services)
     return app
 
 
@@ -671,6 +681,60 @@ def _admin_routes(app: FastAPI, services: GatewayServices) -> None:
     async def healthz() -> dict[str, str]:
         """Liveness probe for the load balancer (unsigned)."""
         return {"status": "ok"}
+
+
+# ---------------------------------------------------------------- identity codes
+
+_REFUSAL_STATUS = {"code.malformed": 400, "code.replayed": 409}
+
+
+def _identity_routes(app: FastAPI, services: GatewayServices) -> None:
+    """居民码/企业码 resolution, and fresh demo codes for the admin/demo UI."""
+    identity = services.identity
+
+    @app.post(
+        "/v1/identity/resolve",
+        response_model=ResolvedIdentity,
+        tags=["identity"],
+        responses={
+            400: {"model": ErrorBody, "description": "code.malformed"},
+            403: {
+                "model": ErrorBody,
+                "description": "code.forged, code.expired, code.unknown_key, code.revoked_holder",
+            },
+            409: {"model": ErrorBody, "description": "code.replayed"},
+        },
+    )
+    async def resolve(request: Request) -> Response:
+        """Verify a scanned code (signature, expiry, single use) and return its holder.
+
+        The answer carries the holder's name, masked and full ID (the case submission
+        needs the full one), e-licences and pre-fill data; an audit row is written.
+        A refused code changes nothing.
+        """
+        device, raw = await authenticate(services, request)
+        asked = IdentityResolveRequest.model_validate_json(raw)
+        try:
+            resolved = await _in_thread(
+                lambda: identity.resolve(asked.code, device=device, purpose=asked.purpose)
+            )
+        except CodeRefused as exc:
+            raise ApiError(_REFUSAL_STATUS.get(exc.code, 403), exc.code, exc.message) from None
+        return _json(resolved, headers=NO_STORE)
+
+    @app.post("/v1/admin/identity/codes", response_model=DemoCode, tags=["admin"])
+    async def demo_code(request: Request, body: DemoCodeRequest) -> Response:
+        """A fresh code for a published demo holder (what the holder's phone would show)."""
+        require_admin(services, request)
+        try:
+            code = await _in_thread(
+                lambda: identity.demo_code(
+                    body.kind, body.holder, minutes=body.minutes, offline=body.offline
+                )
+            )
+        except UserFacingError as exc:
+            raise ApiError(404, exc.code, exc.message) from None
+        return _json(code, 201, NO_STORE)
 
 
 def ledger_of(store: GatewayStore, device: DeviceRecord, after_seq: int, limit: int) -> Ledger:

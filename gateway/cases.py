@@ -18,14 +18,14 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from core.case import STATE_NAMES, TRANSITIONS, CaseState
+from core.case import ACTION_NAMES, ROLES, STATE_NAMES, TRANSITIONS, Action, CaseState, Role
 from core.catalog import DeliveryMethod
 from core.clock import HALL_TZ
-from core.errors import IllegalTransition, ValidationFailed
-from core.masking import mask_name
+from core.errors import IllegalTransition, NotPermitted, ValidationFailed
+from core.masking import mask_name, scrub
 from gateway.db import Tx
 from gateway.store import GatewayStore
-from sync.protocol import Stream, canonical_json
+from sync.protocol import CaseTransitionRequested, Stream, canonical_json
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,102 @@ def check_transition(current: str, target: str) -> None:
             current=current,
             target=target,
         )
+
+
+TERMINAL_ROLES = frozenset({Role.CLERK, Role.ISSUER, Role.CHIEF, Role.ADMIN, Role.APPLICANT})
+"""Roles a terminal may act in; 后台审批 and 平台 decisions come from the platform side."""
+
+_NOT_REQUESTABLE = frozenset({Action.OPEN, Action.RECEIVE, Action.NUMBERED})
+_NEEDS_REDRESS = frozenset({Action.REJECT, Action.DENY})
+
+
+def _parse_action(request: CaseTransitionRequested) -> Action:
+    try:
+        action = Action(request.action)
+    except ValueError:
+        raise ValidationFailed("未知的办件操作", code="case.unknown_action") from None
+    if action in _NOT_REQUESTABLE:
+        raise ValidationFailed(
+            f"“{ACTION_NAMES[action]}”不能由终端申请", code="case.unknown_action"
+        )
+    target = TRANSITIONS[action][1]
+    if target is None or request.to_state != target.value:
+        raise ValidationFailed(
+            f"操作“{ACTION_NAMES[action]}”与目标状态不一致", code="case.action_mismatch"
+        )
+    return action
+
+
+def _parse_role(request: CaseTransitionRequested, action: Action) -> Role:
+    try:
+        role = Role(request.role)
+    except ValueError:
+        raise NotPermitted("未知的岗位", code="case.role", role=request.role) from None
+    if role not in TERMINAL_ROLES:
+        raise NotPermitted(
+            f"“{role.value}”的决定只能由审批系统作出，终端不能提交", code="case.role_not_terminal"
+        )
+    if request.channel == "kiosk" and role is not Role.APPLICANT:
+        raise NotPermitted("自助终端只能以申请人身份操作", code="case.role")
+    if role not in ROLES[action]:
+        raise NotPermitted(
+            f"“{role.value}”岗位不能“{ACTION_NAMES[action]}”",
+            code="case.role",
+            role=role.value,
+            action=action.value,
+        )
+    if role is not Role.APPLICANT and not request.actor.strip():
+        raise ValidationFailed("请注明操作人（工作人员账号）", code="actor.missing")
+    for who in (request.actor, request.approver.id if request.approver else ""):
+        if scrub(who) != who:
+            raise ValidationFailed("操作人标识不能使用身份证号码或手机号码", code="actor.id")
+    return role
+
+
+def check_request(current: str, request: CaseTransitionRequested) -> tuple[Action, Role]:
+    """Apply the rule book of :mod:`core.case` to a terminal's transition request.
+
+    Checks, in order: the action exists and leads to ``to_state``; the case's current
+    state is one the action starts from; the role is a terminal role allowed to take
+    the action (a kiosk acts only as 申请人); 不予受理 carries a 首席代表's approval
+    (窗口无否决权、否决权上移); 窗口办结 carries a second signature by a different
+    首席代表; refusals state the reason and the rights of redress; withdrawals a reason.
+
+    Raises:
+        ValidationFailed: unknown or inconsistent action, missing reason or actor.
+        IllegalTransition: not allowed from the current state (``params['current']``).
+        NotPermitted: the role rules forbid it.
+    """
+    action = _parse_action(request)
+    sources = TRANSITIONS[action][0]
+    if current not in {s.value for s in sources}:
+        label = STATE_LABELS.get(current, current)
+        raise IllegalTransition(
+            f"办件当前状态为“{label}”，不能“{ACTION_NAMES[action]}”",
+            code="case.illegal_transition",
+            current=current,
+            target=request.to_state,
+        )
+    role = _parse_role(request, action)
+    approver = request.approver
+    if action is Action.REJECT and (approver is None or approver.role != Role.CHIEF.value):
+        raise NotPermitted(
+            "窗口无否决权：不予受理须经首席代表审核同意", code="case.reject_needs_chief"
+        )
+    if action is Action.DECIDE_AT_WINDOW and (
+        approver is None
+        or approver.role != Role.CHIEF.value
+        or approver.id.strip() == request.actor.strip()
+    ):
+        raise NotPermitted("窗口办结须经办人和首席代表两人签批", code="case.needs_two_signatures")
+    if action in _NEEDS_REDRESS and not (request.reason.strip() and request.redress.strip()):
+        raise ValidationFailed(
+            "请写明理由，并告知申请人依法申请行政复议或者提起行政诉讼的权利",
+            code="case.reason",
+        )
+    if action is Action.WITHDRAW and not request.reason.strip():
+        raise ValidationFailed("请写明撤回原因", code="case.withdraw_reason")
+    return action, role
 
 
 def number_prefix(hall_id: str) -> str:
@@ -248,6 +344,46 @@ class CaseBook:
             self._publish_pickup(tx, updated)
         log.info("case %s: %s → %s", case_number, record.state, target)
         return updated
+
+    def request_transition(
+        self, tx: Tx, request: CaseTransitionRequested, *, hall_id: str, device_id: str
+    ) -> CaseRecord:
+        """A terminal's transition request, checked against the role rules first.
+
+        Raises:
+            ValidationFailed: no such case in this hall, or a rule of
+                :func:`check_request` (also ``case.not_decidable`` for 窗口办结 of an
+                item that may not be decided at the window).
+            IllegalTransition: not allowed from the current state.
+            NotPermitted: the role rules forbid it.
+        """
+        record = self.get(tx, request.case_number)
+        if record is None or record.hall_id != hall_id:
+            raise ValidationFailed("本大厅没有这个办件编号", code="case.unknown")
+        action, role = check_request(record.state, request)
+        if action is Action.DECIDE_AT_WINDOW:
+            item = self._store.live_doc(tx, Stream.ITEMS, "", record.item_id) or {}
+            if not item.get("window_decidable"):
+                raise ValidationFailed(
+                    "该事项不能在窗口直接办结，请推送后台审批", code="case.not_decidable"
+                )
+        actor = f"{request.actor.strip() or '申请人'}（{role.value}）"
+        reason = request.reason.strip()
+        if request.redress.strip():
+            reason = f"{reason}；救济途径：{request.redress.strip()}"
+        if request.approver is not None:
+            reason = f"{reason}；审核：{request.approver.id}（{request.approver.role}）".lstrip(
+                "；"
+            )
+        return self.transition(
+            tx,
+            request.case_number,
+            request.to_state,
+            actor=actor,
+            channel=request.channel,
+            device_id=device_id,
+            reason=reason,
+        )
 
     def collect_pickup(self, tx: Tx, pickup_id: str, hall_id: str, device_id: str) -> str:
         """Mark a result as picked up; returns the case number.

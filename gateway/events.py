@@ -294,17 +294,8 @@ class EventProcessor:
     def _case_transition(
         self, tx: Tx, device: DeviceRecord, event: Event, p: CaseTransitionRequested
     ) -> dict[str, Any]:
-        record = self._cases.get(tx, p.case_number)
-        if record is None or record.hall_id != device.hall_id:
-            raise Rejected("case.unknown", "本大厅没有这个办件编号")
-        updated = self._cases.transition(
-            tx,
-            p.case_number,
-            p.to_state,
-            actor=p.actor,
-            channel=p.channel,
-            device_id=device.device_id,
-            reason=p.reason,
+        updated = self._cases.request_transition(
+            tx, p, hall_id=device.hall_id, device_id=device.device_id
         )
         return {
             "case_number": updated.case_number,

@@ -531,16 +531,33 @@ class CaseSubmitted(_Payload):
     attachments: list[Sha256Hex] = Field(default_factory=list)  # PUT /v1/blobs first
 
 
+class Approver(_Payload):
+    """The second person of a decision: the 首席代表 who approved a 不予受理 or co-signed
+    a 窗口办结. ``id`` is a staff account, never an ID number."""
+
+    id: Text
+    role: Text  # core.case.Role value, e.g. "首席代表"
+
+
 class CaseTransitionRequested(_Payload):
     """``case.transition_requested`` v1. Result: ``{"case_number", "state"}``.
 
-    Rejected with ``result={"current_state"}`` when the life cycle forbids it.
+    ``action`` and ``role`` are :class:`core.case.Action` / :class:`core.case.Role`
+    values; the gateway applies the rule book of :mod:`core.case` (which states an
+    action starts from, which roles may take it, 不予受理 only with a 首席代表's
+    approval, 窗口办结 with two signatures). Rejected with ``result={"current_state"}``
+    when the life cycle forbids it, ``case.role`` / ``case.reject_needs_chief`` …
+    when the role rules do.
     """
 
     case_number: Text
     to_state: Text
+    action: Text
+    role: Text
     actor: str = ""
     reason: str = ""
+    redress: str = ""  # 救济途径, required for 不予受理 and 不予办理
+    approver: Approver | None = None
     channel: Literal["kiosk", "window", "mobile"] = "window"
 
 
@@ -588,3 +605,73 @@ class PickupCollected(_Payload):
     pickup_id: Text
     method: Literal["print", "locker"]
     verified_by: Literal["resident_code", "pickup_code"]
+
+
+# ------------------------------------------------------------------ identity codes
+
+
+class IdentityResolveRequest(_Wire):
+    """``POST /v1/identity/resolve`` (signed): a scanned 居民码/企业码 text."""
+
+    code: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    purpose: Literal["case", "pickup", "prefill", "query"] = "case"
+
+
+class ResolvedLicence(_Wire):
+    """One e-licence of the holder, as the terminal needs it for 免提交 and pre-fill."""
+
+    identifier: str  # GB/T 36904 证照标识
+    type_code: str  # catalog ELicenceType code; materials name the same code
+    name: str
+    number: str
+    issuer: str
+    issued_on: str  # ISO date
+    valid_until: str | None  # None: 长期
+    valid_today: bool  # only a licence in force replaces a paper material
+    data: dict[str, str] = Field(default_factory=dict)
+
+
+class ResolvedIdentity(_Wire):
+    """What the gateway returns for a valid, unused code.
+
+    The full ``id_number`` (身份号码 or 统一社会信用代码) is returned because a case
+    submission carries it (``CaseSubmitted.applicant``) and forms pre-fill it; the
+    terminal shows ``masked_id`` only, never logs the full value, and purges it with
+    the case. ``prefill`` and ``licences`` are empty when the holder's app did not allow
+    those uses for this code.
+    """
+
+    kind: Literal["citizen", "enterprise"]
+    subject_ref: str  # the code's opaque holder handle (hex)
+    code_id: str  # "<key id>:<nonce>", names this code in audit records
+    name: str
+    masked_name: str
+    id_number: str
+    masked_id: str
+    masked_phone: str
+    legal_representative: str = ""  # enterprises
+    licences: list[ResolvedLicence] = Field(default_factory=list)
+    prefill: dict[str, str] = Field(default_factory=dict)
+    expires_at: float  # the code's expiry, unix seconds
+    resolved_at: float
+
+
+class DemoCodeRequest(_Wire):
+    """Admin/demo: ``POST /v1/admin/identity/codes`` — a fresh code for a demo holder.
+
+    ``holder`` is a name, a 1-based position in the published list, an ID number or a
+    统一社会信用代码.
+    """
+
+    kind: Literal["citizen", "enterprise"] = "citizen"
+    holder: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+    minutes: int = Field(default=5, ge=1, le=24 * 60)
+    offline: bool = True  # allow offline low-risk use (24-hour pickup)
+
+
+class DemoCode(_Wire):
+    text: str  # the QR content, "GT1:…"
+    kind: Literal["citizen", "enterprise"]
+    masked_name: str
+    key_id: str
+    expires_at: float

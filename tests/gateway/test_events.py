@@ -154,6 +154,16 @@ def test_official_numbers_are_unique_under_concurrent_submits(gateway: RunningGa
     assert sorted(int(n[-6:]) for n in numbers) == list(range(1, 41))
 
 
+def _move(number: str, action: str, to_state: str, role: str) -> dict[str, Any]:
+    return {
+        "case_number": number,
+        "action": action,
+        "to_state": to_state,
+        "role": role,
+        "actor": "clerk01",
+    }
+
+
 def test_transitions_follow_the_case_life_cycle(gateway: RunningGateway) -> None:
     gateway.publish(small_catalog())
     client = gateway.enrol(slot="W01")
@@ -163,12 +173,12 @@ def test_transitions_follow_the_case_life_cycle(gateway: RunningGateway) -> None
 
     body = _batch(
         client,
-        event(2, "case.transition_requested", {"case_number": number, "to_state": "delivered"}),
-        event(3, "case.transition_requested", {"case_number": number, "to_state": "accepted"}),
+        event(2, "case.transition_requested", _move(number, "deliver", "delivered", "出件")),
+        event(3, "case.transition_requested", _move(number, "accept", "accepted", "综合受理")),
         event(
             4,
             "case.transition_requested",
-            {"case_number": "37100220990101000001", "to_state": "accepted"},
+            _move("37100220990101000001", "accept", "accepted", "综合受理"),
         ),
     )
 
