@@ -306,7 +306,22 @@ def _journal_v3(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX queue_offline_pending ON queue_offline_tickets (state, issued_at)")
 
 
-JOURNAL_MIGRATIONS: list[Migration] = [_journal_v1, _journal_v2, _journal_v3]
+def _journal_v4(db: sqlite_utils.Database) -> None:
+    """Identity codes this terminal accepted offline: each is good only once."""
+    db.execute(
+        """
+        CREATE TABLE identity_code_uses (
+            code_id TEXT PRIMARY KEY,
+            used_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            purpose TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX identity_code_uses_expiry ON identity_code_uses (expires_at)")
+
+
+JOURNAL_MIGRATIONS: list[Migration] = [_journal_v1, _journal_v2, _journal_v3, _journal_v4]
 """Migrations of ``journal.db``, oldest first. Append only."""
 
 
