@@ -173,6 +173,17 @@ class _Pool:
         finally:
             self._slots.release()
 
+    def drop_idle(self) -> None:
+        """Close every idle connection (after one turned out dead: the rest likely are)."""
+        while True:
+            try:
+                conn = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            with self._lock:
+                self._open.discard(conn)
+            conn.close()
+
     def _give_back(self, conn: _Conn) -> None:
         healthy = (
             not conn.closed
@@ -274,29 +285,56 @@ class PostgresDatabase:
         log.info("gateway database: PostgreSQL %d at %s", version, _where(url))
 
     @contextmanager
+    def _begin(self, statement: str) -> Iterator[_Conn]:
+        """A pooled connection inside a transaction opened with ``statement``.
+
+        An idle connection the server dropped (a restart, a failover) is noticed at
+        ``BEGIN``, before anything was done, so it is safe to try once more on a
+        fresh connection; a connection lost later raises :class:`DatabaseUnavailable`.
+        """
+        for attempt in (1, 2):
+            with self._pool.borrow() as conn:
+                try:
+                    conn.execute(statement)
+                except psycopg.OperationalError as exc:
+                    if not conn.broken or attempt == 2:
+                        raise self._unavailable(exc) from exc
+                    log.warning("database connection was dropped by the server; reconnecting")
+                    self._pool.drop_idle()
+                    continue
+                try:
+                    yield conn
+                except psycopg.OperationalError as exc:
+                    _rollback(conn)
+                    if conn.broken:
+                        raise self._unavailable(exc) from exc
+                    raise
+                except BaseException:
+                    _rollback(conn)
+                    raise
+                return
+
+    def _unavailable(self, exc: Exception) -> DatabaseUnavailable:
+        return DatabaseUnavailable(
+            f"与数据库 {_where(self._url)} 的连接中断（{type(exc).__name__}），请稍后重试"
+        )
+
+    @contextmanager
     def write(self) -> Iterator[_PgTx]:
         # Queue in Python first: one connection per process waits for the database lock.
-        with self._write_lock, self._pool.borrow() as conn:
-            conn.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        with self._write_lock, self._begin("BEGIN ISOLATION LEVEL READ COMMITTED") as conn:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
             tx = _PgTx(conn)
-            try:
-                conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
-                yield tx
-                for stream, scope in sorted(tx.touched):
-                    conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, stream + _SEP + scope))
-            except BaseException:
-                _rollback(conn)
-                raise
+            yield tx
+            for stream, scope in sorted(tx.touched):
+                conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, stream + _SEP + scope))
             conn.execute("COMMIT")
 
     @contextmanager
     def read(self) -> Iterator[_PgTx]:
-        with self._pool.borrow() as conn:
-            conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            try:
-                yield _PgTx(conn)
-            finally:
-                _rollback(conn)
+        with self._begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") as conn:
+            yield _PgTx(conn)
+            conn.execute("ROLLBACK")
 
     def script(self, sql: str) -> None:
         statements = [s.strip() for s in sql.replace("{blob}", "BYTEA").split(";")]

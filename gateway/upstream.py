@@ -151,11 +151,14 @@ class UpstreamPump:
             ]
             records = [r for r in (self._cases.get(tx, n) for n in numbers) if r is not None]
         decisions = self._upstream.decisions(records)
+        asked = {r.case_number: r.version for r in records}
         halls: set[str] = set()
         with self._store.db.write() as tx:
             for decision in decisions:
                 record = self._cases.get(tx, decision.case_number)
-                if record is None:
+                # Changed since upstream was asked (another gateway process applied the
+                # same decision, or a terminal moved it): ask again next round.
+                if record is None or record.version != asked.get(decision.case_number):
                     continue
                 item = self._store.live_doc(tx, Stream.ITEMS, "", record.item_id) or {}
                 result = decision.result
