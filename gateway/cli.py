@@ -218,7 +218,6 @@ def _cmd_holders(args: argparse.Namespace, store: GatewayStore, loader: HoldersL
     citizens, enterprises = loader(args.path)
     identity = IdentityService(store=store, keys=KeyRing(store=store))
     report = identity.publish_holders(citizens, enterprises)
-    identity.keys.ensure_current()
     sys.stdout.write(
         f"居民 {len(citizens)} 人、企业 {len(enterprises)} 家：新增 {report.added}，"
         f"更新 {report.updated}，停用 {report.revoked}\n"

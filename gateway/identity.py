@@ -177,6 +177,8 @@ class IdentityService:
                     revoked += tx.execute(
                         "UPDATE identity_holders SET revoked_at = ? WHERE ref = ?", (now, ref)
                     )
+        # Terminals need the public key before the first code is shown.
+        self.keys.ensure_current()
         log.info("identity holders published: +%d ~%d revoked %d", added, updated, revoked)
         return HolderReport(added, updated, revoked)
 
