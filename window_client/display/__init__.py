@@ -1,0 +1,1 @@
+"""The hall display (``govterm display``): the call screen and voice calling."""
