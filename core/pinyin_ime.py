@@ -263,6 +263,8 @@ class PinyinEngine:
         if purpose is InputPurpose.NAME and len(best) > 1:
             # a name is characters, not a word: 张晓明, not 张校名
             out.add([self._spelled(best, purpose=purpose, name_start=name_start)], end)
+            # or only the given name was typed (晓明 as well as 肖明)
+            out.add([self._spelled(best, purpose=purpose, name_start=False)], end)
         # the whole input as one phrase, read the best way
         out.add(self._phrases(best), end)
         if len(best) > 1:
@@ -412,8 +414,11 @@ class Composition:
         self._refresh()
 
     def set_page_size(self, page_size: int) -> None:
-        self._page_size = max(1, page_size)
-        self._first = 0
+        """Candidates per page (the bar's width decides); back to the first page if changed."""
+        size = max(1, page_size)
+        if size != self._page_size:
+            self._page_size = size
+            self._first = 0
 
     def type(self, letter: str) -> None:
         """Add a letter (``v``/``ü`` for ü, ``'`` to separate syllables)."""

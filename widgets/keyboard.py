@@ -1,9 +1,10 @@
 """The on-screen keyboard of the kiosk (a kiosk has no physical keyboard).
 
-Letters type pinyin or pinyin initials (``hz`` finds 护照), digits type numbers.
-A candidate bar above the keys is empty and hidden until someone calls
-:meth:`OnScreenKeyboard.set_candidates`; the pinyin IME of a later release fills it
-with hanzi, and choosing one emits :attr:`~OnScreenKeyboard.candidate_chosen`.
+In 英 mode letters type themselves (search understands pinyin and initials: ``hz``
+finds 护照); in 中 mode they compose pinyin, and a candidate bar above the keys shows
+the letters typed and hanzi to choose, with 上一页/下一页 (``widgets.pinyin_ime`` does
+the work; the keyboard only draws and reports taps). The 中/英 key switches; a field's
+purpose decides where it starts (names in 中, search in 英). Digits type themselves.
 
 Keys never take focus, so the field being typed into keeps its cursor.
 """
@@ -14,10 +15,21 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from core.pinyin_ime import InputMethod, InputPurpose
 from widgets.i18n import is_language_change
 from widgets.icons import icon, icon_size
+from widgets.pinyin_ime import KeyboardInput
+from widgets.theme import theme_metrics
 
 log = logging.getLogger(__name__)
 
@@ -26,39 +38,55 @@ MAX_CANDIDATES = 8
 
 
 class OnScreenKeyboard(QWidget):
-    """Letter and digit keys with backspace and clear, and a hidden candidate bar.
+    """Letter and digit keys, backspace, clear, 中/英, and a pinyin candidate bar.
+
+    Args:
+        input_method: where hanzi candidates come from; the shared pinyin engine
+            (loaded on first use) when omitted.
+        parent: the Qt parent.
 
     Signals:
         key_typed(str): a character key was tapped; the payload is the character.
         backspace_pressed(): the ⌫ key was tapped.
         clear_pressed(): the 清空 key was tapped.
-        candidate_chosen(str): a candidate of the candidate bar was tapped.
+        candidate_index_chosen(int): candidate number n of the bar's page was tapped.
+        candidate_chosen(str): hanzi from the candidate bar were entered into a field.
+        page_requested(int): 上一页 (−1) or 下一页 (+1) was tapped.
+        mode_toggle_requested(): the 中/英 key was tapped.
     """
 
     key_typed = Signal(str)
     backspace_pressed = Signal()
     clear_pressed = Signal()
+    candidate_index_chosen = Signal(int)
     candidate_chosen = Signal(str)
+    page_requested = Signal(int)
+    mode_toggle_requested = Signal()
 
-    def __init__(self, *, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, input_method: InputMethod | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("Keyboard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._keys: dict[str, QPushButton] = {}
+        self._chinese = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
 
-        self._candidate_bar = QWidget()
-        self._candidate_layout = QHBoxLayout(self._candidate_bar)
-        self._candidate_layout.setContentsMargins(0, 0, 0, 0)
-        self._candidate_bar.hide()
+        self._candidate_bar = self._build_candidate_bar()
         layout.addWidget(self._candidate_bar)
 
         for index, row in enumerate(ROWS):
             line = QHBoxLayout()
             line.setSpacing(8)
             line.addStretch(index)  # the staggered rows of a real keyboard
+            if index == len(ROWS) - 1:
+                self._mode = self._key("", role="key-action")
+                self._mode.setObjectName("key-mode")
+                self._mode.clicked.connect(self.mode_toggle_requested)
+                line.addWidget(self._mode, 3)
             for char in row:
                 key = self._key(char, role="key")
                 key.clicked.connect(lambda _=False, c=char: self.key_typed.emit(c))
@@ -78,6 +106,7 @@ class OnScreenKeyboard(QWidget):
                 line.addWidget(self._clear, 3)
             line.addStretch(index)
             layout.addLayout(line)
+        self.input = KeyboardInput(keyboard=self, input_method=input_method)
         self._retranslate()
 
     def key(self, char: str) -> QPushButton:
@@ -92,26 +121,74 @@ class OnScreenKeyboard(QWidget):
         """The 清空 button."""
         return self._clear
 
-    def set_candidates(self, candidates: Sequence[str]) -> None:
-        """Show up to :data:`MAX_CANDIDATES` candidates; an empty list hides the bar."""
-        while self._candidate_layout.count():
-            child = self._candidate_layout.takeAt(0)
-            widget = child.widget() if child is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        for text in candidates[:MAX_CANDIDATES]:
-            button = self._key(text, role="candidate")
-            button.clicked.connect(lambda _=False, t=text: self.candidate_chosen.emit(t))
-            self._candidate_layout.addWidget(button)
-        self._candidate_layout.addStretch(1)
-        self._candidate_bar.setVisible(bool(candidates))
+    def mode_key(self) -> QPushButton:
+        """The 中/英 button."""
+        return self._mode
 
-    def attach(self, field: QLineEdit) -> None:
-        """Type into ``field``: characters insert at the cursor, ⌫ deletes, 清空 clears."""
-        self.key_typed.connect(field.insert)
-        self.candidate_chosen.connect(field.insert)
-        self.backspace_pressed.connect(field.backspace)
-        self.clear_pressed.connect(field.clear)
+    def candidate_buttons(self) -> list[QPushButton]:
+        """The candidate buttons now shown, in order."""
+        return [b for b in self._candidates if not b.isHidden()]
+
+    def page_keys(self) -> tuple[QPushButton, QPushButton]:
+        """The 上一页 and 下一页 buttons."""
+        return self._previous_page, self._next_page
+
+    def preedit_text(self) -> str:
+        """The pinyin being composed, as shown on the bar."""
+        return self._preedit.text()
+
+    def candidates_per_page(self) -> int:
+        """How many candidates fit the bar at the current width and text size."""
+        app = QApplication.instance()
+        size = theme_metrics(app).subtitle if isinstance(app, QApplication) else 30
+        width = self.width() if self.isVisible() else 1400
+        # preedit and the two page keys take about nine characters' width; a candidate
+        # is one to four hanzi plus padding.
+        fits = (width - 9 * size) // (3 * size + 16)
+        return max(3, min(MAX_CANDIDATES, fits))
+
+    def show_composition(
+        self,
+        *,
+        chinese: bool,
+        preedit: str,
+        candidates: Sequence[str],
+        has_previous: bool,
+        has_next: bool,
+    ) -> None:
+        """Draw the mode and the candidate bar (``KeyboardInput`` calls this).
+
+        The bar stays up, empty, while in 中 mode, so the keys do not jump as typing
+        starts and stops.
+        """
+        self._chinese = chinese
+        self._preedit.setText(preedit)
+        for index, button in enumerate(self._candidates):
+            text = candidates[index] if index < len(candidates) else ""
+            button.setText(text)
+            button.setVisible(bool(text))
+        self._previous_page.setVisible(has_previous or has_next)
+        self._next_page.setVisible(has_previous or has_next)
+        self._previous_page.setEnabled(has_previous)
+        self._next_page.setEnabled(has_next)
+        self._candidate_bar.setVisible(chinese)
+        self._retranslate()
+
+    def attach(self, field: QLineEdit, *, purpose: InputPurpose | None = None) -> None:
+        """Type into ``field``: characters insert at the cursor, ⌫ deletes, 清空 clears.
+
+        Several fields may be attached; keys go to the one with focus.
+
+        Args:
+            field: the field.
+            purpose: name and free-text fields start in 中 (pinyin → hanzi), search
+                fields in 英; see :func:`widgets.pinyin_ime.set_input_purpose`.
+        """
+        self.input.attach(field, purpose=purpose)
+
+    def forget_personal_data(self) -> None:
+        """Drop the pinyin being composed and its candidates (end of a session)."""
+        self.input.reset()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if is_language_change(event):
@@ -119,9 +196,42 @@ class OnScreenKeyboard(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        self._mode.setText(self.tr("中") if self._chinese else self.tr("英"))
+        self._mode.setAccessibleName(self.tr("中英文切换"))
+        self._previous_page.setText(self.tr("上一页"))
+        self._next_page.setText(self.tr("下一页"))
         self._clear.setText(self.tr("清空"))
         self._backspace.setToolTip(self.tr("退格"))
         self._backspace.setAccessibleName(self.tr("退格"))
+
+    def _build_candidate_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("CandidateBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        self._preedit = QLabel()
+        self._preedit.setObjectName("Preedit")
+        self._preedit.setProperty("role", "preedit")
+        row.addWidget(self._preedit)
+        self._candidates: list[QPushButton] = []
+        for index in range(MAX_CANDIDATES):
+            button = self._key("", role="candidate")
+            button.setObjectName(f"candidate-{index}")
+            button.clicked.connect(lambda _=False, i=index: self.candidate_index_chosen.emit(i))
+            button.hide()
+            self._candidates.append(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self._previous_page = self._key("", role="key-action")
+        self._previous_page.setObjectName("key-previous-page")
+        self._previous_page.clicked.connect(lambda: self.page_requested.emit(-1))
+        self._next_page = self._key("", role="key-action")
+        self._next_page.setObjectName("key-next-page")
+        self._next_page.clicked.connect(lambda: self.page_requested.emit(1))
+        row.addWidget(self._previous_page)
+        row.addWidget(self._next_page)
+        bar.hide()
+        return bar
 
     @staticmethod
     def _key(text: str, *, role: str) -> QPushButton:
