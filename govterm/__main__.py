@@ -140,19 +140,22 @@ def _gateway_arguments(parser: argparse.ArgumentParser) -> None:
         "gateway_args",
         nargs=argparse.REMAINDER,
         metavar="...",
-        help="serve | publish-catalog | enrol-code | revoke | terminals (see: gateway --help)",
+        help=(
+            "serve | publish-catalog | publish-holders | publish-holidays | publish-config | "
+            "enrol-code | revoke | terminals | codes | keys (see: gateway --help)"
+        ),
     )
 
 
 def run_gateway(ctx: Context) -> int:
     from gateway.cli import main as gateway_main
-    from sync.catalog_files import load_catalog
+    from sync.catalog_files import load_catalog, load_demo_holders
 
     argv = list(ctx.args.gateway_args)
     if argv and argv[0] not in ("-h", "--help") and "--db" not in argv:
         # The gateway's database lives in govterm's data dir unless --db says otherwise.
         argv += ["--db", f"sqlite:///{ctx.settings.paths.data_dir / 'gateway.db'}"]
-    return gateway_main(argv, catalog_loader=load_catalog)
+    return gateway_main(argv, catalog_loader=load_catalog, holders_loader=load_demo_holders)
 
 
 COMMANDS: tuple[Command, ...] = (
