@@ -231,9 +231,7 @@ def _page_layout(points: QSizeF) -> QPageLayout:
     return QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0))
 
 
-def _draw_page(
-    painter: QPainter, printer: QPrinter, document: QPdfDocument, page: int
-) -> None:
+def _draw_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, page: int) -> None:
     target = printer.pageLayout().fullRectPixels(printer.resolution())
     pixels = _render_size(document.pagePointSize(page), printer.resolution())
     image = _render(document, page, pixels)
