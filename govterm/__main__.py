@@ -78,6 +78,7 @@ def _gui_options(args: argparse.Namespace) -> GuiOptions:
         elder=getattr(args, "elder", False),
         language=getattr(args, "lang", None),
         fullscreen=getattr(args, "fullscreen", None),
+        simulate_devices=args.simulate_devices,
     )
 
 
@@ -97,7 +98,7 @@ def run_window(ctx: Context) -> int:
         settings=ctx.settings,
         crash=ctx.crash,
         resources=ctx.resources,
-        options=GuiOptions(fullscreen=False),
+        options=GuiOptions(fullscreen=False, simulate_devices=ctx.args.simulate_devices),
     )
 
 
@@ -111,12 +112,14 @@ def run_demo_command(ctx: Context) -> int:
 
 
 def run_doctor(ctx: Context) -> int:
+    from govterm.devices import device_checks
     from govterm.doctor import DoctorContext, run_doctor
 
     doctor_ctx = DoctorContext(
         settings=ctx.settings, resources=ctx.resources, config_path=ctx.config_path
     )
-    return run_doctor(doctor_ctx, out=sys.stdout)
+    checks = device_checks(ctx.settings, simulate=ctx.args.simulate_devices)
+    return run_doctor(doctor_ctx, out=sys.stdout, extra_checks=checks)
 
 
 def _config_arguments(parser: argparse.ArgumentParser) -> None:
@@ -183,6 +186,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, help="配置文件 (TOML); 默认 $GOVTERM_CONFIG")
     parser.add_argument(
         "--data-dir", type=Path, help="数据目录 (本地库、日志、崩溃报告); 默认 $GOVTERM_DATA_DIR"
+    )
+    parser.add_argument(
+        "--simulate-devices",
+        action="store_true",
+        help="用模拟的智能文件柜锁控板和身份证阅读器 (演示、试用)",
     )
     parser.add_argument(
         "--smoke-test",

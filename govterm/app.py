@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from core.terminal import TerminalProfile
+    from devices.factory import Devices
+    from sync.print_queue import PrintQueue
     from sync.store import Store
 
 log = logging.getLogger(__name__)
@@ -43,22 +45,38 @@ class GuiOptions:
         elder: kiosk starts in elder mode (长辈模式).
         language: ``"zh_CN"`` or ``"en"``; ``None`` = the setting.
         fullscreen: full screen (a real kiosk); ``None`` = the setting.
+        simulate_devices: simulated lock board and ID-card reader (``--simulate-devices``).
     """
 
     portrait: bool = False
     elder: bool = False
     language: str | None = None
     fullscreen: bool | None = None
+    simulate_devices: bool = False
 
 
 @dataclass
 class Ui:
-    """One built mode: the objects that must stay alive while its window is open."""
+    """One built mode: the objects that must stay alive while its window is open.
+
+    ``devices.health`` tells screens what is unavailable; ``govterm.devices.heartbeat_health``
+    of it is the sync engine's ``device_health``.
+    """
 
     mode: Mode
     window: QWidget
     store: Store
     language: Any  # widgets.i18n.LanguageManager
+    devices: Devices
+    print_queue: PrintQueue
+
+    def close(self) -> None:
+        """Stop printing, release the devices, close the store."""
+        try:
+            self.print_queue.stop()
+            self.devices.close()
+        finally:
+            self.store.close()
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -118,16 +136,51 @@ def build_ui(
     language.set_language(options.language or settings.terminal.language)
 
     store = open_store(data_dir or settings.paths.data_dir)
+    devices: Devices | None = None
     try:
         source = catalog_dir or settings.paths.catalog_dir
         if source is not None:
             import_catalog_dir(store, source)
+        devices, print_queue = _open_devices(
+            settings, store=store, data_dir=data_dir, simulate=options.simulate_devices
+        )
         window = _build_window(mode, store=store, profile=profile, language=language)
     except BaseException:
+        if devices is not None:
+            devices.close()
         store.close()
         raise
     log.info("%s window built for terminal %s", mode, profile.terminal_id)
-    return Ui(mode=mode, window=window, store=store, language=language)
+    return Ui(
+        mode=mode,
+        window=window,
+        store=store,
+        language=language,
+        devices=devices,
+        print_queue=print_queue,
+    )
+
+
+def _open_devices(
+    settings: Settings, *, store: Store, data_dir: Path | None, simulate: bool
+) -> tuple[Devices, PrintQueue]:
+    """The configured devices (failures recorded, never raised) and the print queue."""
+    from core.clock import SystemClock
+    from govterm.devices import open_devices
+    from sync.print_queue import PrintQueue
+
+    if data_dir is not None:  # the demo and the smoke test keep papers with their store
+        paths = settings.paths.model_copy(update={"data_dir": data_dir})
+        settings = settings.model_copy(update={"paths": paths})
+    clock = SystemClock()
+    devices = open_devices(settings, clock=clock, simulate=simulate)
+    try:
+        queue = PrintQueue(store, printers=devices.printers, clock=clock)
+        queue.start()
+    except BaseException:
+        devices.close()
+        raise
+    return devices, queue
 
 
 def _build_window(mode: Mode, *, store: Store, profile: TerminalProfile, language: Any) -> QWidget:
@@ -143,8 +196,35 @@ def _build_window(mode: Mode, *, store: Store, profile: TerminalProfile, languag
     else:
         from window_client.window import WindowClientWindow
 
-        window = WindowClientWindow(catalog=catalog, language=language)
+        window = WindowClientWindow(
+            services=_window_services(store=store, profile=profile, catalog=catalog),
+            language=language,
+        )
     return window
+
+
+def _window_services(*, store: Store, profile: TerminalProfile, catalog: Any) -> Any:
+    """The counter client's services over the local store, in dependency order."""
+    from core.accounts import Accounts
+    from core.clock import SystemClock
+    from sync.accounts_store import AccountStore
+    from sync.audit import AuditLog
+    from window_client.services import WindowServices
+
+    clock = SystemClock()
+    audit = AuditLog(store=store, terminal_id=profile.terminal_id)
+    accounts = Accounts(
+        repository=AccountStore(store=store, audit=audit),
+        clock=clock,
+        terminal_id=profile.terminal_id,
+    )
+    return WindowServices(
+        catalog=catalog,
+        accounts=accounts,
+        terminal_id=profile.terminal_id,
+        hall_id=profile.hall_id,
+        clock=clock,
+    )
 
 
 def import_catalog_dir(store: Store, folder: Path) -> None:
@@ -189,7 +269,7 @@ def run_gui(
         status = app.exec()
     finally:
         crash.set_return_home(None)
-        ui.store.close()
+        ui.close()
     log.info("%s closed with status %d", mode, status)
     return status
 
@@ -242,7 +322,10 @@ def run_demo(
         data_dir = demo_dir / mode
         with open_store(data_dir) as store:
             import_catalog_dir(store, resources / "catalog")
+            if mode == "window":
+                _seed_demo_clerks(store)
         args = ["--data-dir", str(data_dir)]
+        args += ["--simulate-devices"] * options.simulate_devices
         if config is not None:
             args += ["--config", str(config)]
         args.append(mode)
@@ -266,6 +349,14 @@ def run_demo(
         for child in children:
             child.wait()
     return max(statuses, default=0)
+
+
+def _seed_demo_clerks(store: Store) -> None:
+    """The demo's Weihai clerks (passwords in the README), added once."""
+    from sync.accounts_store import AccountStore, seed_demo_clerks
+    from sync.audit import AuditLog
+
+    seed_demo_clerks(AccountStore(store=store, audit=AuditLog(store=store)))
 
 
 def _interrupt(signum: int, _frame: object) -> None:
@@ -326,5 +417,5 @@ def _smoke_one(
         window.deleteLater()
         app.processEvents()
     finally:
-        ui.store.close()
+        ui.close()
     return "" if shown else "the window did not show"

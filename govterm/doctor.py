@@ -1,8 +1,9 @@
 """``govterm doctor``: is this machine ready to run a terminal?
 
 Each check is a plain function ``(DoctorContext) -> CheckResult``; :data:`CHECKS` lists
-them in the order they are printed. Device checks (scanners, lockers, ID-card readers)
-join the list from ``devices/`` by passing ``extra_checks`` to :func:`run_doctor`.
+them in the order they are printed. Device checks (each configured printer, scanner,
+locker board and ID-card reader, see :func:`govterm.devices.device_checks`) join the
+list by passing ``extra_checks`` to :func:`run_doctor`.
 """
 
 from __future__ import annotations
@@ -83,6 +84,11 @@ def _qt_probe(platform: str) -> subprocess.CompletedProcess[str]:
         timeout=SUBPROCESS_TIMEOUT_S,
         check=False,
     )
+
+
+def qt_platform_loads(platform: str = "offscreen") -> bool:
+    """Whether a QGuiApplication can start on ``platform`` (probed in a child process)."""
+    return _qt_probe(platform).returncode == 0
 
 
 def check_qt_platform(ctx: DoctorContext) -> CheckResult:

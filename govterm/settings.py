@@ -138,17 +138,89 @@ class KioskSettings(_Section):
     staff_pin_hash: str = _secret("scrypt hash of the staff PIN that leaves kiosk mode")
 
 
-class PrintingSettings(_Section):
-    """[printing] — where papers go."""
+PrinterBackendName = Literal["none", "folder", "cups", "qt", "escpos"]
 
+
+class PrintingSettings(_Section):
+    """[printing] — where papers go: a receipt printer (80 mm) and an A4 printer.
+
+    Backends: ``folder`` (PDF files; the demo), ``cups`` (a CUPS queue), ``qt`` (a
+    printer the system's print dialog lists), ``escpos`` (a thermal printer on a serial
+    port or ``/dev/usb/lp*``), ``none``. Receipts go to the A4 printer when there is
+    no receipt printer.
+    """
+
+    receipt_backend: PrinterBackendName = Field(
+        default="folder", description="receipt printer: none, folder, cups, qt or escpos"
+    )
     receipt_printer: str = Field(
-        default="", description="CUPS queue of the receipt printer; empty = system default"
+        default="",
+        description="CUPS queue (cups) or system printer name (qt; empty = system default)",
+    )
+    receipt_port: str = Field(
+        default="", description="ESC/POS port (escpos): /dev/ttyUSB0 … or /dev/usb/lp0"
+    )
+    receipt_baudrate: int = Field(
+        default=115200, ge=1200, le=921600, description="ESC/POS serial speed (escpos)"
+    )
+    a4_backend: PrinterBackendName = Field(
+        default="folder", description="A4 printer: none, folder, cups or qt"
     )
     a4_printer: str = Field(
-        default="", description="CUPS queue of the A4 printer; empty = system default"
+        default="",
+        description="CUPS queue (cups) or system printer name (qt; empty = system default)",
+    )
+    cups_server: str = Field(
+        default="", description="CUPS server host:port; empty = $CUPS_SERVER or localhost:631"
     )
     folder: Path | None = Field(
-        default=None, description="write papers as PDF files here instead of printing"
+        default=None,
+        description="folder backend: papers go to <folder>/receipt and <folder>/a4; "
+        "empty = <data_dir>/papers",
+    )
+
+    @field_validator("a4_backend")
+    @classmethod
+    def _a4_not_thermal(cls, value: str) -> str:
+        if value == "escpos":
+            raise ValueError("A4 打印机不能使用 escpos (80 mm 热敏小票打印机)")
+        return value
+
+
+class ScannerSettings(_Section):
+    """[scanner] — code scanners; the keyboard-wedge (USB HID) scanner is always on."""
+
+    serial_ports: tuple[str, ...] = Field(
+        default=(), description="serial scanners' ports (comma-separated in env vars)"
+    )
+    serial_baudrate: int = Field(
+        default=9600, ge=1200, le=921600, description="serial scanners' line speed"
+    )
+    camera: bool = Field(default=False, description="read QR codes with the kiosk camera")
+    camera_id: str = Field(default="", description="camera device id; empty = default camera")
+
+
+class LockersSettings(_Section):
+    """[lockers] — the pickup lockers' lock board (智能文件柜)."""
+
+    port: str = Field(default="", description="lock board serial port; empty = no lockers")
+    board: int = Field(default=1, ge=1, le=254, description="lock board address")
+    compartments: int = Field(default=24, ge=1, le=127, description="compartments on the board")
+    baudrate: int = Field(default=9600, ge=1200, le=921600, description="lock board line speed")
+    simulate: bool = Field(
+        default=False,
+        description="use a simulated lock board (demo, trials); also --simulate-devices",
+    )
+
+
+class IdCardSettings(_Section):
+    """[idcard] — the second-generation ID-card reader (二代证阅读器)."""
+
+    port: str = Field(default="", description="reader (SAM) serial port; empty = no reader")
+    baudrate: int = Field(default=115200, ge=1200, le=921600, description="SAM line speed")
+    simulate: bool = Field(
+        default=False,
+        description="use a simulated reader with a demo card; also --simulate-devices",
     )
 
 
@@ -177,6 +249,9 @@ class Settings(_Section):
     paths: PathsSettings = Field(default_factory=PathsSettings)
     kiosk: KioskSettings = KioskSettings()
     printing: PrintingSettings = PrintingSettings()
+    scanner: ScannerSettings = ScannerSettings()
+    lockers: LockersSettings = LockersSettings()
+    idcard: IdCardSettings = IdCardSettings()
     logging: LoggingSettings = LoggingSettings()
 
     def profile(self) -> TerminalProfile:
