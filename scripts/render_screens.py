@@ -146,33 +146,12 @@ def render_kiosk(app: QApplication, catalog: CatalogQuery, source: str, only: st
 def render_window_client(
     app: QApplication, catalog: CatalogQuery, source: str, only: str | None
 ) -> int:
-    try:
-        from window_client.window import WindowClientWindow
-    except ImportError:
-        return 0
     if only and only not in "window":
         return 0
-    language = LanguageManager(app, translations_dir=TRANSLATIONS)
-    runner = TaskRunner()
-    apply_theme(app, mode="window")
-    count = 0
-    hits = catalog.search("护照") or catalog.hot_items(limit=1)
-    for lang in ("zh_CN", "en"):
-        language.set_language(lang)
-        window = WindowClientWindow(catalog=catalog, language=language, runner=runner)
-        window.resize(1920, 1080)
-        window.show()
-        _settle(app, runner)
-        window.open_item(hits[0].id)
-        _settle(app, runner)
-        window.grab().save(str(OUT / f"window-list-detail-{lang}-{source}.png"))
-        count += 1
-        window.close()
-        window.deleteLater()
-        app.processEvents()
-    language.set_language("zh_CN")
-    runner.shutdown()
-    return count
+    from scripts.render_window_client import render
+
+    hall_id = "wh-zwzx" if source == "demo" else "H-WH-01"
+    return render(app, catalog, source, hall_id)
 
 
 def main() -> int:

@@ -1,324 +1,295 @@
-"""The clerk's counter window: a searchable item list on the left, the item on the right.
+"""The clerk's counter window: login, then pages chosen in a left navigation.
 
-Keyboard first: ``/`` or Ctrl+F focuses the search box, ↓ moves into the list, the
-arrows move, Enter opens the selected item. Clerk login and the window number come in
-a later release; until then the status bar says so rather than pretending.
+The window is a frame, not a god object: it shows the :class:`LoginScreen` until a
+clerk logs in, then the header (clerk, role, window number, business areas,
+online/offline with pending events), the non-modal :class:`MessageBar` and the pages of
+:data:`window_client.registry.PAGES` that the clerk's roles allow. Each page is built
+the first time it is opened, from a :class:`PageContext`. Page shortcuts (Ctrl+1 …)
+work from anywhere in the window; logging out drops every page, so nothing of one
+clerk's work stays on screen for the next.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QColor,
-    QKeyEvent,
-    QKeySequence,
-    QShortcut,
-    QStandardItem,
-    QStandardItemModel,
-)
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
-    QPushButton,
-    QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from core.catalog import Audience
-from core.search import CatalogQuery, HitKind, SearchHit
-from widgets.guide_view import GuideData, ItemGuideView, load_guide
+from core.accounts import ClerkSession
+from core.errors import UserFacingError
+from sync.status import SyncStatus
 from widgets.i18n import LanguageManager, arg, is_language_change
-from widgets.labels import label
-from widgets.layout import styled_label
+from widgets.icons import icon, icon_size
 from widgets.task_runner import TaskRunner
+from window_client.chrome import HeaderBar, MessageBar, SyncStatusRelay, user_text
+from window_client.login import LoginScreen
+from window_client.pages import CounterDesk, Page, PageContext, allowed, page_title
+from window_client.registry import PAGES
+from window_client.services import WindowServices
 
 log = logging.getLogger(__name__)
 
-HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_LIMIT = 200
-
-
-def all_items(catalog: CatalogQuery) -> list[SearchHit]:
-    """Every active item, department by department (runs on the catalog thread)."""
-    hits: list[SearchHit] = []
-    for department, _count in catalog.departments():
-        hits.extend(catalog.by_department(department))
-    return hits
-
-
-class ItemListPanel(QWidget):
-    """Search box, department and audience filters, and the list of items.
-
-    Signals:
-        item_opened(str): the clerk opened an item (Enter, double-click or click).
-    """
-
-    item_opened = Signal(str)
-
-    def __init__(
-        self, *, catalog: CatalogQuery, runner: TaskRunner, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._catalog = catalog
-        self._runner = runner
-        self._hits: list[SearchHit] = []
-        self._loaded_for: tuple[str, str, str] | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(6)
-        self.search = QLineEdit()
-        self.search.setObjectName("ItemSearch")
-        self.search.textChanged.connect(self.refresh)
-        self.search.installEventFilter(self)
-        self.search.returnPressed.connect(self._open_current_or_first)
-        layout.addWidget(self.search)
-        filters = QHBoxLayout()
-        self.department = QComboBox()
-        self.department.setObjectName("DepartmentFilter")
-        self.department.currentIndexChanged.connect(self.refresh)
-        self.audience = QComboBox()
-        self.audience.setObjectName("AudienceFilter")
-        self.audience.currentIndexChanged.connect(self.refresh)
-        filters.addWidget(self.department, 3)
-        filters.addWidget(self.audience, 1)
-        layout.addLayout(filters)
-        self.count = styled_label("", role="muted", wrap=False)
-        layout.addWidget(self.count)
-        self.model = QStandardItemModel(self)
-        self.list = QListView()
-        self.list.setObjectName("ItemList")
-        self.list.setModel(self.model)
-        self.list.setUniformItemSizes(False)
-        self.list.setWordWrap(True)
-        self.list.activated.connect(self._open_index)
-        self.list.clicked.connect(self._open_index)
-        layout.addWidget(self.list, 1)
-        self._retranslate()
-        self._load_departments()
-
-    def hits(self) -> list[SearchHit]:
-        """The hits listed, in order."""
-        return list(self._hits)
-
-    def is_showing(self, text: str) -> bool:
-        """Whether the list answers the search ``text`` with the current filters."""
-        return self._loaded_for is not None and self._loaded_for[0] == text.strip()
-
-    def refresh(self) -> None:
-        """Re-run the search with the current text and filters."""
-        text = self.search.text().strip()
-        department = self.department.currentData() or ""
-        audience_value = self.audience.currentData() or ""
-        audience = Audience(audience_value) if audience_value else None
-        catalog = self._catalog
-        key = (text, department, audience_value)
-
-        def fetch() -> list[SearchHit]:
-            hits = (
-                catalog.search(text, audience=audience, limit=SEARCH_LIMIT)
-                if text
-                else catalog.by_department(department)
-                if department
-                else all_items(catalog)
-            )
-            # The clerk accepts items; 一件事 are accepted item by item at the counter.
-            return [
-                h
-                for h in hits
-                if h.kind is HitKind.ITEM
-                and (not department or h.department == department)
-                and (audience is None or audience in h.audiences)
-            ]
-
-        self._runner.run_catalog(
-            fetch,
-            on_done=lambda hits: self._show(key, hits),
-            on_error=self._failed,
-            key="window-items",
-            owner=self,
-        )
-
-    def focus_search(self) -> None:
-        """Put the cursor in the search box, its text selected for retyping."""
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def eventFilter(self, watched: object, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
-            and self.model.rowCount()
-        ):
-            self.list.setFocus()
-            if not self.list.currentIndex().isValid():
-                self.list.setCurrentIndex(self.model.index(0, 0))
-            return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if is_language_change(event):
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("搜索事项: 名称、拼音、首字母  ( / 或 Ctrl+F )"))
-        if self.department.count():
-            self.department.setItemText(0, self.tr("全部部门"))
-        current = self.audience.currentIndex()
-        self.audience.blockSignals(True)
-        self.audience.clear()
-        self.audience.addItem(self.tr("全部对象"), "")
-        for audience in Audience:
-            self.audience.addItem(label(audience), audience.value)
-        self.audience.setCurrentIndex(max(current, 0))
-        self.audience.blockSignals(False)
-        self._update_count()
-
-    def _load_departments(self) -> None:
-        self._runner.run_catalog(
-            self._catalog.departments,
-            on_done=self._show_departments,
-            on_error=self._failed,
-            key="window-departments",
-            owner=self,
-        )
-
-    def _show_departments(self, departments: list[tuple[str, int]]) -> None:
-        self.department.blockSignals(True)
-        self.department.clear()
-        self.department.addItem(self.tr("全部部门"), "")
-        for name, count in departments:
-            self.department.addItem(f"{name} ({count})", name)
-        self.department.blockSignals(False)
-        self.refresh()
-
-    def _show(self, key: tuple[str, str, str], hits: list[SearchHit]) -> None:
-        self._loaded_for = key
-        self._hits = hits
-        self.model.clear()
-        for hit in hits:
-            text = f"{hit.name}\n{hit.department} · {hit.category}"
-            if hit.status == "withdrawn":
-                text = arg(self.tr("【已停止办理】%1"), text)
-            row = QStandardItem(text)
-            row.setEditable(False)
-            row.setData(hit, HIT_ROLE)
-            if hit.status == "withdrawn":
-                row.setForeground(QColor("#A61B1B"))
-            self.model.appendRow(row)
-        self._update_count()
-
-    def _update_count(self) -> None:
-        if self._loaded_for is None:
-            self.count.setText(self.tr("正在读取事项目录…"))
-        elif not self._hits:
-            self.count.setText(self.tr("没有符合条件的事项; 试试拼音首字母或清除筛选"))
-        else:
-            self.count.setText(arg(self.tr("共 %1 项"), len(self._hits)))
-
-    def _failed(self, error: BaseException) -> None:
-        log.error("item list failed", exc_info=(type(error), error, error.__traceback__))
-        self.count.setText(self.tr("暂时无法读取事项目录, 请稍后再试"))
-
-    def _open_index(self, index: QModelIndex) -> None:
-        hit = index.data(HIT_ROLE)
-        if isinstance(hit, SearchHit) and hit.kind is HitKind.ITEM:
-            self.item_opened.emit(hit.id)
-
-    def _open_current_or_first(self) -> None:
-        index = self.list.currentIndex()
-        if not index.isValid() and self.model.rowCount():
-            index = self.model.index(0, 0)
-        if index.isValid():
-            self._open_index(index)
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class WindowClientWindow(QMainWindow):
     """The clerk's window.
 
     Args:
-        catalog: the synced catalog.
+        services: what the client works with (built by the composition root).
         language: switches 中文/English at run time.
-        runner: the task runner for catalog work; when omitted the window makes one and
-            shuts it down when it closes.
+        runner: the task runner; when omitted the window makes one and shuts it down
+            when it closes.
+        pages: the pages to offer (default: :data:`window_client.registry.PAGES`).
         parent: the Qt parent.
+
+    Signals:
+        page_changed(str): the page with this key is now shown.
+        session_started(object): a clerk logged in (:class:`ClerkSession`).
+        session_ended(): the clerk logged out.
     """
+
+    page_changed = Signal(str)
+    session_started = Signal(object)
+    session_ended = Signal()
 
     def __init__(
         self,
         *,
-        catalog: CatalogQuery,
+        services: WindowServices,
         language: LanguageManager,
         runner: TaskRunner | None = None,
+        pages: Sequence[Page] = PAGES,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("WindowClientWindow")
-        self._catalog = catalog
+        self.services = services
         self._language = language
         self._owns_runner = runner is None
         self.runner = runner if runner is not None else TaskRunner(parent=self)
-        self.items = ItemListPanel(catalog=catalog, runner=self.runner)
-        self.detail = ItemGuideView(dense=True)
-        self.detail.setObjectName("ItemDetail")
-        self._placeholder = styled_label("", role="empty")
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self._placeholder, 1)
-        right_layout.addWidget(self.detail, 1)
-        self.detail.hide()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.items)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 1360])
-        self.setCentralWidget(splitter)
-        self.items.item_opened.connect(self.open_item)
+        self._all_pages = tuple(pages)
+        self._pages: dict[str, Page] = {}
+        self._widgets: dict[str, QWidget] = {}
+        self._shortcuts: list[QShortcut] = []
+        self.desk = CounterDesk(self)
 
-        self._status_text = QLabel()
-        self._clerk = QLabel()
-        self._language_button = QPushButton()
-        self._language_button.setObjectName("LanguageButton")
-        self._language_button.setFlat(True)
-        self._language_button.clicked.connect(language.toggle)
-        self.statusBar().addWidget(self._status_text, 1)
-        self.statusBar().addPermanentWidget(self._clerk)
-        self.statusBar().addPermanentWidget(self._language_button)
-        for sequence in ("/", QKeySequence.StandardKey.Find):
-            shortcut = QShortcut(QKeySequence(sequence), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(self.items.focus_search)
+        self.header = HeaderBar()
+        self.messages = MessageBar()
+        self.login = LoginScreen(services=services, runner=self.runner)
+        self.nav = QListWidget()
+        self.nav.setObjectName("PageNav")
+        self.nav.setIconSize(icon_size(28))
+        self.nav.setFixedWidth(220)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("PageStack")
+        work = QWidget()
+        work_layout = QHBoxLayout(work)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.setSpacing(0)
+        work_layout.addWidget(self.nav)
+        work_layout.addWidget(self.stack, 1)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.login)
+        self.body.addWidget(work)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.body, 1)
+        self.setCentralWidget(central)
+
+        self.header.logout_requested.connect(self.log_out)
+        self.header.areas_requested.connect(self.change_areas)
+        self.header.language_requested.connect(language.toggle)
+        self.login.logged_in.connect(self.start_session)
+        self._relay: SyncStatusRelay | None = None
+        if services.sync_status is not None:
+            self._relay = SyncStatusRelay(services.sync_status, self)
+            self._relay.changed.connect(self._status_changed)
+            self.header.show_status(services.sync_status.status)
         self._retranslate()
         self.resize(1920, 1080)
+        self.login.reset()
 
-    def open_item(self, item_id: str) -> None:
-        """Read item ``item_id`` and show it on the right."""
-        catalog = self._catalog
+    # -- session -------------------------------------------------------------------
+
+    @property
+    def session(self) -> ClerkSession | None:
+        return self.desk.session
+
+    def start_session(self, session: ClerkSession) -> None:
+        """Show the pages the clerk's roles allow and open the first one."""
+        self.desk.set_session(session)
+        self.header.show_session(session)
+        self._pages = {p.key: p for p in self._all_pages if allowed(p, session)}
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for page in self._pages.values():
+            row = QListWidgetItem(icon(page.icon, size=28, colour="#FFFFFF"), "")
+            row.setData(KEY_ROLE, page.key)
+            row.setSizeHint(QSize(200, 56))
+            self.nav.addItem(row)
+            if page.shortcut:
+                shortcut = QShortcut(QKeySequence(page.shortcut), self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(lambda key=page.key: self.open_page(key))
+                self._shortcuts.append(shortcut)
+        self.nav.blockSignals(False)
+        self._retranslate_nav()
+        self.body.setCurrentIndex(1)
+        self.messages.dismiss()
+        self.session_started.emit(session)
+        if self._pages:
+            self.open_page(next(iter(self._pages)))
+        else:
+            self.messages.warning(self.tr("您的岗位在本窗口端没有可用的功能, 请联系管理员"))
+
+    def log_out(self) -> None:
+        """Drop every page (nothing of this clerk's work stays) and show the login."""
+        session = self.desk.session
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._shortcuts.clear()
+        for widget in self._widgets.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._widgets.clear()
+        self._pages.clear()
+        self.nav.clear()
+        self.messages.dismiss()
+        self.desk.set_session(None)
+        self.header.show_session(None)
+        self.body.setCurrentIndex(0)
+        self.login.reset()
+        if session is not None:
+            log.info("clerk %s logged out of window %s", session.clerk.id, session.window)
+        self.session_ended.emit()
+
+    def change_areas(self) -> None:
+        """潮汐窗口: choose the business areas this window handles from now on."""
+        session = self.desk.session
+        if session is None:
+            return
+        services = self.services
         self.runner.run_catalog(
-            lambda: load_guide(catalog, item_id),
-            on_done=self._show_item,
-            on_error=self._item_failed,
-            key="window-detail",
+            services.hall_areas,
+            on_done=lambda areas: self._ask_areas(session, areas),
+            on_error=lambda error: self.messages.error(user_text(error)),
+            key="window-areas",
             owner=self,
         )
 
-    def shown_item_id(self) -> str | None:
-        """The item on the right, if any."""
-        item = self.detail.item()
-        return item.id if item is not None and self.detail.isVisible() else None
+    def _ask_areas(self, session: ClerkSession, hall_areas: tuple[str, ...]) -> None:
+        dialog = AreasDialog(
+            choices=list(dict.fromkeys([*hall_areas, *session.business_areas])),
+            chosen=session.business_areas,
+            parent=self,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.chosen()
+        accounts = self.services.accounts
+        self.runner.run_catalog(
+            lambda: accounts.set_business_areas(session, chosen),
+            on_done=self._areas_changed,
+            on_error=self._areas_failed,
+            key="window-areas-set",
+            owner=self,
+        )
+
+    def _areas_changed(self, session: ClerkSession) -> None:
+        self.desk.set_session(session)
+        self.header.show_session(session)
+        self.messages.success(
+            arg(self.tr("本窗口业务区已改为: %1"), "、".join(session.business_areas))
+        )
+
+    def _areas_failed(self, error: BaseException) -> None:
+        if not isinstance(error, UserFacingError):
+            log.error("areas change failed", exc_info=(type(error), error, error.__traceback__))
+        self.messages.error(user_text(error))
+
+    # -- pages -----------------------------------------------------------------------
+
+    def page_keys(self) -> list[str]:
+        """The pages the logged-in clerk sees, in navigation order."""
+        return list(self._pages)
+
+    def current_page(self) -> str | None:
+        widget = self.stack.currentWidget()
+        for key, page_widget in self._widgets.items():
+            if page_widget is widget:
+                return key
+        return None
+
+    def page(self, key: str) -> QWidget:
+        """The page's widget, built on first use.
+
+        Raises:
+            KeyError: no such page for this clerk.
+        """
+        widget = self._widgets.get(key)
+        if widget is None:
+            page = self._pages[key]
+            widget = page.build(
+                PageContext(
+                    services=self.services,
+                    runner=self.runner,
+                    desk=self.desk,
+                    messages=self.messages,
+                    open_page=self.open_page,
+                )
+            )
+            widget.setObjectName(widget.objectName() or f"Page_{key}")
+            self._widgets[key] = widget
+            self.stack.addWidget(widget)
+        return widget
+
+    def open_page(self, key: str) -> None:
+        """Show page ``key`` and put the cursor where work on it starts."""
+        if key not in self._pages:
+            self.messages.warning(self.tr("您的岗位不能使用该功能"))
+            return
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item is not None and item.data(KEY_ROLE) == key:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(row)
+                self.nav.blockSignals(False)
+        focus_first = getattr(widget, "focus_first", None)
+        if callable(focus_first):
+            focus_first()
+        self.page_changed.emit(key)
+
+    def _nav_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self.open_page(str(current.data(KEY_ROLE)))
+
+    # -- status, language, closing --------------------------------------------------
+
+    def _status_changed(self, status: SyncStatus) -> None:
+        self.header.show_status(status)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if is_language_change(event):
@@ -327,27 +298,54 @@ class WindowClientWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("一窗受理 · 窗口端"))
-        self._placeholder.setText(self.tr("在左侧搜索并选择事项, 这里显示办事指南"))
-        self._status_text.setText(self.tr("事项目录已就绪"))
-        self._clerk.setText(self.tr("窗口人员登录将在后续版本提供"))
-        self._language_button.setText("中文" if self._language.language() == "en" else "English")
+        self.header.language.setText("中文" if self._language.language() == "en" else "English")
+        self._retranslate_nav()
 
-    def _show_item(self, data: GuideData) -> None:
-        self._placeholder.hide()
-        self.detail.show()
-        self.detail.show_guide(data)
-        self._status_text.setText(arg(self.tr("正在查看: %1"), data.item.name))
-
-    def _item_failed(self, error: BaseException) -> None:
-        self.detail.hide()
-        self._placeholder.show()
-        if isinstance(error, KeyError):
-            self._placeholder.setText(self.tr("该事项已不在目录中, 请重新搜索"))
-            return
-        log.error("item detail failed", exc_info=(type(error), error, error.__traceback__))
-        self._placeholder.setText(self.tr("暂时无法读取该事项, 请稍后再试"))
+    def _retranslate_nav(self) -> None:
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item is None:
+                continue
+            page = self._pages.get(str(item.data(KEY_ROLE)))
+            if page is not None:
+                hint = f"  ({page.shortcut})" if page.shortcut else ""
+                item.setText(page_title(page))
+                item.setToolTip(page_title(page) + hint)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._relay is not None:
+            self._relay.close()
         if self._owns_runner:
             self.runner.shutdown()
         super().closeEvent(event)
+
+
+class AreasDialog(QDialog):
+    """Tick the business areas the window handles (潮汐窗口); digits toggle, Enter saves."""
+
+    def __init__(
+        self, *, choices: Sequence[str], chosen: Sequence[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("AreasDialog")
+        self.setWindowTitle(self.tr("更改本窗口业务区"))
+        layout = QVBoxLayout(self)
+        self.boxes: list[QCheckBox] = []
+        for number, area in enumerate(choices, start=1):
+            box = QCheckBox(f"{number}  {area}" if number < 10 else area)
+            box.setProperty("area", area)
+            box.setChecked(area in chosen)
+            layout.addWidget(box)
+            self.boxes.append(box)
+            if number < 10:
+                shortcut = QShortcut(QKeySequence(str(number)), self)
+                shortcut.activated.connect(box.toggle)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> tuple[str, ...]:
+        return tuple(str(b.property("area")) for b in self.boxes if b.isChecked())

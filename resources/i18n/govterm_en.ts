@@ -1,188 +1,343 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AreasDialog</name>
+    <message>
+        <location filename="../../window_client/window.py" line="331"/>
+        <source>更改本窗口业务区</source>
+        <translation>Change this window's business areas</translation>
+    </message>
+</context>
+<context>
     <name>BundleScreen</name>
     <message>
-        <location filename="../../kiosk/guide.py" line="229" />
+        <location filename="../../kiosk/guide.py" line="229"/>
         <source>即时办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="231" />
+        <location filename="../../kiosk/guide.py" line="231"/>
         <source>%1 个%2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="233" />
+        <location filename="../../kiosk/guide.py" line="233"/>
         <source>牵头部门: %1</source>
         <translation>Lead department: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="234" />
+        <location filename="../../kiosk/guide.py" line="234"/>
         <source>承诺办结时限: %1</source>
         <translation>Promised time limit: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="235" />
+        <location filename="../../kiosk/guide.py" line="235"/>
         <source>一次告知、一表申请、一套材料、一窗受理</source>
         <translation>One notice, one form, one set of materials, one window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="237" />
+        <location filename="../../kiosk/guide.py" line="237"/>
         <source>包含的事项</source>
         <translation>Services included</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="240" />
+        <location filename="../../kiosk/guide.py" line="240"/>
         <source>一套材料</source>
         <translation>One set of materials</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="244" />
+        <location filename="../../kiosk/guide.py" line="244"/>
         <source>%1. %2 (%3 %4 份)</source>
         <translation>%1. %2 (%3, %4 cop(ies))</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="251" />
+        <location filename="../../kiosk/guide.py" line="251"/>
         <source>可用电子证照免提交</source>
         <translation>No paper needed with e-licence</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="254" />
+        <location filename="../../kiosk/guide.py" line="254"/>
         <source>办理地点和时间</source>
         <translation>Where and when</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="258" />
+        <location filename="../../kiosk/guide.py" line="258"/>
         <source>地址: %1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="259" />
+        <location filename="../../kiosk/guide.py" line="259"/>
         <source>时间: %1</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="260" />
+        <location filename="../../kiosk/guide.py" line="260"/>
         <source>电话: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="270" />
+        <location filename="../../kiosk/guide.py" line="270"/>
         <source>该一件事已不在目录中, 请返回重新查找</source>
         <translation>This package is no longer in the catalogue. Please go back and search again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="273" />
+        <location filename="../../kiosk/guide.py" line="273"/>
         <source>暂时无法读取一件事, 请稍后再试或呼叫工作人员</source>
         <translation>The package cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
 </context>
 <context>
+    <name>CountdownOverlay</name>
+    <message>
+        <location filename="../../widgets/idle.py" line="282"/>
+        <source>您还在操作吗?</source>
+        <translation>Are you still there?</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/idle.py" line="283"/>
+        <source>%1 秒</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/idle.py" line="285"/>
+        <source>时间到后将返回首页, 您输入和查询的信息会全部清除, 以保护您的隐私。</source>
+        <translation>When time runs out the terminal returns to the home screen and everything you entered or looked up is cleared, to protect your privacy.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/idle.py" line="287"/>
+        <source>还需要时间</source>
+        <translation>I need more time</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentsScreen</name>
     <message>
-        <location filename="../../kiosk/browse.py" line="199" />
+        <location filename="../../kiosk/browse.py" line="199"/>
         <source>按部门查找</source>
         <translation>Find by department</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="207" />
+        <location filename="../../kiosk/browse.py" line="207"/>
         <source>暂无部门信息</source>
         <translation>No departments listed yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="214" />
+        <location filename="../../kiosk/browse.py" line="214"/>
         <source>%1  (%2 项)</source>
         <translation>%1  (%2 services)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="225" />
+        <location filename="../../kiosk/browse.py" line="225"/>
         <source>暂时无法读取事项目录, 请稍后再试或呼叫工作人员</source>
         <translation>The service catalogue cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../window_client/chrome.py" line="127"/>
+        <source>出现了内部错误, 已记录日志; 请重试或联系管理员</source>
+        <translation>An internal error occurred and was logged; please try again or contact the administrator</translation>
+    </message>
+</context>
+<context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../kiosk/guide.py" line="105" />
+        <location filename="../../kiosk/guide.py" line="105"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="106" />
+        <location filename="../../kiosk/guide.py" line="106"/>
         <source>白话版</source>
         <translation>Plain language</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="115" />
+        <location filename="../../kiosk/guide.py" line="115"/>
         <source>已停止办理: %1</source>
         <translation>No longer offered: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="123" />
+        <location filename="../../kiosk/guide.py" line="123"/>
         <source>该事项已不在目录中, 请返回重新查找</source>
         <translation>This service is no longer in the catalogue. Please go back and search again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/guide.py" line="126" />
+        <location filename="../../kiosk/guide.py" line="126"/>
         <source>暂时无法读取办事指南, 请稍后再试或呼叫工作人员</source>
         <translation>The service guide cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
 </context>
 <context>
+    <name>HallDisplayWindow</name>
+    <message>
+        <location filename="../../window_client/display/window.py" line="286"/>
+        <source>请以下号码到窗口办理</source>
+        <translation>Now serving</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="287"/>
+        <source>各窗口办理中</source>
+        <translation>At the windows</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="288"/>
+        <source>等候人数</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="289"/>
+        <source>最近叫号</source>
+        <translation>Recent calls</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="302"/>
+        <source>%1年%2月%3日 星期%4  %5</source>
+        <translation>%1-%2-%3 (%4)  %5</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="318"/>
+        <source>%1号窗口</source>
+        <translation>Window %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="329"/>
+        <source>重呼</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="364"/>
+        <source>暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="376"/>
+        <source>%1 人</source>
+        <translation>%1 people</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="411"/>
+        <source>与排队系统的连接中断，正在重连</source>
+        <translation>Lost connection to the queue system; reconnecting</translation>
+    </message>
+</context>
+<context>
     <name>HallMapScreen</name>
     <message>
-        <location filename="../../kiosk/browse.py" line="324" />
+        <location filename="../../kiosk/browse.py" line="324"/>
         <source>政务服务地图</source>
         <translation>Service map</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="332" />
+        <location filename="../../kiosk/browse.py" line="332"/>
         <source>暂无服务网点信息</source>
         <translation>No service points listed yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="343" />
+        <location filename="../../kiosk/browse.py" line="343"/>
         <source>地址: %1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="344" />
+        <location filename="../../kiosk/browse.py" line="344"/>
         <source>时间: %1</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="345" />
+        <location filename="../../kiosk/browse.py" line="345"/>
         <source>电话: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="347" />
+        <location filename="../../kiosk/browse.py" line="347"/>
         <source>交通: %1</source>
         <translation>Getting there: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="351" />
+        <location filename="../../kiosk/browse.py" line="351"/>
         <source>业务区: %1</source>
         <translation>Service areas: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="359" />
+        <location filename="../../kiosk/browse.py" line="359"/>
         <source>暂时无法读取服务网点, 请稍后再试或呼叫工作人员</source>
         <translation>Service points cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
 </context>
 <context>
+    <name>HeaderBar</name>
+    <message>
+        <location filename="../../window_client/chrome.py" line="222"/>
+        <source>一窗受理 · 窗口端</source>
+        <translation>One-window acceptance · Counter client</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/chrome.py" line="223"/>
+        <source>English</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/chrome.py" line="224"/>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/chrome.py" line="230"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/chrome.py" line="231"/>
+        <source>%1 号窗口</source>
+        <translation>Window %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/chrome.py" line="232"/>
+        <source>未设置业务区</source>
+        <translation>no business area set</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/chrome.py" line="233"/>
+        <source>业务区: %1</source>
+        <translation>Areas: %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/chrome.py" line="239"/>
+        <source>未连接平台 (单机)</source>
+        <translation>Not connected to the platform (standalone)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/chrome.py" line="242"/>
+        <source>终端未授权, 请联系管理员重新注册</source>
+        <translation>Terminal not authorised; ask the administrator to enrol it again</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/chrome.py" line="246"/>
+        <source>在线 · 待上传 %1 条</source>
+        <translation>Online · %1 to send</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/chrome.py" line="248"/>
+        <source>在线 · 已同步</source>
+        <translation>Online · in sync</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/chrome.py" line="253"/>
+        <source>离线 · 待上传 %1 条</source>
+        <translation>Offline · %1 to send</translation>
+    </message>
+</context>
+<context>
     <name>HitListScreen</name>
     <message>
-        <location filename="../../kiosk/browse.py" line="277" />
-        <location filename="../../kiosk/browse.py" line="284" />
+        <location filename="../../kiosk/browse.py" line="277"/>
+        <location filename="../../kiosk/browse.py" line="284"/>
         <source>这里暂时没有可办理的事项</source>
         <translation>No services here yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="289" />
+        <location filename="../../kiosk/browse.py" line="289"/>
         <source>暂时无法读取事项目录, 请稍后再试或呼叫工作人员</source>
         <translation>The service catalogue cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
@@ -190,12 +345,12 @@
 <context>
     <name>HitRow</name>
     <message>
-        <location filename="../../kiosk/rows.py" line="60" />
+        <location filename="../../kiosk/rows.py" line="60"/>
         <source>已停止办理</source>
         <translation>No longer offered</translation>
     </message>
     <message>
-        <location filename="../../kiosk/rows.py" line="62" />
+        <location filename="../../kiosk/rows.py" line="62"/>
         <source>一件事</source>
         <translation>One-stop packages</translation>
     </message>
@@ -203,295 +358,313 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/home.py" line="112" />
+        <location filename="../../kiosk/home.py" line="125"/>
         <source>您好, 欢迎使用政务服务自助终端</source>
         <translation>Welcome to the government self-service terminal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="113" />
+        <location filename="../../kiosk/home.py" line="126"/>
         <source>请点击下方服务, 或点“搜索”输入事项名称、拼音首字母</source>
-        <translation>Tap a service below, or tap "Search" to type a service name or pinyin initials</translation>
+        <translation>Tap a service below, or tap &quot;Search&quot; to type a service name or pinyin initials</translation>
+    </message>
+</context>
+<context>
+    <name>ItemBrowserPage</name>
+    <message>
+        <location filename="../../window_client/items.py" line="318"/>
+        <source>在左侧搜索并选择事项, 这里显示办事指南</source>
+        <translation>Search for a service on the left and pick it; its guide appears here</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/items.py" line="330"/>
+        <source>该事项已不在目录中, 请重新搜索</source>
+        <translation>This service is no longer in the catalog; please search again</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/items.py" line="333"/>
+        <source>暂时无法读取该事项, 请稍后再试</source>
+        <translation>This service cannot be read right now; please try again later</translation>
     </message>
 </context>
 <context>
     <name>ItemGuideView</name>
     <message>
-        <location filename="../../widgets/guide_view.py" line="146" />
+        <location filename="../../widgets/guide_view.py" line="146"/>
         <source>受理条件</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="150" />
+        <location filename="../../widgets/guide_view.py" line="150"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="162" />
+        <location filename="../../widgets/guide_view.py" line="162"/>
         <source>全程网办</source>
         <translation>Fully online</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="164" />
+        <location filename="../../widgets/guide_view.py" line="164"/>
         <source>可自助办理</source>
         <translation>Self-service available</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="166" />
+        <location filename="../../widgets/guide_view.py" line="166"/>
         <source>可预约</source>
         <translation>Appointments available</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="168" />
+        <location filename="../../widgets/guide_view.py" line="168"/>
         <source>告知承诺制</source>
         <translation>Commitment in lieu of proof</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="170" />
+        <location filename="../../widgets/guide_view.py" line="170"/>
         <source>窗口即审即办</source>
         <translation>Decided at the window</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="177" />
+        <location filename="../../widgets/guide_view.py" line="177"/>
         <source>已停止办理: %1</source>
         <translation>No longer offered: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="184" />
+        <location filename="../../widgets/guide_view.py" line="184"/>
         <source>即时办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="185" />
+        <location filename="../../widgets/guide_view.py" line="185"/>
         <source>%1 个%2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="193" />
-        <location filename="../../widgets/guide_view.py" line="370" />
+        <location filename="../../widgets/guide_view.py" line="193"/>
+        <location filename="../../widgets/guide_view.py" line="370"/>
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="198" />
+        <location filename="../../widgets/guide_view.py" line="198"/>
         <source>零跑腿</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="200" />
+        <location filename="../../widgets/guide_view.py" line="200"/>
         <source>最多跑 %1 次</source>
         <translation>At most %1 visit(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="203" />
+        <location filename="../../widgets/guide_view.py" line="203"/>
         <source>实施主体</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="204" />
+        <location filename="../../widgets/guide_view.py" line="204"/>
         <source>行使层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="205" />
+        <location filename="../../widgets/guide_view.py" line="205"/>
         <source>办件类型</source>
         <translation>Processing type</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="206" />
+        <location filename="../../widgets/guide_view.py" line="206"/>
         <source>法定办结时限</source>
         <translation>Legal time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="208" />
+        <location filename="../../widgets/guide_view.py" line="208"/>
         <source>承诺办结时限</source>
         <translation>Promised time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="209" />
+        <location filename="../../widgets/guide_view.py" line="209"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="213" />
-        <location filename="../../widgets/guide_view.py" line="228" />
+        <location filename="../../widgets/guide_view.py" line="213"/>
+        <location filename="../../widgets/guide_view.py" line="228"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="214" />
+        <location filename="../../widgets/guide_view.py" line="214"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="215" />
+        <location filename="../../widgets/guide_view.py" line="215"/>
         <source>出件方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="216" />
+        <location filename="../../widgets/guide_view.py" line="216"/>
         <source>到现场次数</source>
         <translation>Visits in person</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="217" />
+        <location filename="../../widgets/guide_view.py" line="217"/>
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="218" />
+        <location filename="../../widgets/guide_view.py" line="218"/>
         <source>监督投诉电话</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="219" />
+        <location filename="../../widgets/guide_view.py" line="219"/>
         <source>实施编码</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="248" />
+        <location filename="../../widgets/guide_view.py" line="248"/>
         <source>办理情形与申请材料</source>
         <translation>Your situation and materials</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="250" />
+        <location filename="../../widgets/guide_view.py" line="250"/>
         <source>请选择您的情形, 查看需要的材料:</source>
         <translation>Choose your situation to see the materials you need:</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="286" />
+        <location filename="../../widgets/guide_view.py" line="286"/>
         <source>%1 %2 份</source>
         <translation>%1, %2 cop(ies)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="287" />
-        <location filename="../../widgets/guide_view.py" line="320" />
+        <location filename="../../widgets/guide_view.py" line="287"/>
+        <location filename="../../widgets/guide_view.py" line="320"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="287" />
+        <location filename="../../widgets/guide_view.py" line="287"/>
         <source>非必需</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="289" />
+        <location filename="../../widgets/guide_view.py" line="289"/>
         <source>可容缺后补</source>
         <translation>May be supplied later</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="291" />
-        <location filename="../../widgets/guide_view.py" line="306" />
+        <location filename="../../widgets/guide_view.py" line="291"/>
+        <location filename="../../widgets/guide_view.py" line="306"/>
         <source>可用电子证照免提交</source>
         <translation>No paper needed with e-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="293" />
-        <location filename="../../widgets/guide_view.py" line="306" />
+        <location filename="../../widgets/guide_view.py" line="293"/>
+        <location filename="../../widgets/guide_view.py" line="306"/>
         <source>部门共享, 免提交</source>
         <translation>Shared by departments, no paper needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="317" />
+        <location filename="../../widgets/guide_view.py" line="317"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="318" />
+        <location filename="../../widgets/guide_view.py" line="318"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="319" />
+        <location filename="../../widgets/guide_view.py" line="319"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="321" />
+        <location filename="../../widgets/guide_view.py" line="321"/>
         <source>容缺</source>
         <translation>Later supply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="322" />
+        <location filename="../../widgets/guide_view.py" line="322"/>
         <source>电子证照</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="323" />
+        <location filename="../../widgets/guide_view.py" line="323"/>
         <source>来源 / 备注</source>
         <translation>Source / notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="332" />
+        <location filename="../../widgets/guide_view.py" line="332"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="332" />
+        <location filename="../../widgets/guide_view.py" line="332"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="340" />
+        <location filename="../../widgets/guide_view.py" line="340"/>
         <source>可容缺</source>
         <translation>Allowed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="341" />
+        <location filename="../../widgets/guide_view.py" line="341"/>
         <source>免提交</source>
         <translation>Not needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="343" />
+        <location filename="../../widgets/guide_view.py" line="343"/>
         <source>共享</source>
         <translation>Shared</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="360" />
+        <location filename="../../widgets/guide_view.py" line="360"/>
         <source>办理流程</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="368" />
+        <location filename="../../widgets/guide_view.py" line="368"/>
         <source>收费标准</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="375" />
+        <location filename="../../widgets/guide_view.py" line="375"/>
         <source>(依据: %1)</source>
         <translation>(basis: %1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="379" />
+        <location filename="../../widgets/guide_view.py" line="379"/>
         <source>办理地点和时间</source>
         <translation>Where and when</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="381" />
+        <location filename="../../widgets/guide_view.py" line="381"/>
         <source>请拨打咨询电话了解办理地点</source>
         <translation>Please call the enquiry line to find where to apply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="384" />
+        <location filename="../../widgets/guide_view.py" line="384"/>
         <source>地址: %1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="385" />
+        <location filename="../../widgets/guide_view.py" line="385"/>
         <source>时间: %1</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="386" />
+        <location filename="../../widgets/guide_view.py" line="386"/>
         <source>电话: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="389" />
+        <location filename="../../widgets/guide_view.py" line="389"/>
         <source>手机扫码, 继续办理</source>
         <translation>Continue on your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="396" />
+        <location filename="../../widgets/guide_view.py" line="396"/>
         <source>用爱山东 App 或微信扫一扫, 在手机上查看本指南、网上申办或预约。</source>
         <translation>Scan with the iShandong app or WeChat to read this guide, apply online or book an appointment on your phone.</translation>
     </message>
@@ -499,43 +672,43 @@
 <context>
     <name>ItemListPanel</name>
     <message>
-        <location filename="../../window_client/window.py" line="172" />
+        <location filename="../../window_client/items.py" line="171"/>
         <source>搜索事项: 名称、拼音、首字母  ( / 或 Ctrl+F )</source>
         <translation>Search services: name, pinyin, initials  ( / or Ctrl+F )</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="174" />
-        <location filename="../../window_client/window.py" line="197" />
+        <location filename="../../window_client/items.py" line="173"/>
+        <location filename="../../window_client/items.py" line="196"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="178" />
+        <location filename="../../window_client/items.py" line="177"/>
         <source>全部对象</source>
         <translation>All applicants</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="210" />
+        <location filename="../../window_client/items.py" line="209"/>
         <source>【已停止办理】%1</source>
         <translation>[No longer offered] %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="221" />
+        <location filename="../../window_client/items.py" line="220"/>
         <source>正在读取事项目录…</source>
         <translation>Reading the service catalogue…</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="223" />
+        <location filename="../../window_client/items.py" line="222"/>
         <source>没有符合条件的事项; 试试拼音首字母或清除筛选</source>
         <translation>No matching services; try pinyin initials or clear the filters</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="225" />
+        <location filename="../../window_client/items.py" line="224"/>
         <source>共 %1 项</source>
         <translation>%1 services</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="229" />
+        <location filename="../../window_client/items.py" line="228"/>
         <source>暂时无法读取事项目录, 请稍后再试</source>
         <translation>The service catalogue cannot be read right now. Please try again later.</translation>
     </message>
@@ -543,12 +716,12 @@
 <context>
     <name>KioskFooter</name>
     <message>
-        <location filename="../../kiosk/chrome.py" line="189" />
+        <location filename="../../kiosk/chrome.py" line="203"/>
         <source>终端编号 %1</source>
         <translation>Terminal %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="190" />
+        <location filename="../../kiosk/chrome.py" line="204"/>
         <source>政务服务便民热线 12345</source>
         <translation>Government service hotline 12345</translation>
     </message>
@@ -556,57 +729,62 @@
 <context>
     <name>KioskHeader</name>
     <message>
-        <location filename="../../kiosk/chrome.py" line="28" />
+        <location filename="../../kiosk/chrome.py" line="28"/>
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="29" />
+        <location filename="../../kiosk/chrome.py" line="29"/>
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="30" />
+        <location filename="../../kiosk/chrome.py" line="30"/>
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="31" />
+        <location filename="../../kiosk/chrome.py" line="31"/>
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="32" />
+        <location filename="../../kiosk/chrome.py" line="32"/>
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="33" />
+        <location filename="../../kiosk/chrome.py" line="33"/>
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="34" />
+        <location filename="../../kiosk/chrome.py" line="34"/>
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="134" />
+        <location filename="../../kiosk/chrome.py" line="147"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="135" />
+        <location filename="../../kiosk/chrome.py" line="148"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="136" />
+        <location filename="../../kiosk/chrome.py" line="149"/>
         <source>长辈模式</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="146" />
+        <location filename="../../kiosk/chrome.py" line="150"/>
+        <source>朗读</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chrome.py" line="160"/>
         <source>%1 %2  %3</source>
         <translation>%2 %1  %3</translation>
     </message>
@@ -614,7 +792,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="217" />
+        <location filename="../../kiosk/window.py" line="424"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
     </message>
@@ -622,281 +800,389 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../widgets/labels.py" line="30" />
+        <location filename="../../widgets/labels.py" line="30"/>
         <source>个人服务</source>
         <translation>Personal services</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="31" />
+        <location filename="../../widgets/labels.py" line="31"/>
         <source>法人服务</source>
         <translation>Business services</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="32" />
+        <location filename="../../widgets/labels.py" line="32"/>
         <source>一件事</source>
         <translation>One-stop packages</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="33" />
+        <location filename="../../widgets/labels.py" line="33"/>
         <source>部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="34" />
+        <location filename="../../widgets/labels.py" line="34"/>
         <source>热门事项</source>
         <translation>Popular services</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="35" />
+        <location filename="../../widgets/labels.py" line="35"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="36" />
+        <location filename="../../widgets/labels.py" line="36"/>
         <source>扫码办事</source>
         <translation>Scan to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="37" />
+        <location filename="../../widgets/labels.py" line="37"/>
         <source>办件查询</source>
         <translation>Application status</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="38" />
+        <location filename="../../widgets/labels.py" line="38"/>
         <source>自助取件</source>
         <translation>Collect results</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="39" />
+        <location filename="../../widgets/labels.py" line="39"/>
         <source>取号</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="40" />
+        <location filename="../../widgets/labels.py" line="40"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="41" />
+        <location filename="../../widgets/labels.py" line="41"/>
         <source>政务服务地图</source>
         <translation>Service map</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="42" />
+        <location filename="../../widgets/labels.py" line="42"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="43" />
+        <location filename="../../widgets/labels.py" line="43"/>
         <source>呼叫帮办</source>
         <translation>Call for help</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="44" />
+        <location filename="../../widgets/labels.py" line="44"/>
         <source>个人</source>
         <translation>Individuals</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="45" />
+        <location filename="../../widgets/labels.py" line="45"/>
         <source>法人</source>
         <translation>Businesses</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="46" />
+        <location filename="../../widgets/labels.py" line="46"/>
         <source>即办件</source>
         <translation>On-the-spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="47" />
+        <location filename="../../widgets/labels.py" line="47"/>
         <source>承诺件</source>
         <translation>Promised-time</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="48" />
+        <location filename="../../widgets/labels.py" line="48"/>
         <source>工作日</source>
         <translation>working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="49" />
+        <location filename="../../widgets/labels.py" line="49"/>
         <source>自然日</source>
         <translation>calendar days</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="50" />
+        <location filename="../../widgets/labels.py" line="50"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="51" />
+        <location filename="../../widgets/labels.py" line="51"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="52" />
+        <location filename="../../widgets/labels.py" line="52"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="53" />
+        <location filename="../../widgets/labels.py" line="53"/>
         <source>电子件</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="54" />
+        <location filename="../../widgets/labels.py" line="54"/>
         <source>申请人自备</source>
         <translation>Provided by applicant</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="55" />
+        <location filename="../../widgets/labels.py" line="55"/>
         <source>政府部门核发</source>
         <translation>Issued by a government department</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="56" />
+        <location filename="../../widgets/labels.py" line="56"/>
         <source>申请表格(窗口/网上提供)</source>
         <translation>Application form (at the window or online)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="57" />
+        <location filename="../../widgets/labels.py" line="57"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="58" />
+        <location filename="../../widgets/labels.py" line="58"/>
         <source>窗口领取</source>
         <translation>Collect at the window</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="59" />
+        <location filename="../../widgets/labels.py" line="59"/>
         <source>邮政寄递</source>
         <translation>By post (EMS)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="60" />
+        <location filename="../../widgets/labels.py" line="60"/>
         <source>自助终端打印</source>
         <translation>Print at a self-service terminal</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="61" />
+        <location filename="../../widgets/labels.py" line="61"/>
         <source>智能文件柜自取</source>
         <translation>Collect from a smart locker</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="62" />
+        <location filename="../../widgets/labels.py" line="62"/>
         <source>电子证照推送到手机</source>
         <translation>E-licence sent to your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="63" />
+        <location filename="../../widgets/labels.py" line="63"/>
         <source>政务服务中心</source>
         <translation>Government service centre</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="64" />
+        <location filename="../../widgets/labels.py" line="64"/>
         <source>便民服务中心</source>
         <translation>Community service centre</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="65" />
+        <location filename="../../widgets/labels.py" line="65"/>
         <source>政务+合作网点</source>
         <translation>Partner outlet (bank/post/telecom)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="66" />
+        <location filename="../../widgets/labels.py" line="66"/>
         <source>24小时自助服务区</source>
         <translation>24-hour self-service area</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="67" />
+        <location filename="../../widgets/labels.py" line="67"/>
         <source>省级</source>
         <translation>Provincial</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="68" />
+        <location filename="../../widgets/labels.py" line="68"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="69" />
+        <location filename="../../widgets/labels.py" line="69"/>
         <source>区县级</source>
         <translation>District/county</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="70" />
+        <location filename="../../widgets/labels.py" line="70"/>
         <source>镇街级</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="71" />
+        <location filename="../../widgets/labels.py" line="71"/>
         <source>村居级</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="72" />
+        <location filename="../../widgets/labels.py" line="72"/>
         <source>行政许可</source>
         <translation>Administrative licensing</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="73" />
+        <location filename="../../widgets/labels.py" line="73"/>
         <source>行政处罚</source>
         <translation>Administrative penalty</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="74" />
+        <location filename="../../widgets/labels.py" line="74"/>
         <source>行政强制</source>
         <translation>Administrative enforcement</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="75" />
+        <location filename="../../widgets/labels.py" line="75"/>
         <source>行政征收</source>
         <translation>Administrative levy</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="76" />
+        <location filename="../../widgets/labels.py" line="76"/>
         <source>行政给付</source>
         <translation>Administrative payment</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="77" />
+        <location filename="../../widgets/labels.py" line="77"/>
         <source>行政检查</source>
         <translation>Administrative inspection</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="78" />
+        <location filename="../../widgets/labels.py" line="78"/>
         <source>行政确认</source>
         <translation>Administrative confirmation</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="79" />
+        <location filename="../../widgets/labels.py" line="79"/>
         <source>行政奖励</source>
         <translation>Administrative award</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="80" />
+        <location filename="../../widgets/labels.py" line="80"/>
         <source>行政裁决</source>
         <translation>Administrative adjudication</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="81" />
+        <location filename="../../widgets/labels.py" line="81"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="82" />
+        <location filename="../../widgets/labels.py" line="82"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
 </context>
 <context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../window_client/login.py" line="184"/>
+        <source>请输入账号和密码</source>
+        <translation>Please enter your account and password</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="208"/>
+        <source>请至少选择一个业务区</source>
+        <translation>Please choose at least one business area</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="236"/>
+        <source>管理员重置了您的密码, 请先设置新密码</source>
+        <translation>Your password was reset by the administrator; please set a new one first</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="258"/>
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="304"/>
+        <source>%1 · %2 · %3 号窗口</source>
+        <translation>%1 · %2 · window %3</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="351"/>
+        <source>窗口人员登录</source>
+        <translation>Counter staff login</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="352"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="353"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="354"/>
+        <source>窗口号</source>
+        <translation>Window no.</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="355"/>
+        <source>留空则使用账号登记的窗口</source>
+        <translation>Leave empty to use the account's usual window</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="356"/>
+        <source>登录 (Enter)</source>
+        <translation>Log in (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="357"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="358"/>
+        <source>再输一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="359"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="361"/>
+        <source>今天本窗口办理的业务区 (潮汐窗口可随时在顶部更改); 数字键切换, Enter 开始</source>
+        <translation>Business areas this window handles today (tidal windows can change them from the header at any time); digits toggle, Enter starts</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/login.py" line="363"/>
+        <source>开始工作 (Enter)</source>
+        <translation>Start work (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../widgets/keyboard.py" line="122" />
+        <location filename="../../widgets/keyboard.py" line="199"/>
+        <source>中</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/keyboard.py" line="199"/>
+        <source>英</source>
+        <translation>EN</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/keyboard.py" line="200"/>
+        <source>中英文切换</source>
+        <translation>Switch Chinese/English</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/keyboard.py" line="201"/>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/keyboard.py" line="202"/>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/keyboard.py" line="203"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../widgets/keyboard.py" line="123" />
-        <location filename="../../widgets/keyboard.py" line="124" />
+        <location filename="../../widgets/keyboard.py" line="204"/>
+        <location filename="../../widgets/keyboard.py" line="205"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
@@ -904,61 +1190,124 @@
 <context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../../kiosk/search.py" line="97" />
+        <location filename="../../kiosk/search.py" line="107"/>
         <source>输入事项名称、拼音或首字母, 如 hz 护照</source>
         <translation>Type a service name, pinyin or initials, e.g. hz for passport</translation>
     </message>
     <message>
-        <location filename="../../kiosk/search.py" line="136" />
+        <location filename="../../kiosk/search.py" line="146"/>
         <source>暂时无法查询事项目录, 请稍后再试或呼叫工作人员</source>
         <translation>Search is unavailable right now. Please try again later or ask staff for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/search.py" line="138" />
+        <location filename="../../kiosk/search.py" line="148"/>
         <source>用下方键盘输入, 结果会随输入立即显示</source>
         <translation>Type with the keyboard below; results appear as you type</translation>
     </message>
     <message>
-        <location filename="../../kiosk/search.py" line="142" />
+        <location filename="../../kiosk/search.py" line="152"/>
         <source>未找到“%1”相关事项
 
 试试: 拼音首字母(如 hz)、事项简称(如 护照)
 或呼叫工作人员帮您查找</source>
-        <translation>Nothing found for "%1"
+        <translation>Nothing found for &quot;%1&quot;
 
 Try: pinyin initials (e.g. hz) or a short name (e.g. 护照)
 or ask staff to help you find it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/search.py" line="148" />
+        <location filename="../../kiosk/search.py" line="158"/>
         <source>找到 %1 个结果</source>
         <translation>%1 results</translation>
     </message>
 </context>
 <context>
+    <name>StatusBanner</name>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="56"/>
+        <source>凭条打印</source>
+        <translation>Receipt printing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="57"/>
+        <source>文件打印</source>
+        <translation>Document printing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="58"/>
+        <source>智能文件柜</source>
+        <translation>Pickup lockers</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="59"/>
+        <source>扫码</source>
+        <translation>Code scanning</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="60"/>
+        <source>联网服务</source>
+        <translation>Online services</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="240"/>
+        <source>网络已断开 (自 %1 起), 正在使用本机保存的数据</source>
+        <translation>Offline since %1; using the data saved on this terminal</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="245"/>
+        <source>网络未连接, 正在使用本机保存的数据</source>
+        <translation>Not connected; using the data saved on this terminal</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="247"/>
+        <source>数据更新于 %1 前</source>
+        <translation>Data updated %1 ago</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="255"/>
+        <source>暂不可用: %1</source>
+        <translation>Unavailable for now: %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="255"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="257"/>
+        <source>部分设备暂不可用, 相关服务已暂停</source>
+        <translation>Some devices are unavailable; the services that need them are paused</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="258"/>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+</context>
+<context>
     <name>ThemesScreen</name>
     <message>
-        <location filename="../../kiosk/browse.py" line="122" />
+        <location filename="../../kiosk/browse.py" line="122"/>
         <source>个人服务</source>
         <translation>Personal services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="122" />
+        <location filename="../../kiosk/browse.py" line="122"/>
         <source>法人服务</source>
         <translation>Business services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="131" />
+        <location filename="../../kiosk/browse.py" line="131"/>
         <source>暂无可办理的事项分类</source>
         <translation>No service categories yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="138" />
+        <location filename="../../kiosk/browse.py" line="138"/>
         <source>%1  (%2 项)</source>
         <translation>%1  (%2 services)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="149" />
+        <location filename="../../kiosk/browse.py" line="149"/>
         <source>暂时无法读取事项目录, 请稍后再试或呼叫工作人员</source>
         <translation>The service catalogue cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
@@ -966,39 +1315,67 @@ or ask staff to help you find it</translation>
 <context>
     <name>WindowClientWindow</name>
     <message>
-        <location filename="../../window_client/window.py" line="327" />
+        <location filename="../../window_client/window.py" line="163"/>
+        <source>您的岗位在本窗口端没有可用的功能, 请联系管理员</source>
+        <translation>Your role has no functions in the counter client; please contact the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/window.py" line="223"/>
+        <source>本窗口业务区已改为: %1</source>
+        <translation>This window now handles: %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/window.py" line="270"/>
+        <source>您的岗位不能使用该功能</source>
+        <translation>Your role cannot use this function</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/window.py" line="300"/>
         <source>一窗受理 · 窗口端</source>
         <translation>One-window acceptance · Counter client</translation>
     </message>
+</context>
+<context>
+    <name>WindowPages</name>
     <message>
-        <location filename="../../window_client/window.py" line="328" />
-        <source>在左侧搜索并选择事项, 这里显示办事指南</source>
-        <translation>Search and choose a service on the left; its guide appears here</translation>
+        <location filename="../../window_client/items.py" line="342"/>
+        <source>事项查询</source>
+        <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="329" />
-        <source>事项目录已就绪</source>
-        <translation>Service catalogue ready</translation>
+        <location filename="../../window_client/pages.py" line="88"/>
+        <source>综合受理</source>
+        <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="330" />
-        <source>窗口人员登录将在后续版本提供</source>
-        <translation>Clerk sign-in comes in a later release</translation>
+        <location filename="../../window_client/pages.py" line="89"/>
+        <source>出件</source>
+        <translation>Result issuing</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="337" />
-        <source>正在查看: %1</source>
-        <translation>Viewing: %1</translation>
+        <location filename="../../window_client/pages.py" line="90"/>
+        <source>首席代表</source>
+        <translation>Chief representative</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="343" />
-        <source>该事项已不在目录中, 请重新搜索</source>
-        <translation>This service is no longer in the catalogue; please search again</translation>
+        <location filename="../../window_client/pages.py" line="91"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="346" />
-        <source>暂时无法读取该事项, 请稍后再试</source>
-        <translation>This service cannot be read right now; please try again later.</translation>
+        <location filename="../../window_client/pages.py" line="92"/>
+        <source>后台审批</source>
+        <translation>Back-office review</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/pages.py" line="93"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/pages.py" line="94"/>
+        <source>平台</source>
+        <translation>Platform</translation>
     </message>
 </context>
 </TS>
