@@ -48,12 +48,14 @@ class KioskHeader(QWidget):
         home_requested(): the person tapped 首页.
         elder_toggled(bool): 长辈模式 was switched on (``True``) or off.
         language_toggle_requested(): the person tapped the 中文/English button.
+        read_aloud_requested(): the person tapped 朗读 (shown only where voice works).
     """
 
     back_requested = Signal()
     home_requested = Signal()
     elder_toggled = Signal(bool)
     language_toggle_requested = Signal()
+    read_aloud_requested = Signal()
 
     def __init__(
         self,
@@ -94,6 +96,13 @@ class KioskHeader(QWidget):
         place.addWidget(self._clock)
         layout.addLayout(place, 1)
 
+        self.read_button = QPushButton()
+        self.read_button.setObjectName("ReadAloudButton")
+        self.read_button.setProperty("role", "nav")
+        self.read_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.read_button.clicked.connect(self.read_aloud_requested)
+        self.read_button.hide()
+        layout.addWidget(self.read_button)
         self.elder_button = self._nav("elder", "ElderButton")
         self.elder_button.setCheckable(True)
         self.elder_button.toggled.connect(self.elder_toggled)
@@ -120,6 +129,10 @@ class KioskHeader(QWidget):
         self.elder_button.setChecked(elder)
         self.elder_button.blockSignals(False)
 
+    def set_read_aloud_available(self, available: bool) -> None:
+        """Show 朗读 only where read-out can work (a silent button would mislead)."""
+        self.read_button.setVisible(available)
+
     def set_english(self, english: bool) -> None:
         """Reflect the current language on the toggle (it offers the *other* one)."""
         self._english = english
@@ -134,6 +147,7 @@ class KioskHeader(QWidget):
         self.back_button.setText(self.tr("返回"))
         self.home_button.setText(self.tr("首页"))
         self.elder_button.setText(self.tr("长辈模式"))
+        self.read_button.setText(self.tr("朗读"))
         # The toggle names the language it switches *to*, in that language.
         self.language_button.setText("中文" if self._english else "English")
         self._tick()

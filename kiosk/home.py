@@ -53,6 +53,7 @@ class HomeScreen(QWidget):
         self._profile = profile
         self._metrics = metrics
         self._tiles: dict[Tile, QToolButton] = {}
+        self._hidden: frozenset[Tile] = frozenset()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.setSpacing(24)
@@ -78,8 +79,16 @@ class HomeScreen(QWidget):
         self._retranslate()
 
     def tiles(self) -> tuple[Tile, ...]:
-        """The tiles shown: offered by the terminal and working in this release."""
-        return tuple(t for t in AVAILABLE_TILES if self._profile.offers(t))
+        """The tiles shown: offered, working in this release, and not hidden for now."""
+        return tuple(
+            t for t in AVAILABLE_TILES if self._profile.offers(t) and t not in self._hidden
+        )
+
+    def set_hidden_tiles(self, tiles: frozenset[Tile]) -> None:
+        """Hide tiles whose device cannot work (no paper …); they return when it can."""
+        if tiles != self._hidden:
+            self._hidden = frozenset(tiles)
+            self.apply_metrics(self._metrics)
 
     def tile_button(self, tile: Tile) -> QToolButton:
         """The button of ``tile``; ``KeyError`` when it is not shown."""
@@ -90,8 +99,12 @@ class HomeScreen(QWidget):
         self._metrics = metrics
         portrait = self._profile.orientation is Orientation.PORTRAIT
         columns = metrics.tile_columns_portrait if portrait else metrics.tile_columns_landscape
-        for button in self._tiles.values():
+        for tile, button in self._tiles.items():
             self._grid.removeWidget(button)
+            if tile in self._hidden:
+                button.hide()
+            elif button.parent() is not None:  # a parentless show() would open a window
+                button.show()
         for index, tile in enumerate(self.tiles()):
             button = self._tiles[tile]
             colour = "#FFFFFF" if tile is Tile.SEARCH else "#0F4C9E"

@@ -3,17 +3,30 @@
 The window only wires intents to screens: a tile or a row tapped on one screen asks
 another screen to load something and shows it. Screens are built once and reused, so
 a screen change is a stack switch, not a rebuild.
+
+It also keeps the kiosk fit to be left alone: an idle countdown per screen that ends
+the session (``kiosk.session`` wipes every bit of personal data), 长辈模式 with voice
+read-out, and a status banner that says when the terminal is offline or a device is
+down, hiding the tiles that cannot work.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.catalog import Audience
 from core.search import CatalogQuery, HitKind, SearchHit
@@ -23,10 +36,22 @@ from kiosk.chrome import KioskFooter, KioskHeader
 from kiosk.guide import DEFAULT_GUIDE_URL, BundleScreen, GuideScreen
 from kiosk.home import HomeScreen
 from kiosk.search import SearchScreen
+from kiosk.session import EndReason, KioskSession
 from widgets.i18n import LanguageManager, is_language_change
+from widgets.idle import CountdownOverlay, IdleTimeouts, IdleWatcher
 from widgets.labels import label
+from widgets.status_banner import (
+    NETWORK,
+    ConnectivityStatus,
+    FeatureHealth,
+    StatusBanner,
+    StatusFeed,
+    hidden_tiles,
+    unavailable_features,
+)
 from widgets.task_runner import TaskRunner
 from widgets.theme import apply_theme, theme_metrics
+from widgets.voice import VoiceReader
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +68,17 @@ class KioskWindow(QMainWindow):
         language: switches 中文/English at run time.
         runner: the task runner for catalog work; when omitted the window makes one and
             shuts it down when it closes.
-        now: the clock shown in the header.
+        now: the clock shown in the header and the status banner.
+        timeouts: idle timeouts (from the ``[kiosk]`` settings).
+        session: holds and wipes the citizen's data; made here when omitted.
+        voice: read-out (朗读); ``None`` or unavailable hides the button.
+        sync_status: the sync engine's ``StatusBoard`` (offline banner), if any.
+        health: the device-health model (``features_available()``), if any.
+        idle_clock: monotonic seconds for the idle countdown (tests move it).
         parent: the Qt parent.
     """
+
+    _sync: ConnectivityStatus | None
 
     def __init__(
         self,
@@ -55,6 +88,12 @@ class KioskWindow(QMainWindow):
         language: LanguageManager,
         runner: TaskRunner | None = None,
         now: Callable[[], datetime] = datetime.now,
+        timeouts: IdleTimeouts | None = None,
+        session: KioskSession | None = None,
+        voice: VoiceReader | None = None,
+        sync_status: object | None = None,
+        health: FeatureHealth | None = None,
+        idle_clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -121,6 +160,17 @@ class KioskWindow(QMainWindow):
         self.bundle.hit_chosen.connect(self.open_hit)
         self.themes.theme_chosen.connect(self._open_theme)
         self.departments.department_chosen.connect(self._open_department)
+        self._unattended(
+            layout,
+            catalog=catalog,
+            now=now,
+            timeouts=timeouts,
+            session=session,
+            voice=voice,
+            idle_clock=idle_clock,
+            sync_status=sync_status,
+            health=health,
+        )
 
         width, height = PORTRAIT_SIZE if orientation is Orientation.PORTRAIT else LANDSCAPE_SIZE
         self.resize(width, height)
@@ -178,10 +228,76 @@ class KioskWindow(QMainWindow):
             self._show(self.guide)
 
     def set_elder(self, elder: bool) -> None:
-        """Switch 长辈模式: larger text and targets, fewer tiles per row."""
+        """Switch 长辈模式: larger text and targets, fewer tiles per row, longer timeouts."""
         apply_theme(self._app, mode="kiosk", elder=elder)
         self.header.set_elder(elder)
         self.home.apply_metrics(theme_metrics(self._app))
+        self._start_idle(self.current_screen())
+
+    def is_elder(self) -> bool:
+        """Whether 长辈模式 is on."""
+        return theme_metrics(self._app).elder
+
+    # -- sessions, idle, voice, status ---------------------------------------------------
+
+    def end_session(self, reason: EndReason = EndReason.FINISHED) -> None:
+        """Wipe the citizen's data and make the kiosk ready for the next person.
+
+        Back home, in the terminal's default language and mode, every field empty.
+        """
+        self.overlay.hide()
+        if self.voice is not None:
+            self.voice.cancel()
+        self.go_home()
+        self.session.end(reason)
+        if self.is_elder() != self._profile.elder_mode_default:
+            self.set_elder(self._profile.elder_mode_default)
+        if self._language.language() != self._default_language:
+            self._language.set_language(self._default_language)
+        self.idle.restart()
+
+    def return_home(self) -> None:
+        """After an unexpected error (the crash handler): wipe and go home."""
+        self.end_session(EndReason.ERROR)
+
+    def read_aloud(self) -> None:
+        """Read the current screen's main text (朗读), in the current language."""
+        if self.voice is None or not self.voice.available():
+            return
+        self.voice.cancel()
+        self.voice.speak(self.spoken_text(), language=self._language.language())
+
+    def spoken_text(self) -> str:
+        """What 朗读 reads: the screen's ``spoken_text()``, else its visible labels."""
+        screen = self.current_screen()
+        own = getattr(screen, "spoken_text", None)
+        if callable(own):
+            return str(own())
+        texts = [
+            widget.text()
+            for widget in screen.findChildren(QLabel)
+            if widget.isVisibleTo(screen) and widget.text() and not widget.pixmap()
+        ]
+        return "\n".join(dict.fromkeys(texts))
+
+    def set_sync_status(self, status: ConnectivityStatus) -> None:
+        """A new sync status: the banner, and the tiles that need the network."""
+        self._sync = status
+        self.banner.set_sync_status(status)
+        self.refresh_health()
+
+    def refresh_health(self) -> None:
+        """Read device health again: hide what cannot work, say so on the banner."""
+        down: set[str] = set()
+        if self._health is not None:
+            try:
+                down |= unavailable_features(self._health.features_available())
+            except Exception:
+                log.exception("device health could not be read")
+        self.banner.set_unavailable(down)
+        if self._sync is not None and not self._sync.online:
+            down.add(NETWORK)
+        self.home.set_hidden_tiles(hidden_tiles(down))
 
     # -- internals -----------------------------------------------------------------------
 
@@ -204,6 +320,101 @@ class KioskWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self.header.set_navigation_visible(screen is not self.home)
         log.debug("screen %s", type(screen).__name__)
+        if hasattr(self, "idle"):
+            self._start_idle(screen)
+        if self.voice is not None:
+            self.voice.cancel()  # a new screen silences the last one
+            if self.is_elder():
+                self.read_aloud()
+
+    def _unattended(  # noqa: PLR0913 - the constructor's arguments, passed on
+        self,
+        layout: QVBoxLayout,
+        *,
+        catalog: CatalogQuery,
+        now: Callable[[], datetime],
+        timeouts: IdleTimeouts | None,
+        session: KioskSession | None,
+        voice: VoiceReader | None,
+        idle_clock: Callable[[], float],
+        sync_status: object | None,
+        health: FeatureHealth | None,
+    ) -> None:
+        """Session, idle countdown, banner, voice: what lets the kiosk run unattended."""
+        self._default_language = self._language.language()
+        self._timeouts = timeouts or IdleTimeouts()
+        self._health: FeatureHealth | None = None
+        self._sync = None
+        self.voice = voice
+        self.session = session or KioskSession(catalog=catalog, now=now)
+        self.session.set_root(self)
+        self.banner = StatusBanner(now=now)
+        layout.insertWidget(1, self.banner)  # under the header, above the screens
+        central = self.centralWidget()
+        assert central is not None  # set before the screens are built
+        self.overlay = CountdownOverlay(central)
+        self.idle = self._watch_idle(idle_clock)
+        self.header.read_aloud_requested.connect(self.read_aloud)
+        voice = self.voice
+        self.header.set_read_aloud_available(voice is not None and voice.available())
+        if voice is not None:
+            self.session.register(voice)
+        self._health = health
+        self.status_feed = self._follow_status(sync_status, health)
+
+    def _watch_idle(self, clock: Callable[[], float]) -> IdleWatcher:
+        idle = IdleWatcher(
+            timeout_s=self._timeouts.home_s,
+            warning_s=self._timeouts.warning_s,
+            monotonic=clock,
+            parent=self,
+        )
+        idle.watch(self._app)
+        idle.warning.connect(self._on_idle_warning)
+        idle.countdown.connect(self.overlay.set_seconds)
+        idle.resumed.connect(self.overlay.hide)
+        idle.expired.connect(self._on_idle_expired)
+        self.overlay.more_time_requested.connect(idle.activity)
+        return idle
+
+    def _follow_status(self, sync_status: object | None, health: object | None) -> StatusFeed:
+        feed = StatusFeed(parent=self)
+        feed.sync_changed.connect(self.set_sync_status)
+        feed.health_changed.connect(self.refresh_health)
+        if sync_status is not None:
+            feed.follow_sync(sync_status)
+            current = getattr(sync_status, "status", None)
+            if current is not None:
+                self.set_sync_status(current)
+        if health is not None:
+            feed.follow_health(health)
+            self.refresh_health()
+        return feed
+
+    def _start_idle(self, screen: QWidget) -> None:
+        self.overlay.hide()
+        self.idle.set_timeout(
+            self._timeouts.for_screen(screen, home=screen is self.home, elder=self.is_elder())
+        )
+
+    def _needs_reset(self) -> bool:
+        return (
+            self.current_screen() is not self.home
+            or self.session.holds_personal_data()
+            or self.is_elder() != self._profile.elder_mode_default
+            or self._language.language() != self._default_language
+        )
+
+    def _on_idle_warning(self, seconds: int) -> None:
+        if self._needs_reset():
+            self.overlay.show_countdown(seconds)
+
+    def _on_idle_expired(self) -> None:
+        if self._needs_reset():
+            log.info("kiosk idle: ending the session")
+            self.end_session(EndReason.IDLE)
+        else:
+            self.idle.restart()  # an empty home screen: nothing to wipe
 
     def _on_language_changed(self, language: str) -> None:
         self.header.set_english(language == "en")
@@ -217,6 +428,10 @@ class KioskWindow(QMainWindow):
         self.setWindowTitle(self.tr("政务服务自助终端"))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.idle.stop()
+        self.status_feed.close()
+        if self.voice is not None:
+            self.voice.cancel()
         if self._owns_runner:
             self.runner.shutdown()
         super().closeEvent(event)

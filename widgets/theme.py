@@ -60,6 +60,57 @@ class Colours:
     warning_light: str = "#FFF6E0"
 
 
+# Foreground/background pairs the style sheet puts text in (role: fg on bg). 长辈模式
+# asks for ≥ 4.5:1 (WCAG AA) for each; tests compute it with :func:`contrast_ratio`.
+TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
+    ("body", "text", "background"),
+    ("card", "text", "surface"),
+    ("muted", "muted", "background"),
+    ("muted-on-card", "muted", "surface"),
+    ("header", "#FFFFFF", "primary"),
+    ("footer", "#FFFFFF", "primary_dark"),
+    ("primary-button", "#FFFFFF", "primary"),
+    ("secondary-button", "primary", "surface"),
+    ("notice", "danger", "danger_light"),
+    ("good", "success", "success_light"),
+    ("badge", "primary_dark", "primary_light"),
+    ("key-action", "primary_dark", "primary_light"),
+    ("candidate", "primary_dark", "#E4EAF3"),
+    ("banner", "text", "warning_light"),
+)
+
+# Roles added with the kiosk's unattended basics (pinyin bar, countdown, status banner).
+_EXTRA_QSS = """
+QLabel[role="preedit"] {
+    color: $primary_dark; font-size: ${subtitle}px; font-weight: 700; padding: 0 ${pad}px;
+    min-width: ${title}px;
+}
+QLabel[role="countdown"] { color: $danger; font-size: ${countdown}px; font-weight: 700; }
+QFrame[role="banner"] { background: $warning_light; border-bottom: 2px solid $border; }
+QLabel[role="banner-text"] { color: $text; font-size: ${body}px; font-weight: 700; }
+"""
+
+
+def _luminance(colour: str) -> float:
+    q = QColor(colour)
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(q.redF()) + 0.7152 * channel(q.greenF()) + 0.0722 * channel(q.blueF())
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two colours (``"#RRGGBB"``), from 1 to 21."""
+    a, b = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def resolve_colour(name: str, colours: Colours | None = None) -> str:
+    """A palette name (``"primary"``) or a literal ``"#RRGGBB"`` as ``"#RRGGBB"``."""
+    return name if name.startswith("#") else str(getattr(colours or Colours(), name))
+
+
 @dataclass(frozen=True, slots=True)
 class ThemeMetrics:
     """Sizes for one mode; pixel values are logical pixels.
@@ -166,10 +217,11 @@ def style_sheet(mode: Mode, *, elder: bool = False, themes_dir: Path = THEMES_DI
         # Keys are a dense grid: large enough to touch (≥ 60 px), small enough that
         # the keyboard leaves room for results in 长辈模式.
         key=max(60, metrics.target * 3 // 4),
+        countdown=metrics.title * 2,
     )
     mode_file = themes_dir / f"{mode}.qss"
     extra = Template(mode_file.read_text(encoding="utf-8")) if mode_file.exists() else None
-    text = template.substitute(values)
+    text = template.substitute(values) + Template(_EXTRA_QSS).substitute(values)
     if extra is not None:
         text += "\n" + extra.substitute(values)
     return text
