@@ -6,6 +6,7 @@ depend only on this Protocol, so they can be tested against any catalog.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -33,7 +34,14 @@ class MatchedOn(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One search result row, light enough to render without loading the item."""
+    """One search result row, light enough to render without loading the item.
+
+    An item (事项) is usually implemented in several places under one 基本编码
+    (``basic_code``): the city centre and each district or town. Search and browsing
+    show one row per service, the implementation this terminal prefers (see
+    :meth:`CatalogQuery.implementations`); ``other_places`` says how many other halls
+    handle the same service, so a row can say "另有 3 处可办".
+    """
 
     kind: HitKind
     id: str
@@ -44,6 +52,10 @@ class SearchHit:
     matched_on: MatchedOn
     score: float
     status: str = "active"  # "withdrawn" shows a notice instead of vanishing
+    basic_code: str = ""  # 基本编码 shared by every region's implementation; "" for 一件事
+    region: str = ""  # 实施区划 of this implementation (威海市, 环翠区, 竹岛街道 …)
+    hall_ids: tuple[str, ...] = ()  # halls that accept this implementation
+    other_places: int = 0  # halls handling the same service through other implementations
 
 
 class CatalogQuery(Protocol):
@@ -94,3 +106,35 @@ class CatalogQuery(Protocol):
     def hall(self, hall_id: str) -> Hall:
         """One hall; raises ``KeyError`` when unknown."""
         ...
+
+    def implementations(self, basic_code: str) -> list[SearchHit]:
+        """Every active implementation of one service (基本编码), preferred first.
+
+        The order is the one search uses to pick the row it shows: handled at this
+        terminal's hall, then in its region, then city level, then by popularity.
+        Empty for an unknown code.
+        """
+        ...
+
+
+def other_places(item: ServiceItem, implementations: Sequence[SearchHit]) -> tuple[str, ...]:
+    """Halls that handle ``item``'s service but not ``item`` itself, preferred first.
+
+    What the guide lists under "本事项还可在以下地点办理".
+
+    Args:
+        item: the implementation on screen.
+        implementations: :meth:`CatalogQuery.implementations` of its basic code.
+
+    Returns:
+        Hall ids, each once, in the order of ``implementations``.
+    """
+    own = set(item.hall_ids)
+    found: dict[str, None] = {}
+    for hit in implementations:
+        if hit.id == item.id or hit.basic_code != item.basic_code:
+            continue
+        for hall_id in hit.hall_ids:
+            if hall_id not in own:
+                found.setdefault(hall_id)
+    return tuple(found)

@@ -9,12 +9,18 @@ whole validated :class:`core.catalog.Catalog` into the same tables.
 index built from the precomputed keys the first time it is needed (call
 :meth:`CatalogCache.prepare` on the worker thread at start-up to have it ready before
 the first keystroke) and rebuilt after the sync engine changed searchable rows.
+
+Search and browsing show one row per service (基本编码), the implementation this
+terminal's hall handles (see :mod:`sync.search_index`); give the cache the terminal's
+hall with ``home_hall_id``.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,7 +35,13 @@ from core.catalog import (
     ServiceItem,
 )
 from core.search import SearchHit
-from sync.search_index import ENTRY_COLUMNS, SearchIndex
+from sync.search_index import (
+    ENTRY_COLUMNS,
+    HomePlace,
+    SearchIndex,
+    has_placement,
+    with_placement,
+)
 from sync.store import ChangeRow, Clock, Store, index_search_entry
 
 log = logging.getLogger(__name__)
@@ -40,6 +52,14 @@ _LONG_NUMBER = re.compile(r"\d[\dXx*]{5,}")  # ID or phone numbers typed into se
 _INDEX_QUERY = (
     f"SELECT {', '.join(ENTRY_COLUMNS)} FROM search_entries"
     " ORDER BY status = 'withdrawn', popularity DESC, stream DESC, id"
+)
+_CODES = ENTRY_COLUMNS.index("codes")
+# Placement of item rows whose search keys predate it (a cache written by an older
+# govterm): read from the docs once per index build until the rows are synced again.
+_PLACEMENT_QUERY = (
+    "SELECT id, json_extract(doc, '$.basic_code'), json_extract(doc, '$.level'),"
+    " json_extract(doc, '$.region'), json_extract(doc, '$.hall_ids')"
+    " FROM items WHERE deleted = 0 AND doc IS NOT NULL"
 )
 
 
@@ -107,6 +127,27 @@ def import_catalog(store: Store, catalog: Catalog) -> ImportResult:
     return result
 
 
+def _with_placements(conn: sqlite3.Connection, rows: list[Any]) -> list[Any]:
+    """``rows`` with the placement of item rows that lack it, read from their docs."""
+    places: dict[str, str] = {}
+    for row_id, basic_code, level, region, hall_ids in conn.execute(_PLACEMENT_QUERY):
+        try:
+            halls = [str(h) for h in json.loads(hall_ids or "[]")]
+        except ValueError:
+            halls = []
+        places[row_id] = with_placement(
+            "", basic_code=basic_code or "", level=level or "", region=region or "", hall_ids=halls
+        )
+    out: list[Any] = []
+    for row in rows:
+        codes = row[_CODES]
+        if row[0] == "items" and not has_placement(codes) and row[1] in places:
+            out.append((*row[:_CODES], (codes or "") + places[row[1]], *row[_CODES + 1 :]))
+        else:
+            out.append(row)
+    return out
+
+
 def _item_keys(item: ServiceItem) -> dict[str, Any]:
     """The fields :func:`sync.search_index.entry_for` reads, without dumping the item."""
     return {
@@ -119,6 +160,9 @@ def _item_keys(item: ServiceItem) -> dict[str, Any]:
         "audience": [str(a) for a in item.audience],
         "popularity": item.popularity,
         "status": str(item.status),
+        "level": str(item.level),
+        "region": item.region,
+        "hall_ids": item.hall_ids,
     }
 
 
@@ -142,12 +186,24 @@ class CatalogCache:
     Args:
         store: the open store.
         terminal_id: recorded with zero-result searches.
+        home_hall_id: the hall the terminal stands in (``TerminalProfile.hall_id``): of
+            the implementations of one service, search shows the one handled there,
+            else the one of the hall's region, else the city-level one. Empty: the
+            city-level one.
         clock: time source for search-miss records.
     """
 
-    def __init__(self, store: Store, *, terminal_id: str = "", clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        terminal_id: str = "",
+        home_hall_id: str = "",
+        clock: Clock | None = None,
+    ) -> None:
         self._store = store
         self._terminal_id = terminal_id
+        self._home_hall_id = home_hall_id
         self._clock: Clock = clock or store.clock
         self._index: SearchIndex | None = None
         self._index_generation = -1
@@ -168,22 +224,49 @@ class CatalogCache:
     def _current_index(self) -> SearchIndex:
         generation = self._store.cache_generation
         index = self._index
-        if index is not None and self._index_generation == generation:
+        if index is not None and self._index_generation == generation and self._home_known(index):
             return index
         with self._build_lock:
-            if self._index is not None and self._index_generation == generation:
-                return self._index
+            index = self._index
+            if (
+                index is not None
+                and self._index_generation == generation
+                and self._home_known(index)
+            ):
+                return index
             started = self._clock()
             with self._store.cache.read() as conn:
                 rows = conn.execute(_INDEX_QUERY).fetchall()
-            index = SearchIndex.from_entries(rows)
+                missing = sum(1 for r in rows if r[0] == "items" and not has_placement(r[_CODES]))
+                if missing:
+                    rows = _with_placements(conn, rows)
+            index = SearchIndex.from_entries(rows, home=self._home())
             self._index, self._index_generation = index, generation
             log.info(
-                "search index built: %d rows in %.0f ms",
+                "search index built: %d rows, %d services, in %.0f ms%s",
                 len(index),
+                index.services,
                 (self._clock() - started).total_seconds() * 1000,
+                f" ({missing} rows placed from their docs)" if missing else "",
             )
             return index
+
+    def _home(self) -> HomePlace:
+        """The terminal's hall and its region, as the cache knows them now."""
+        if not self._home_hall_id:
+            return HomePlace()
+        doc = self._store.cached_doc("halls", self._home_hall_id)
+        if doc is None:
+            # halls may sync after items on a first start: _home_known retries
+            log.warning("hall %s of this terminal is not in the catalog yet", self._home_hall_id)
+            return HomePlace(hall_id=self._home_hall_id)
+        return HomePlace(hall_id=self._home_hall_id, region=str(doc.get("region", "")))
+
+    def _home_known(self, index: SearchIndex) -> bool:
+        """False when the index was built before the terminal's hall was in the cache."""
+        if not self._home_hall_id or index.home.region:
+            return True
+        return self._store.cached_doc("halls", self._home_hall_id) is None
 
     # -------------------------------------------------------------------- search
 
@@ -267,6 +350,10 @@ class CatalogCache:
         if doc is None:
             raise KeyError(hall_id)
         return Hall.model_validate(doc)
+
+    def implementations(self, basic_code: str) -> list[SearchHit]:
+        """Every active implementation of one service (基本编码), this terminal's first."""
+        return self._current_index().implementations(basic_code)
 
     def licence_types(self) -> list[ELicenceType]:
         """Every 电子证照 type the catalog's materials may name."""

@@ -4,19 +4,51 @@ Two halves:
 
 - **Keys** (:func:`entry_for`): computed once per row when the row is written to
   ``cache.db`` (import or sync), stored in ``search_entries``: the normalised name,
-  aliases, themes, codes, and the pinyin of name and aliases (phrase-aware readings from
+  aliases, themes, codes, the pinyin of name and aliases (phrase-aware readings from
   pypinyin, plus variants for characters with several readings such as 行 háng/xíng or
-  重 zhòng/chóng). Nothing here runs at start-up or per keystroke.
+  重 zhòng/chóng), and where the item is handled (its 基本编码, level, region and
+  halls). Nothing here runs at start-up or per keystroke.
 - **Index** (:class:`SearchIndex`): built lazily from those rows (a few hundred ms for
   100k items, on the worker thread), then answers each keystroke in a few ms.
+
+One row per service. The same 事项 is implemented by the city and by every district
+or town under one 基本编码; a citizen at one hall wants one row for it. The index
+groups rows by basic code and shows the implementation this terminal prefers
+(:class:`HomePlace`): the one handled at its hall, else the one of its region, else
+the city-level one (then province, district, town), the most popular first among
+equals; withdrawn implementations only when no active one is left. A hit says how
+many other halls handle the service (:attr:`core.search.SearchHit.other_places`);
+:meth:`SearchIndex.implementations` lists them all. Browsing lists (hot, by theme, by
+department) show the same one row per service.
+
+Ranking classes, best first; popularity of the service breaks ties within a class,
+items and 一件事 alike; withdrawn results come last:
+
+1. the name itself (or an implementation/basic code, or the whole name read in pinyin);
+2. the name starts with the query (hanzi or pinyin);
+3. an alias is the query (hanzi or pinyin), or the query is all the initials of the
+   name, of an alias, or of a word after a qualifier (``hz`` → 护照);
+4. the query starts an alias, or is the beginning of such initials (``gj`` → 公积金);
+5. the query appears inside the name or an alias (pinyin only on syllable boundaries);
+6. one typo away, or a homophone typed by a pinyin IME;
+7. a department or theme word.
+
+Initials match only from the start of a reading: the whole name or alias, or the rest
+of it after the qualifiers in :data:`QUALIFIERS` (``居民身份证`` answers ``jmsfz`` and
+``sfz``; ``机动车驾驶证`` answers ``jsz``), never at an arbitrary syllable: ``hz`` must
+not find 机动车驾驶证期满**换证**. Splitting names into words needs a dictionary
+(jieba) the terminal does not carry; item names are built as "qualifier + thing +
+action", so stripping a short, fixed list of qualifiers finds the word people
+abbreviate.
 
 How the index is fast: every key kind is one long string ("blob") of entries separated
 by ``\\x00``, entries ordered by their best row's rank (popularity, withdrawn last).
 ``str.find`` and compiled regexes scan a blob at C speed, so the first matches found are
-the hottest ones and a scan stops as soon as enough rows are collected. Pinyin is stored
-one syllable per character (a private-use code point per syllable), so a pinyin match
-always starts on a syllable boundary and ``huzhao``, ``hu zhao`` and ``huzh`` (a syllable
-still being typed) all become short regexes over a blob no longer than the names.
+the hottest ones and a scan stops as soon as enough services are collected. Pinyin is
+stored one syllable per character (a private-use code point per syllable), so a pinyin
+match always starts on a syllable boundary and ``huzhao``, ``hu zhao`` and ``huzh`` (a
+syllable still being typed) all become short regexes over a blob no longer than the
+names.
 """
 
 from __future__ import annotations
@@ -33,7 +65,7 @@ from typing import Any
 
 from pypinyin import Style, pinyin
 
-from core.catalog import Audience
+from core.catalog import Audience, Level
 from core.search import HitKind, MatchedOn, SearchHit
 
 log = logging.getLogger(__name__)
@@ -49,6 +81,25 @@ BUNDLE_CATEGORY = "一件事"
 
 LIST_SEP = "\x1f"  # joins aliases, themes, codes, audiences in search_entries
 VARIANT_SEP = "|"  # joins pinyin variants ("hu zhao|...")
+PART_SEP = "\x1e"
+"""Splits a key column in two parts.
+
+``pinyin``: the name's readings, then the aliases' readings. ``codes``: the codes a
+person may type (implementation and basic code, normalised), then the placement:
+basic code, level, region and hall ids as the catalog spells them. Rows written before
+these parts existed have neither; the index treats all their readings as the name's
+and :func:`has_placement` tells the cache to look their placement up.
+"""
+
+QUALIFIERS: tuple[str, ...] = (
+    "中华人民共和国", "山东省", "威海市", "城乡居民", "内地居民", "居民", "普通", "城镇职工",
+    "职工", "个人", "单位", "住房", "机动车", "基本",
+)  # fmt: skip
+"""Words item names start with that people leave out when they abbreviate.
+
+The initials of what follows them are keys too: 居民身份证 → ``sfz``, 住房公积金提取 →
+``gjjtq``, 职工基本养老保险 → ``ylbx``. Stripped repeatedly, longest first.
+"""
 
 _SEP = "\x00"
 _MAX_VARIANTS = 3  # pinyin readings kept per key: the phrase-aware one + 2 alternatives
@@ -57,8 +108,21 @@ _MAX_SEGMENTATIONS = 32
 _MAX_REGEX_BRANCHES = 96
 _SYLLABLE_BASE = 0xE000  # private-use area: one code point per pinyin syllable
 
-# Groups, best first. Within a group rows are ordered by rank (popularity).
-_EXACT, _PREFIX, _CONTAINS, _FUZZY, _TEXT = range(5)
+# Ranking classes (module docstring), best first.
+_C_EXACT, _C_PREFIX, _C_ALIAS, _C_START, _C_CONTAINS, _C_FUZZY, _C_TEXT = range(7)
+_CLASSES = 7
+# (whole entry, start of entry, inside entry) classes per key field
+_NAME_CLASSES = (_C_EXACT, _C_PREFIX, _C_CONTAINS)
+_ALIAS_CLASSES = (_C_ALIAS, _C_START, _C_CONTAINS)
+_INITIALS_CLASSES = (_C_ALIAS, _C_START, _C_START)  # initials are only scanned anchored
+
+_LEVEL_ORDER = {
+    str(level): n
+    for n, level in enumerate(
+        (Level.CITY, Level.PROVINCE, Level.DISTRICT, Level.TOWN, Level.VILLAGE)
+    )
+}
+_LEVEL_UNKNOWN = len(Level)
 
 _KIND_ORDER = {kind: n for n, kind in enumerate(MatchedOn)}
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -184,15 +248,28 @@ def entry_for(stream: str, doc: Mapping[str, Any]) -> SearchEntry:
         department = str(doc.get("lead_department", ""))
         themes: list[str] = []
         category = BUNDLE_CATEGORY
-        codes = [str(doc["id"])]
+        codes = normalize(str(doc["id"]))
     else:
         department = str(doc.get("department", ""))
         themes = [str(t) for t in doc.get("themes", ())]
         category = themes[0] if themes else department
-        codes = [str(doc["id"]), str(doc.get("basic_code", ""))]
-    pinyins: list[str] = []
-    for text in [name, *aliases]:
-        pinyins.extend(pinyin_variants(normalize(text)))
+        typed = [str(doc["id"]), str(doc.get("basic_code", ""))]
+        codes = with_placement(
+            LIST_SEP.join(normalize(c) for c in typed if c),
+            basic_code=str(doc.get("basic_code", "")),
+            level=str(doc.get("level", "")),
+            region=str(doc.get("region", "")),
+            hall_ids=[str(h) for h in doc.get("hall_ids", ())],
+        )
+    name_readings = pinyin_variants(normalize(name))
+    alias_readings: dict[str, None] = {}
+    for alias in aliases:
+        for reading in pinyin_variants(normalize(alias)):
+            if reading not in name_readings:
+                alias_readings.setdefault(reading)
+    readings = VARIANT_SEP.join(name_readings)
+    if alias_readings:
+        readings += PART_SEP + VARIANT_SEP.join(alias_readings)
     return SearchEntry(
         stream=stream,
         id=str(doc["id"]),
@@ -204,9 +281,34 @@ def entry_for(stream: str, doc: Mapping[str, Any]) -> SearchEntry:
         popularity=int(doc.get("popularity", 0)),
         themes=LIST_SEP.join(themes),
         aliases=LIST_SEP.join(normalize(a) for a in aliases),
-        pinyin=VARIANT_SEP.join(dict.fromkeys(pinyins)),
-        codes=LIST_SEP.join(normalize(c) for c in codes if c),
+        pinyin=readings,
+        codes=codes,
     )
+
+
+def has_placement(codes: str | None) -> bool:
+    """Whether a ``codes`` key carries the item's placement (rows written since it does)."""
+    return codes is not None and PART_SEP in codes
+
+
+def with_placement(
+    codes: str, *, basic_code: str, level: str, region: str, hall_ids: Sequence[str]
+) -> str:
+    """A ``codes`` key with the item's placement appended (see :data:`PART_SEP`)."""
+    typed = codes.partition(PART_SEP)[0]
+    return typed + PART_SEP + LIST_SEP.join((basic_code, level, region, *hall_ids))
+
+
+@dataclass(frozen=True, slots=True)
+class HomePlace:
+    """Where the terminal stands: its hall and that hall's region.
+
+    Empty for a terminal (or a test, or the gateway) that has no hall: then the
+    city-level implementation of each service is the one shown.
+    """
+
+    hall_id: str = ""
+    region: str = ""
 
 
 # ----------------------------------------------------------------------------- index
@@ -225,8 +327,12 @@ class IndexedRow:
     themes: tuple[str, ...]
     popularity: int
     withdrawn: bool
+    basic_code: str = ""
+    level: str = ""
+    region: str = ""
+    hall_ids: tuple[str, ...] = ()
 
-    def hit(self, matched_on: MatchedOn, score: float) -> SearchHit:
+    def hit(self, matched_on: MatchedOn, score: float, *, other_places: int = 0) -> SearchHit:
         return SearchHit(
             kind=self.kind,
             id=self.id,
@@ -237,7 +343,32 @@ class IndexedRow:
             matched_on=matched_on,
             score=score,
             status="withdrawn" if self.withdrawn else "active",
+            basic_code=self.basic_code,
+            region=self.region,
+            hall_ids=self.hall_ids,
+            other_places=other_places,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Service:
+    """The implementations of one service (one basic code, or one 一件事), preferred first.
+
+    Attributes:
+        members: row ranks, the one shown first.
+        rank: the service's place in popularity order (its hottest active row).
+        withdrawn: no implementation is active.
+        other_places: halls of the other active implementations not among the shown one's.
+    """
+
+    members: tuple[int, ...]
+    rank: int
+    withdrawn: bool
+    other_places: int
+
+    @property
+    def shown(self) -> int:
+        return self.members[0]
 
 
 class _Field:
@@ -326,47 +457,60 @@ def _compiled(source: str) -> re.Pattern[str]:
 
 
 class _Hits:
-    """Best (group, kind) per row, filtered by audience."""
+    """Best (class, kind) per service, filtered by audience."""
 
-    def __init__(self, rows: list[IndexedRow], audience: Audience | None) -> None:
-        self.rows = rows
+    def __init__(self, index: SearchIndex, audience: Audience | None) -> None:
+        self.rows = index.rows
+        self.service_of = index.service_of
         self.audience = audience
         self.best: dict[int, tuple[int, int, MatchedOn]] = {}
 
-    def add(self, rank: int, group: int, kind: MatchedOn) -> bool:
-        """Record a match; True when the row is new and passes the filter."""
+    def add(self, rank: int, cls: int, kind: MatchedOn) -> bool:
+        """Record a match of row ``rank``; True when its service is new and passes."""
         if self.audience is not None and self.audience not in self.rows[rank].audiences:
             return False
-        key = (group, _KIND_ORDER[kind], kind)
-        old = self.best.get(rank)
+        service = self.service_of[rank]
+        key = (cls, _KIND_ORDER[kind], kind)
+        old = self.best.get(service)
         if old is None:
-            self.best[rank] = key
+            self.best[service] = key
             return True
         if key[:2] < old[:2]:
-            self.best[rank] = key
+            self.best[service] = key
         return False
 
     def __len__(self) -> int:
         return len(self.best)
 
 
-def _group_kind(field_kind: MatchedOn, group: int) -> MatchedOn:
+def _group_kind(field_kind: MatchedOn, cls: int) -> MatchedOn:
     if field_kind is not MatchedOn.NAME:
         return field_kind
-    return {_EXACT: MatchedOn.EXACT, _PREFIX: MatchedOn.PREFIX}.get(group, MatchedOn.NAME)
+    return {_C_EXACT: MatchedOn.EXACT, _C_PREFIX: MatchedOn.PREFIX}.get(cls, MatchedOn.NAME)
 
 
 class SearchIndex:
-    """In-memory search over precomputed keys.
+    """In-memory search over precomputed keys, one result per service.
 
     Build it with :meth:`from_entries` from ``search_entries`` rows in rank order
     (active before withdrawn, then popularity descending). Immutable once built;
     searching it from any thread is safe.
+
+    Attributes:
+        rows: every item and 一件事, in rank order.
+        service_of: the service (index into the service list) of each row.
     """
 
-    def __init__(self, rows: list[IndexedRow], keys: list[tuple[str, str, str, str]]) -> None:
+    def __init__(
+        self,
+        rows: list[IndexedRow],
+        keys: list[tuple[str, str, str, str]],
+        *,
+        home: HomePlace | None = None,
+    ) -> None:
         """Index ``rows``; ``keys[i]`` = (aliases, pinyin, codes, name) keys of row i."""
         self.rows = rows
+        self.home = home or HomePlace()
         alias_pairs: list[tuple[str, int]] = []
         self._codes: dict[str, list[int]] = {}
         for rank, (aliases, _, codes, _) in enumerate(keys):
@@ -375,43 +519,53 @@ class SearchIndex:
             if codes:
                 for code in codes.split(LIST_SEP):
                     self._codes.setdefault(code, []).append(rank)
-        syllables, pinyin_pairs, initial_pairs = _encode_pinyin(keys)
+        readings = _encode_pinyin(keys)
         normalized: dict[str, str] = {}
         self._names = _Field(
             (normalized.get(k[3]) or normalized.setdefault(k[3], normalize(k[3])), rank)
             for rank, k in enumerate(keys)
         )
         self._aliases = _Field(alias_pairs)
-        self._pinyin = _Field(pinyin_pairs)
-        self._initials = _Field(initial_pairs)
-        self._syllables = syllables
+        self._name_pinyin = _Field(readings.names)
+        self._alias_pinyin = _Field(readings.aliases)
+        self._initials = _Field(readings.initials)
+        self._syllables = readings.syllables
         self._syllable_prefixes: dict[str, str] = {}
-        for s, ch in syllables.items():
+        for s, ch in self._syllables.items():
             for end in range(1, len(s) + 1):
                 self._syllable_prefixes[s[:end]] = self._syllable_prefixes.get(s[:end], "") + ch
-        self._max_syllable = max((len(s) for s in syllables), default=0)
-        self._by_department: dict[str, list[int]] = {}
-        self._by_theme: dict[str, list[int]] = {}
-        for rank, row in enumerate(rows):
-            if row.department:
-                self._by_department.setdefault(row.department, []).append(rank)
-            for theme in row.themes:
-                self._by_theme.setdefault(theme, []).append(rank)
-        self._normalized_text = [
-            (normalize(word), ranks)
-            for word, ranks in (*self._by_department.items(), *self._by_theme.items())
-        ]
+        self._max_syllable = max((len(s) for s in self._syllables), default=0)
+        self._normalized_text = _text_words(rows)
+        self._services, self.service_of, self._by_basic = _services(rows, self.home)
+        # browsing shows services: the shown implementation's department and themes
+        self._shown_by_department: dict[str, list[int]] = {}
+        self._shown_by_theme: dict[str, list[int]] = {}
+        for number, service in enumerate(self._services):
+            row = rows[service.shown]
+            if row.kind is HitKind.ITEM:
+                self._shown_by_department.setdefault(row.department, []).append(number)
+                for theme in row.themes:
+                    self._shown_by_theme.setdefault(theme, []).append(number)
 
     @classmethod
-    def from_entries(cls, entries: Iterable[Sequence[Any]]) -> SearchIndex:
+    def from_entries(
+        cls, entries: Iterable[Sequence[Any]], *, home: HomePlace | None = None
+    ) -> SearchIndex:
         """Build from ``search_entries`` rows as tuples in :data:`ENTRY_COLUMNS` order.
 
         Rows must come in rank order: active before withdrawn, then most popular first.
+        An item row without a placement (written by an older version, see
+        :func:`has_placement`) is its own service.
+
+        Args:
+            entries: the rows.
+            home: where the terminal stands; decides which implementation is shown.
         """
         rows: list[IndexedRow] = []
         keys: list[tuple[str, str, str, str]] = []
         audiences_seen: dict[str, tuple[Audience, ...]] = {}
         themes_seen: dict[str, tuple[str, ...]] = {}
+        halls_seen: dict[str, tuple[str, ...]] = {}
         for stream, row_id, name, dept, category, aud, status, popularity, themes, *rest in entries:
             audiences = audiences_seen.get(aud or "")
             if audiences is None:
@@ -422,6 +576,15 @@ class SearchIndex:
             if theme_tuple is None:
                 theme_tuple = themes_seen[themes or ""] = (
                     tuple(themes.split(LIST_SEP)) if themes else ()
+                )
+            aliases, pinyins, codes = rest
+            typed, _, place = (codes or "").partition(PART_SEP)
+            basic_code = level = region = ""
+            hall_ids: tuple[str, ...] = ()
+            if place:
+                basic_code, level, region, halls = (place.split(LIST_SEP, 3) + ["", "", ""])[:4]
+                hall_ids = halls_seen.get(halls) or halls_seen.setdefault(
+                    halls, tuple(h for h in halls.split(LIST_SEP) if h)
                 )
             rows.append(
                 IndexedRow(
@@ -434,14 +597,22 @@ class SearchIndex:
                     themes=theme_tuple,
                     popularity=popularity,
                     withdrawn=status == "withdrawn",
+                    basic_code=basic_code,
+                    level=level,
+                    region=region,
+                    hall_ids=hall_ids,
                 )
             )
-            aliases, pinyins, codes = rest
-            keys.append((aliases or "", pinyins or "", codes or "", name))
-        return cls(rows, keys)
+            keys.append((aliases or "", pinyins or "", typed, name))
+        return cls(rows, keys, home=home)
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    @property
+    def services(self) -> int:
+        """How many services (basic codes and 一件事) the rows make."""
+        return len(self._services)
 
     # ---------------------------------------------------------------------- search
 
@@ -452,63 +623,96 @@ class SearchIndex:
         q = normalize(text)
         if not q or limit <= 0:
             return []
-        hits = _Hits(self.rows, audience)
+        hits = _Hits(self, audience)
         for rank in self._codes.get(q, ()):
-            hits.add(rank, _EXACT, MatchedOn.EXACT)
+            hits.add(rank, _C_EXACT, MatchedOn.EXACT)
         literal = _Matcher(literal=q, exact=(q,))
-        self._search_field(self._names, literal, MatchedOn.NAME, hits, limit)
-        self._search_field(self._aliases, literal, MatchedOn.ALIAS, hits, limit)
+        self._search_field(
+            self._names, literal, MatchedOn.NAME, classes=_NAME_CLASSES, hits=hits, want=limit
+        )
+        self._search_field(
+            self._aliases, literal, MatchedOn.ALIAS, classes=_ALIAS_CLASSES, hits=hits, want=limit
+        )
         letters_only = _ASCII_LETTERS.fullmatch(q) is not None
         if letters_only:
-            self._search_field(self._initials, literal, MatchedOn.INITIALS, hits, limit)
+            self._search_field(
+                self._initials,
+                literal,
+                MatchedOn.INITIALS,
+                classes=_INITIALS_CLASSES,
+                hits=hits,
+                want=limit,
+                anchored_only=True,
+            )
         pinyin_matcher = self._pinyin_matcher(q)
         if pinyin_matcher is not None:
-            self._search_field(self._pinyin, pinyin_matcher, MatchedOn.PINYIN, hits, limit)
+            for field, classes in (
+                (self._name_pinyin, _NAME_CLASSES),
+                (self._alias_pinyin, _ALIAS_CLASSES),
+            ):
+                self._search_field(
+                    field, pinyin_matcher, MatchedOn.PINYIN, classes=classes, hits=hits, want=limit
+                )
         if len(hits) < _FUZZY_WHEN_FEWER_THAN:
             self._fuzzy(q, letters_only, hits, limit)
         self._text(q, hits, limit)
         return self._ranked(hits, limit)
 
     def _search_field(
-        self, field: _Field, matcher: _Matcher, kind: MatchedOn, hits: _Hits, want: int
+        self,
+        field: _Field,
+        matcher: _Matcher,
+        kind: MatchedOn,
+        *,
+        classes: tuple[int, int, int],
+        hits: _Hits,
+        want: int,
+        anchored_only: bool = False,
     ) -> None:
+        whole = classes[0]
         for key in matcher.exact:
             n = field.exact.get(key)
             if n is not None:
                 added = 0
                 for rank in field.owners[n]:
-                    if hits.add(rank, _EXACT, _group_kind(kind, _EXACT)):
+                    if hits.add(rank, whole, _group_kind(kind, whole)):
                         added += 1
                         if added >= want:
                             break
-        if self._collect(field, matcher.scan(field, prefix=False), kind, hits, want):
+        if not anchored_only and self._collect(
+            field, matcher.scan(field, prefix=False), kind, classes=classes, hits=hits, want=want
+        ):
             return
         # Enough contains-matches were found before the end of the blob; rarer rows
         # that *start* with the query outrank them, so look for those separately.
-        self._collect(field, matcher.scan(field, prefix=True), kind, hits, want)
+        self._collect(
+            field, matcher.scan(field, prefix=True), kind, classes=classes, hits=hits, want=want
+        )
 
     @staticmethod
     def _collect(
         field: _Field,
         matches: Iterator[tuple[int, int, int]],
         kind: MatchedOn,
+        *,
+        classes: tuple[int, int, int],
         hits: _Hits,
         want: int,
-        *,
-        group_override: int | None = None,
+        class_override: int | None = None,
     ) -> bool:
-        """Add matches until ``want`` new rows; True when the scan reached the end."""
+        """Add matches until ``want`` new services; True when the scan reached the end."""
         added = 0
         for n, offset, length in matches:
-            if group_override is not None:
-                group = group_override
+            if class_override is not None:
+                cls = class_override
             elif offset == 0:
-                group = _EXACT if length == field.entry_len(n) else _PREFIX
+                cls = classes[0] if length == field.entry_len(n) else classes[1]
             else:
-                group = _CONTAINS
+                cls = classes[2]
+            matched_on = _group_kind(kind, cls)
             # one name can stand for hundreds of regional items: hottest first, enough
             for rank in field.owners[n]:
-                if hits.add(rank, group, _group_kind(kind, group)):
+                if hits.add(rank, cls, matched_on):
                     added += 1
                     if added >= want:
                         return False
@@ -522,7 +726,7 @@ class SearchIndex:
         for word, ranks in self._normalized_text:
             if q in word:
                 for rank in ranks:
-                    if hits.add(rank, _TEXT, MatchedOn.TEXT):
+                    if hits.add(rank, _C_TEXT, MatchedOn.TEXT):
                         added += 1
                         if added >= want:
                             return
@@ -601,9 +805,11 @@ class SearchIndex:
         return _Matcher(pattern=pattern, exact=whole)
 
     # ---------------------------------------------------------------------- fuzzy
+    # ---------------------------------------------------------------------- fuzzy
 
     def _fuzzy(self, q: str, letters_only: bool, hits: _Hits, want: int) -> None:
         """One wrong, missing, extra or swapped character."""
+        pinyin_fields = (self._name_pinyin, self._alias_pinyin)
         if letters_only:
             if len(q) >= 4:
                 branches: list[str] = []
@@ -612,27 +818,31 @@ class SearchIndex:
                     if len(branches) >= _MAX_REGEX_BRANCHES:
                         break
                 if branches:
-                    pattern = "|".join(dict.fromkeys(branches[:_MAX_REGEX_BRANCHES]))
-                    self._collect(
-                        self._pinyin,
-                        self._pinyin.scan(_compiled(pattern)),
-                        MatchedOn.FUZZY,
-                        hits,
-                        want,
-                        group_override=_FUZZY,
-                    )
+                    pattern = _compiled("|".join(dict.fromkeys(branches[:_MAX_REGEX_BRANCHES])))
+                    for field in pinyin_fields:
+                        self._collect(
+                            field,
+                            field.scan(pattern),
+                            MatchedOn.FUZZY,
+                            classes=_NAME_CLASSES,
+                            hits=hits,
+                            want=want,
+                            class_override=_C_FUZZY,
+                        )
             return
         if len(q) >= 2:
             homophones = self._pinyin_matcher(q, need_letters=False)
             if homophones is not None and homophones.pattern is not None:
-                self._collect(
-                    self._pinyin,
-                    self._pinyin.scan(_compiled(homophones.pattern)),
-                    MatchedOn.FUZZY,
-                    hits,
-                    want,
-                    group_override=_FUZZY,
-                )
+                for field in pinyin_fields:
+                    self._collect(
+                        field,
+                        field.scan(_compiled(homophones.pattern)),
+                        MatchedOn.FUZZY,
+                        classes=_NAME_CLASSES,
+                        hits=hits,
+                        want=want,
+                        class_override=_C_FUZZY,
+                    )
         if len(q) < 3:
             return
         verify = _compiled(_fuzzy_pattern(q))
@@ -645,84 +855,173 @@ class SearchIndex:
                 field,
                 _verified(field, anchors, verify),
                 MatchedOn.FUZZY,
-                hits,
-                want,
-                group_override=_FUZZY,
+                classes=_NAME_CLASSES,
+                hits=hits,
+                want=want,
+                class_override=_C_FUZZY,
             )
 
     # --------------------------------------------------------------------- results
 
     def _ranked(self, hits: _Hits, limit: int) -> list[SearchHit]:
-        rows = self.rows
-        order = sorted(hits.best.items(), key=lambda kv: (rows[kv[0]].withdrawn, kv[1][0], kv[0]))
-        total = max(len(rows), 1)
+        services = self._services
+        order = sorted(
+            hits.best.items(), key=lambda kv: (services[kv[0]].withdrawn, kv[1][0], kv[0])
+        )
+        total = max(len(self.rows), 1)
         out: list[SearchHit] = []
-        for rank, (group, _, kind) in order[:limit]:
-            row = rows[rank]
-            score = (5 - group) + (1 - rank / total) - (10 if row.withdrawn else 0)
-            out.append(row.hit(kind, round(score, 6)))
+        for number, (cls, _, kind) in order[:limit]:
+            service = services[number]
+            score = (_CLASSES - cls) + (1 - service.rank / total) - (10 if service.withdrawn else 0)
+            out.append(self._shown_hit(service, kind, round(score, 6)))
         return out
+
+    def _shown_hit(self, service: _Service, kind: MatchedOn, score: float) -> SearchHit:
+        return self.rows[service.shown].hit(kind, score, other_places=service.other_places)
 
     # -------------------------------------------------------------------- browsing
 
     def _listed(
-        self, ranks: Iterable[int], audience: Audience | None, *, active_only: bool = True
-    ) -> list[SearchHit]:
-        out: list[SearchHit] = []
+        self, numbers: Iterable[int], audience: Audience | None, *, kind: HitKind = HitKind.ITEM
+    ) -> Iterator[SearchHit]:
+        """Active services of one kind, as their shown implementation, in the given order."""
         total = max(len(self.rows), 1)
-        for rank in ranks:
-            row = self.rows[rank]
-            if active_only and row.withdrawn:
+        for number in numbers:
+            service = self._services[number]
+            row = self.rows[service.shown]
+            if service.withdrawn or row.kind is not kind:
                 continue
             if audience is not None and audience not in row.audiences:
                 continue
-            out.append(row.hit(MatchedOn.TEXT, round(1 - rank / total, 6)))
-        return out
+            yield self._shown_hit(service, MatchedOn.TEXT, round(1 - service.rank / total, 6))
 
     def hot_items(self, *, audience: Audience | None = None, limit: int = 12) -> list[SearchHit]:
         out: list[SearchHit] = []
-        for hit in self._listed(
-            (r for r, row in enumerate(self.rows) if row.kind is HitKind.ITEM), audience
-        ):
+        if limit <= 0:
+            return out
+        for hit in self._listed(range(len(self._services)), audience):
             out.append(hit)
             if len(out) >= limit:
                 break
         return out
 
     def bundles(self, *, audience: Audience | None = None) -> list[SearchHit]:
-        return self._listed(
-            (r for r, row in enumerate(self.rows) if row.kind is HitKind.BUNDLE), audience
-        )
+        return list(self._listed(range(len(self._services)), audience, kind=HitKind.BUNDLE))
 
     def departments(self) -> list[tuple[str, int]]:
         counts = [
-            (dept, sum(1 for r in ranks if self._active_item(r)))
-            for dept, ranks in self._by_department.items()
+            (dept, sum(1 for n in numbers if not self._services[n].withdrawn))
+            for dept, numbers in self._shown_by_department.items()
         ]
         return sorted(((d, c) for d, c in counts if c), key=lambda dc: (-dc[1], dc[0]))
 
     def by_department(self, department: str) -> list[SearchHit]:
-        ranks = self._by_department.get(department, [])
-        return self._listed((r for r in ranks if self.rows[r].kind is HitKind.ITEM), None)
+        return list(self._listed(self._shown_by_department.get(department, []), None))
 
     def themes(self, *, audience: Audience | None = None) -> list[tuple[str, int]]:
         counts = []
-        for theme, ranks in self._by_theme.items():
+        for theme, numbers in self._shown_by_theme.items():
             n = sum(
                 1
-                for r in ranks
-                if self._active_item(r) and (audience is None or audience in self.rows[r].audiences)
+                for number in numbers
+                if not self._services[number].withdrawn
+                and (
+                    audience is None
+                    or audience in self.rows[self._services[number].shown].audiences
+                )
             )
             if n:
                 counts.append((theme, n))
         return sorted(counts, key=lambda tc: (-tc[1], tc[0]))
 
     def by_theme(self, theme: str, *, audience: Audience | None = None) -> list[SearchHit]:
-        return self._listed(self._by_theme.get(theme, []), audience)
+        return list(self._listed(self._shown_by_theme.get(theme, []), audience))
 
-    def _active_item(self, rank: int) -> bool:
-        row = self.rows[rank]
-        return row.kind is HitKind.ITEM and not row.withdrawn
+    def implementations(self, basic_code: str) -> list[SearchHit]:
+        """Every active implementation of a service, the shown one first.
+
+        Each hit's ``other_places`` counts the halls of the others not among its own.
+        """
+        number = self._by_basic.get(basic_code)
+        if number is None:
+            return []
+        active = [r for r in self._services[number].members if not self.rows[r].withdrawn]
+        everywhere = {h for r in active for h in self.rows[r].hall_ids}
+        total = max(len(self.rows), 1)
+        return [
+            self.rows[r].hit(
+                MatchedOn.TEXT,
+                round(1 - r / total, 6),
+                other_places=len(everywhere.difference(self.rows[r].hall_ids)),
+            )
+            for r in active
+        ]
+
+
+def _text_words(rows: Sequence[IndexedRow]) -> list[tuple[str, list[int]]]:
+    """(normalised department or theme, ranks of every row that has it)."""
+    words: dict[str, list[int]] = {}
+    for rank, row in enumerate(rows):
+        for word in (row.department, *row.themes):
+            if word:
+                words.setdefault(word, []).append(rank)
+    return [(normalize(word), ranks) for word, ranks in words.items()]
+
+
+def _services(
+    rows: Sequence[IndexedRow], home: HomePlace
+) -> tuple[list[_Service], list[int], dict[str, int]]:
+    """Group rows into services and order each one's implementations by preference.
+
+    Returns:
+        The services in rank order (active ones by popularity, then withdrawn ones),
+        the service number of each row, and the service number of each basic code.
+    """
+    groups: dict[tuple[str, str], list[int]] = {}
+    for rank, row in enumerate(rows):
+        if row.kind is HitKind.ITEM and row.basic_code:
+            key = ("basic", row.basic_code)
+        else:
+            key = (row.kind.value, row.id)
+        groups.setdefault(key, []).append(rank)
+
+    def preference(rank: int) -> tuple[bool, bool, bool, int, int]:
+        row = rows[rank]
+        return (
+            row.withdrawn,
+            not home.hall_id or home.hall_id not in row.hall_ids,
+            not home.region or row.region != home.region,
+            _LEVEL_ORDER.get(row.level, _LEVEL_UNKNOWN),
+            rank,
+        )
+
+    services: list[_Service] = []
+    service_of = [0] * len(rows)
+    by_basic: dict[str, int] = {}
+    # dict order is first-seen order, and rows come hottest first, withdrawn last
+    for (what, code), ranks in groups.items():
+        number = len(services)
+        members = tuple(sorted(ranks, key=preference)) if len(ranks) > 1 else tuple(ranks)
+        shown = rows[members[0]]
+        other_places = 0
+        if len(members) > 1 and not shown.withdrawn:
+            own = set(shown.hall_ids)
+            other_places = len(
+                {h for r in members if not rows[r].withdrawn for h in rows[r].hall_ids} - own
+            )
+        services.append(
+            _Service(
+                members=members,
+                rank=ranks[0],
+                withdrawn=shown.withdrawn,
+                other_places=other_places,
+            )
+        )
+        for rank in ranks:
+            service_of[rank] = number
+        if what == "basic":
+            by_basic[code] = number
+    return services, service_of, by_basic
 
 
 _FUZZY_CANDIDATES = 3000  # entries checked per anchor before giving up on a typo
@@ -746,33 +1045,78 @@ def _verified(
                 yield n, 0, 0
 
 
-def _encode_pinyin(
-    keys: list[tuple[str, str, str, str]],
-) -> tuple[dict[str, str], list[tuple[str, int]], list[tuple[str, int]]]:
-    """Syllable code points, and (encoded pinyin, rank) / (initials, rank) pairs."""
+@dataclass(frozen=True, slots=True)
+class _Readings:
+    """Pinyin keys of every row: (key, rank) pairs per field, and the syllable table."""
+
+    syllables: dict[str, str]
+    names: list[tuple[str, int]]
+    aliases: list[tuple[str, int]]
+    initials: list[tuple[str, int]]
+
+
+@lru_cache(maxsize=1)
+def _qualifier_readings() -> tuple[tuple[str, ...], ...]:
+    """:data:`QUALIFIERS` as syllable tuples, longest first."""
+    readings = {tuple(pinyin_variants(q)[0].split(" ")) for q in QUALIFIERS}
+    return tuple(sorted(readings, key=lambda r: (-len(r), r)))
+
+
+def initials_keys(syllables: Sequence[str]) -> list[str]:
+    """The initials keys of one reading: the whole, then after each leading qualifier.
+
+    ``["ju", "min", "shen", "fen", "zheng"]`` → ``["jmsfz", "sfz"]``.
+    """
+    keys = ["".join(s[0] for s in syllables)]
+    qualifiers = _qualifier_readings()
+    start = 0
+    while True:
+        for qualifier in qualifiers:
+            end = start + len(qualifier)
+            if end < len(syllables) and tuple(syllables[start:end]) == qualifier:
+                start = end
+                keys.append("".join(s[0] for s in syllables[start:]))
+                break
+        else:
+            return keys
+
+
+def _encode_pinyin(keys: list[tuple[str, str, str, str]]) -> _Readings:
+    """Syllable code points, and the encoded name/alias readings and initials per row."""
     syllables: dict[str, str] = {}
-    pinyin_pairs: list[tuple[str, int]] = []
-    initial_pairs: list[tuple[str, int]] = []
-    done: dict[str, list[tuple[str, str]]] = {}  # the same name recurs in every region
-    for rank, (_, pinyins, _, _) in enumerate(keys):
-        if not pinyins:
+
+    def encode(variant: str) -> str:
+        encoded = []
+        for s in variant.split(" "):
+            ch = syllables.get(s)
+            if ch is None:
+                ch = syllables[s] = chr(_SYLLABLE_BASE + len(syllables))
+            encoded.append(ch)
+        return "".join(encoded)
+
+    out = _Readings(syllables=syllables, names=[], aliases=[], initials=[])
+    # the same name recurs in every region: encode each readings key once
+    done: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    for rank, (_, readings, _, _) in enumerate(keys):
+        if not readings:
             continue
-        encodings = done.get(pinyins)
+        encodings = done.get(readings)
         if encodings is None:
-            encodings = done[pinyins] = []
-            for variant in pinyins.split(VARIANT_SEP):
-                parts = variant.split(" ")
-                encoded = []
-                for s in parts:
-                    ch = syllables.get(s)
-                    if ch is None:
-                        ch = syllables[s] = chr(_SYLLABLE_BASE + len(syllables))
-                    encoded.append(ch)
-                encodings.append(("".join(encoded), "".join(s[0] for s in parts)))
-        for encoded_name, initials in encodings:
-            pinyin_pairs.append((encoded_name, rank))
-            initial_pairs.append((initials, rank))
-    return syllables, pinyin_pairs, initial_pairs
+            name_part, _, alias_part = readings.partition(PART_SEP)
+            names = [v for v in name_part.split(VARIANT_SEP) if v]
+            aliases = [v for v in alias_part.split(VARIANT_SEP) if v]
+            initials = dict.fromkeys(
+                key for v in (*names, *aliases) for key in initials_keys(v.split(" "))
+            )
+            encodings = done[readings] = (
+                [encode(v) for v in names],
+                [encode(v) for v in aliases],
+                list(initials),
+            )
+        out.names.extend((e, rank) for e in encodings[0])
+        out.aliases.extend((e, rank) for e in encodings[1])
+        out.initials.extend((i, rank) for i in encodings[2])
+    return out
 
 
 def _edits(word: str, alphabet: str) -> Iterator[str]:
