@@ -186,7 +186,7 @@ def _open_devices(
 def _build_window(mode: Mode, *, store: Store, profile: TerminalProfile, language: Any) -> QWidget:
     from sync.catalog_cache import CatalogCache
 
-    catalog = CatalogCache(store, terminal_id=profile.terminal_id)
+    catalog = CatalogCache(store, terminal_id=profile.terminal_id, home_hall_id=profile.hall_id)
 
     window: QWidget
     if mode == "kiosk":
