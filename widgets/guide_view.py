@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.catalog import Hall, ItemKind, ItemStatus, Material, ServiceItem
-from core.search import CatalogQuery
+from core.search import CatalogQuery, other_places
 from widgets.i18n import arg, is_language_change
 from widgets.labels import label
 from widgets.layout import card, clear_layout, styled_label
@@ -41,26 +41,40 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class GuideData:
-    """What a guide page shows: the item and the halls that accept it."""
+    """What a guide page shows: the item, the halls that accept it, and where else.
+
+    ``other_halls`` handle the same service (基本编码) through another region's
+    implementation: "本事项还可在以下地点办理".
+    """
 
     item: ServiceItem
     halls: tuple[Hall, ...]
+    other_halls: tuple[Hall, ...] = ()
 
 
 def load_guide(catalog: CatalogQuery, item_id: str) -> GuideData:
-    """Read an item and its halls (runs on the catalog thread).
+    """Read an item, its halls and the other places handling it (catalog thread).
 
     Raises:
         KeyError: the item is not in the catalog (any more).
     """
     item = catalog.item(item_id)
+    elsewhere = other_places(item, catalog.implementations(item.basic_code))
+    return GuideData(
+        item=item,
+        halls=_known_halls(catalog, item, item.hall_ids),
+        other_halls=_known_halls(catalog, item, elsewhere),
+    )
+
+
+def _known_halls(catalog: CatalogQuery, item: ServiceItem, ids: Sequence[str]) -> tuple[Hall, ...]:
     halls: list[Hall] = []
-    for hall_id in item.hall_ids:
+    for hall_id in ids:
         try:
             halls.append(catalog.hall(hall_id))
         except KeyError:
             log.warning("item %s names unknown hall %s", item.id, hall_id)
-    return GuideData(item=item, halls=tuple(halls))
+    return tuple(halls)
 
 
 class ItemGuideView(QScrollArea):
@@ -149,6 +163,8 @@ class ItemGuideView(QScrollArea):
         self._add_fees(item)
         self._add_list(self.tr("设定依据"), item.legal_basis)
         self._add_halls(self._data.halls)
+        if self._data.other_halls:
+            self._add_other_halls(self._data.other_halls)
         if self._show_qr and self._qr_text:
             self._add_qr()
         self._layout.addStretch(1)
@@ -384,6 +400,13 @@ class ItemGuideView(QScrollArea):
             box.addWidget(styled_label(arg(self.tr("地址: %1"), hall.address)))
             box.addWidget(styled_label(arg(self.tr("时间: %1"), hall.hours)))
             box.addWidget(styled_label(arg(self.tr("电话: %1"), hall.phone)))
+
+    def _add_other_halls(self, halls: Sequence[Hall]) -> None:
+        box = self._section(self.tr("本事项还可在以下地点办理"))
+        for hall in halls:
+            line = styled_label(arg(self.tr("%1 · %2"), hall.name, hall.address))
+            line.setObjectName("OtherPlace")
+            box.addWidget(line)
 
     def _add_qr(self) -> None:
         box = self._section(self.tr("手机扫码, 继续办理"))

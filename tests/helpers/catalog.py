@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
@@ -51,6 +52,9 @@ def _hit_for_item(item: ServiceItem, matched: MatchedOn, score: float) -> Search
         matched_on=matched,
         score=score,
         status=item.status.value,
+        basic_code=item.basic_code,
+        region=item.region,
+        hall_ids=item.hall_ids,
     )
 
 
@@ -176,6 +180,19 @@ class InMemoryCatalog:
             if hall.id == hall_id:
                 return hall
         raise KeyError(hall_id)
+
+    def implementations(self, basic_code: str) -> list[SearchHit]:
+        """Active items with ``basic_code``, most popular first (no home hall here)."""
+        items = [i for i in self._active() if i.basic_code == basic_code]
+        items.sort(key=lambda i: -i.popularity)
+        everywhere = {h for i in items for h in i.hall_ids}
+        return [
+            replace(
+                _hit_for_item(i, MatchedOn.TEXT, i.popularity),
+                other_places=len(everywhere - set(i.hall_ids)),
+            )
+            for i in items
+        ]
 
 
 def _id_card(**extra: object) -> Material:
@@ -489,16 +506,16 @@ def small_catalog() -> Catalog:
 
 
 @contextmanager
-def real_catalog(tmp_dir: Path) -> Iterator[CatalogQuery | None]:
+def real_catalog(tmp_dir: Path, *, home_hall_id: str = "") -> Iterator[CatalogQuery | None]:
     """The demo catalog through the real store and search; ``None`` until both exist.
 
     The store lives in ``tmp_dir`` and is closed when the context ends.
+    ``home_hall_id`` is the terminal's hall (search shows its implementations).
     """
     catalog_dir = REPO / "resources" / "catalog"
     try:
-        from sync.catalog_files import load_catalog  # type: ignore[import-not-found]
-
         from sync.catalog_cache import CatalogCache, import_catalog
+        from sync.catalog_files import load_catalog  # type: ignore[import-not-found]
         from sync.store import open_store
     except ImportError:
         yield None
@@ -509,7 +526,7 @@ def real_catalog(tmp_dir: Path) -> Iterator[CatalogQuery | None]:
     store = open_store(tmp_dir / "store")
     try:
         import_catalog(store, load_catalog(catalog_dir))
-        cache = CatalogCache(store, terminal_id="T-TEST-01")
+        cache = CatalogCache(store, terminal_id="T-TEST-01", home_hall_id=home_hall_id)
         cache.prepare()
         yield cache
     finally:
