@@ -336,7 +336,8 @@ def test_serve_with_workers_runs_several_processes_on_one_port(
                 ).fetchall()
             return {r[0] for r in rows}
 
-        wait_until(lambda: len(worker_pids()) == 2, timeout=60)
+        supervisor = f"govterm-gateway-{proc.pid}"  # opened the database before forking
+        wait_until(lambda: len(worker_pids() - {supervisor}) == 2, timeout=60)
         store = GatewayStore(db=PostgresDatabase(db_url), clock=SystemClock())
         try:
             cluster = Cluster(urls=[f"http://127.0.0.1:{port}"], db_url=db_url, store=store)
