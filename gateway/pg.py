@@ -16,10 +16,14 @@ the database; nothing that matters is held in process memory:
   writers overlap, but any long transaction (a vacuum, a report) then holds back
   every feed, and the repository's read-then-write steps (inbox dedupe, one-time
   enrolment codes, case transitions) would each need their own row locks. A gateway
-  write is a handful of index lookups and one commit, a few milliseconds; one
-  serialized writer gives hundreds of write transactions a second (a whole event
-  batch is one transaction), far above what a city's halls send — measured figures
-  in the test module ``tests/gateway/test_postgres_processes.py`` and reported by it.
+  write is a handful of index lookups and one commit, a few milliseconds. Measured
+  (2 shared, busy cores, loopback, ``fsync=off``): 3 processes committing 900
+  single-row feed publishes through the one lock at ~190 transactions/s, ~5 ms each
+  including the Python around it. A whole event batch (up to 200 events) is one
+  transaction, so case traffic fits easily; the hottest writer is the per-request
+  nonce record, which caps signed requests at about that rate for the whole city —
+  enough for hall scale, and the first thing to move out of the lock (its
+  ``INSERT … ON CONFLICT DO NOTHING`` is already safe without it) if a city needs more.
   Inside the lock a write runs at READ COMMITTED, so each statement sees every
   earlier writer's commit, whichever process made it: exactly the model the SQLite
   engine gives, and the repository code is the same for both.
