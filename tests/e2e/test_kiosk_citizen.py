@@ -288,14 +288,22 @@ def test_pickup_by_code_prints_once_and_a_second_attempt_is_refused(qtbot, kiosk
     kiosk.taps = 0
     screen = kiosk.pickup
     screen.reset()
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    kiosk.tap(qtbot, screen.code)  # type code, then tap the ID-tail field
     for char in code:
-        screen.code.setFocus()
         kiosk.tap(qtbot, screen.keyboard.key(char))
-    screen.tail.setFocus()
+    kiosk.tap(qtbot, screen.tail)
+    qtbot.waitUntil(screen.tail.hasFocus)
     for char in citizen.id_number[-4:].lower():
         kiosk.tap(qtbot, screen.keyboard.key(char))
     kiosk.tap(qtbot, screen.ok)
     # no electronic document from the simulated platform: the kiosk says so, claims nothing
-    qtbot.waitUntil(lambda: "电子文书尚未送达" in screen.message.text(), timeout=10000)
+    qtbot.waitUntil(lambda: bool(screen.message.text()) and "请稍候" not in screen.message.text(),
+                    timeout=10000)
+    assert "电子文书尚未送达" in screen.message.text(), (screen.code.text(), screen.tail.text(),
+                                                     screen.message.text())
     assert kiosk.services.pickups.stuck() == []
     assert kiosk.services.pickups.offers() != []
