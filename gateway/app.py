@@ -31,6 +31,7 @@ from gateway.events import EventProcessor
 from gateway.identity import IdentityService
 from gateway.keys import KeyRing
 from gateway.queue import QueueAuthority, install_queue_routes
+from gateway.stats import install_window_desk_routes
 from gateway.store import (
     BadCursor,
     DeviceRecord,
@@ -366,6 +367,12 @@ def create_app(
         require_admin=lambda r: require_admin(services, r),
     )
     _identity_routes(app, services)
+    install_window_desk_routes(
+        app,
+        store=services.store,
+        cases=services.cases,
+        authenticate=lambda r: authenticate(services, r),
+    )
     return app
 
 

@@ -40,7 +40,16 @@ ALLOWED: dict[str, frozenset[str]] = {
     "core": frozenset(),
     "sync": frozenset({"core"}),
     # The gateway shares only the wire schemas with terminals (sync and queue protocols).
-    "gateway": frozenset({"core", "sync.protocol", "sync.queue_protocol"}),
+    "gateway": frozenset(
+        {
+            "core",
+            "sync.protocol",
+            "sync.queue_protocol",
+            "sync.help_protocol",
+            "sync.stats_protocol",
+            "sync.results_protocol",
+        }
+    ),
     "devices": frozenset({"core"}),
     "documents": frozenset({"core"}),
     "widgets": frozenset({"core", "sync", "devices", "documents"}),
@@ -222,10 +231,11 @@ def test_rules_catch_an_arrow_pointing_up() -> None:
     problems = _layer_problems(
         "gateway/api/x.py", "gateway", _imports_in(source, package="gateway.api")
     )
+    allowed = ", ".join(sorted(ALLOWED["gateway"]))
     assert problems == [
-        "gateway/api/x.py:1 imports widgets: gateway/ may import only core, sync.protocol, sync.queue_protocol",
-        "gateway/api/x.py:1 imports widgets.theme: gateway/ may import only core, sync.protocol, sync.queue_protocol",
-        "gateway/api/x.py:2 imports govterm.app: gateway/ may import only core, sync.protocol, sync.queue_protocol",
+        f"gateway/api/x.py:1 imports widgets: gateway/ may import only {allowed}",
+        f"gateway/api/x.py:1 imports widgets.theme: gateway/ may import only {allowed}",
+        f"gateway/api/x.py:2 imports govterm.app: gateway/ may import only {allowed}",
     ]
 
 

@@ -1,0 +1,235 @@
+"""Terminal side of 呼叫帮办 and of the window desk's other online requests.
+
+:class:`DeskTransport` is the signed link to the gateway for requests that need an
+answer now (help, follow-ups, statistics, pickup codes); :class:`HelpClient` is what
+a kiosk calls when a citizen presses 呼叫帮办, and what a window client long-polls
+to see help requests and device alerts at once::
+
+    client = HelpClient(transport=HttpDeskTransport(base_url=url, credential=cred))
+    ticket = client.request_help(topic="pickup", note="自助取件")      # kiosk
+    feed = client.feed(after=0, wait=25)                               # window
+    client.acknowledge(feed.requests[0].help_id, clerk_id=…, clerk_name=…, window_no="3")
+
+Help needs the gateway: offline, :meth:`HelpClient.request_help` raises
+:class:`core.errors.Offline` and the kiosk tells the citizen to ask at the service
+desk instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from typing import Protocol, TypeVar
+from urllib.parse import quote
+
+import requests
+from pydantic import BaseModel, ValidationError
+
+from core.errors import EnvironmentProblem, Offline, UserFacingError
+from sync.auth import DeviceAuth
+from sync.help_protocol import HelpAck, HelpFeed, HelpRequest, HelpTicket, HelpTopic
+from sync.protocol import DeviceCredential, ErrorBody
+
+log = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=BaseModel)
+
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 30.0
+
+
+class DeskRefused(UserFacingError):
+    """The gateway refused the request; ``message`` is Chinese and safe to show."""
+
+
+class DeskNotAuthorised(EnvironmentProblem):
+    """The gateway refused this terminal's credential (revoked or unknown)."""
+
+
+class DeskTransport(Protocol):
+    """Sends one signed request and returns the answer's JSON bytes.
+
+    Raises:
+        Offline: the gateway cannot be reached (or answered 5xx / 429).
+        DeskRefused: the gateway refused the request (4xx with a message).
+        DeskNotAuthorised: the credential was refused.
+    """
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: BaseModel | None = None,
+        params: Mapping[str, str | int | float | bool] | None = None,
+        read_timeout: float = READ_TIMEOUT,
+    ) -> bytes: ...
+
+
+class HttpDeskTransport:
+    """Signed HTTPS to the gateway, one ``requests`` session per thread.
+
+    Args:
+        base_url: the gateway, ``https://host:port``.
+        credential: this device's enrolment credential.
+        clock: unix seconds for signatures (apply the gateway's clock offset here).
+        verify: ``True``, or the path of a custom CA bundle.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        credential: DeviceCredential,
+        clock: Callable[[], float] = time.time,
+        verify: bool | str = True,
+    ) -> None:
+        self._base = base_url.rstrip("/")
+        self._credential = credential
+        self._clock = clock
+        self._verify = verify
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._lock = threading.Lock()
+
+    def _session(self) -> requests.Session:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.auth = DeviceAuth(
+                device_id=self._credential.device_id,
+                secret=self._credential.secret,
+                clock=self._clock,
+            )
+            session.verify = self._verify
+            self._local.session = session
+            with self._lock:
+                self._sessions.append(session)
+        return session
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: BaseModel | None = None,
+        params: Mapping[str, str | int | float | bool] | None = None,
+        read_timeout: float = READ_TIMEOUT,
+    ) -> bytes:
+        data = body.model_dump_json().encode() if body is not None else b""
+        query = {k: str(v).lower() if isinstance(v, bool) else v for k, v in (params or {}).items()}
+        try:
+            response = self._session().request(
+                method,
+                self._base + path,
+                data=data,
+                params=query,
+                headers={"Content-Type": "application/json"},
+                timeout=(CONNECT_TIMEOUT, read_timeout),
+            )
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise Offline("无法连接前置机，请检查网络") from exc
+        status = response.status_code
+        if status < 300:
+            return response.content
+        code, message = _error_of(response)
+        if status in (401, 403):
+            raise DeskNotAuthorised(f"前置机拒绝了本终端：{message}")
+        if status >= 500 or status == 429:
+            raise Offline(f"前置机暂时不可用（{status}）")
+        raise DeskRefused(message or "前置机拒绝了该操作", code=code)
+
+    def close(self) -> None:
+        with self._lock:
+            for session in self._sessions:
+                session.close()
+            self._sessions.clear()
+
+
+def _error_of(response: requests.Response) -> tuple[str, str]:
+    try:
+        detail = ErrorBody.model_validate_json(response.content).error
+    except ValidationError:
+        return "", ""
+    return detail.code, detail.message
+
+
+def parse_answer(model: type[M], raw: bytes) -> M:
+    """Read a gateway answer.
+
+    Raises:
+        Offline: the answer is not what the protocol says (a proxy's error page …).
+    """
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        raise Offline("前置机的应答格式错误") from exc
+
+
+def segment(text: str) -> str:
+    """One URL path segment."""
+    return quote(text, safe="")
+
+
+class HelpClient:
+    """呼叫帮办 for kiosks; the help feed and acknowledgement for window clients.
+
+    Args:
+        transport: the signed link to the gateway.
+    """
+
+    def __init__(self, *, transport: DeskTransport) -> None:
+        self._transport = transport
+
+    def request_help(
+        self,
+        *,
+        topic: HelpTopic = "general",
+        note: str = "",
+        ticket_number: str = "",
+        request_id: str | None = None,
+    ) -> HelpTicket:
+        """Call a clerk to this kiosk (a retry with the same ``request_id`` is one call).
+
+        Args:
+            topic: the screen the citizen was on.
+            note: what the kiosk knows (item, step) — never personal data.
+            ticket_number: the citizen's queue ticket, if any.
+
+        Raises:
+            Offline: the gateway cannot be reached; tell the citizen to go to the desk.
+        """
+        body = HelpRequest(
+            request_id=request_id or str(uuid.uuid4()),
+            topic=topic,
+            note=note,
+            ticket_number=ticket_number,
+        )
+        ticket = parse_answer(HelpTicket, self._transport.send("POST", "/v1/help", body=body))
+        log.info("help requested (%s), id %s", topic, ticket.help_id)
+        return ticket
+
+    def feed(self, *, after: int, wait: float = 0.0) -> HelpFeed:
+        """Help requests and device alerts; waits up to ``wait`` s for a change."""
+        raw = self._transport.send(
+            "GET",
+            "/v1/help/feed",
+            params={"after": after, "wait": wait},
+            read_timeout=READ_TIMEOUT + wait,
+        )
+        return parse_answer(HelpFeed, raw)
+
+    def acknowledge(
+        self, help_id: str, *, clerk_id: str, clerk_name: str, window_no: str = ""
+    ) -> HelpTicket:
+        """Take a help request (the gateway records who and when).
+
+        Raises:
+            DeskRefused: another clerk already took it (the message names them).
+        """
+        body = HelpAck(clerk_id=clerk_id, clerk_name=clerk_name, window_no=window_no)
+        raw = self._transport.send("POST", f"/v1/help/{segment(help_id)}/ack", body=body)
+        return parse_answer(HelpTicket, raw)
