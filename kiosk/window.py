@@ -41,12 +41,13 @@ from widgets.i18n import LanguageManager, is_language_change
 from widgets.idle import CountdownOverlay, IdleTimeouts, IdleWatcher
 from widgets.labels import label
 from widgets.status_banner import (
-    NETWORK,
+    ONLINE,
     ConnectivityStatus,
     FeatureHealth,
     StatusBanner,
     StatusFeed,
     hidden_tiles,
+    reported_down,
     unavailable_features,
 )
 from widgets.task_runner import TaskRunner
@@ -289,14 +290,22 @@ class KioskWindow(QMainWindow):
     def refresh_health(self) -> None:
         """Read device health again: hide what cannot work, say so on the banner."""
         down: set[str] = set()
+        broken: set[str] = set()
         if self._health is not None:
             try:
                 down |= unavailable_features(self._health.features_available())
+                reported = reported_down(self._health)
+                broken |= down if reported is None else reported
             except Exception:
                 log.exception("device health could not be read")
-        self.banner.set_unavailable(down)
-        if self._sync is not None and not self._sync.online:
-            down.add(NETWORK)
+        if self._sync is not None:
+            # the sync engine knows best whether the gateway answers, and the banner
+            # says "offline since" itself: the network is not listed twice
+            down.discard(ONLINE)
+            broken -= {ONLINE, "network"}
+            if not self._sync.online:
+                down.add(ONLINE)
+        self.banner.set_unavailable(broken)
         self.home.set_hidden_tiles(hidden_tiles(down))
 
     # -- internals -----------------------------------------------------------------------

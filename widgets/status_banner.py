@@ -7,8 +7,8 @@ it. The banner is driven by plain objects:
 - the sync engine's status (``sync.status.SyncStatus``, or anything of the
   :class:`ConnectivityStatus` shape), delivered through a :class:`StatusFeed` that
   brings the engine thread's callbacks to the GUI thread;
-- a device-health model with ``features_available()`` (``devices.health``, or anything
-  of the :class:`FeatureHealth` shape).
+- the device-health model (``devices.health.HealthBoard``: ``features_available()``
+  returns a ``Features`` of booleans; anything of the :class:`FeatureHealth` shape).
 
 :func:`hidden_tiles` turns unavailable features into home tiles to hide; they come
 back when the device recovers.
@@ -36,28 +36,36 @@ log = logging.getLogger(__name__)
 STALE_AFTER = timedelta(hours=2)
 REFRESH_MS = 30_000
 
-# Feature names of the device-health model (devices.health) and what needs them.
-PRINT_RECEIPT = "receipt_printer"  # 80 mm slips: tickets, pickup slips
-PRINT_A4 = "a4_printer"  # result documents, 受理凭证
-LOCKER = "locker"  # 智能文件柜
-SCANNER = "scanner"  # 居民码/企业码, receipt QR
-NETWORK = "network"  # the gateway
+# Feature names: the fields of devices.health.Features, and what needs them.
+RECEIPT_PRINTING = "receipt_printing"  # 受理凭证, 取号小票
+SELF_PRINT_PICKUP = "self_print_pickup"  # result documents on the A4 printer
+LOCKER_PICKUP = "locker_pickup"  # 智能文件柜
+SCANNING = "scanning"  # 居民码/企业码, receipt QR
+IDCARD_READING = "idcard_reading"  # 刷身份证
+ONLINE = "online"  # the gateway
 
 # A tile shows when one of its alternatives is fully available.
 TILE_NEEDS: Mapping[Tile, tuple[frozenset[str], ...]] = {
-    Tile.PICKUP: (frozenset({PRINT_A4}), frozenset({LOCKER})),
-    Tile.TICKET: (frozenset({PRINT_RECEIPT}),),
-    Tile.APPOINTMENT: (frozenset({PRINT_RECEIPT}),),
-    Tile.SCAN: (frozenset({SCANNER}),),
-    Tile.HELP: (frozenset({NETWORK}),),
+    Tile.PICKUP: (frozenset({SELF_PRINT_PICKUP}), frozenset({LOCKER_PICKUP})),
+    Tile.TICKET: (frozenset({RECEIPT_PRINTING}),),
+    Tile.APPOINTMENT: (frozenset({RECEIPT_PRINTING}),),
+    Tile.SCAN: (frozenset({SCANNING}),),
+    Tile.HELP: (frozenset({ONLINE}),),
 }
 
 _FEATURE_LABELS: dict[str, object] = {
-    PRINT_RECEIPT: QT_TRANSLATE_NOOP("StatusBanner", "凭条打印"),
-    PRINT_A4: QT_TRANSLATE_NOOP("StatusBanner", "文件打印"),
-    LOCKER: QT_TRANSLATE_NOOP("StatusBanner", "智能文件柜"),
-    SCANNER: QT_TRANSLATE_NOOP("StatusBanner", "扫码"),
-    NETWORK: QT_TRANSLATE_NOOP("StatusBanner", "联网服务"),
+    RECEIPT_PRINTING: QT_TRANSLATE_NOOP("StatusBanner", "凭条打印"),
+    SELF_PRINT_PICKUP: QT_TRANSLATE_NOOP("StatusBanner", "自助打印取件"),
+    LOCKER_PICKUP: QT_TRANSLATE_NOOP("StatusBanner", "智能文件柜取件"),
+    SCANNING: QT_TRANSLATE_NOOP("StatusBanner", "扫码"),
+    IDCARD_READING: QT_TRANSLATE_NOOP("StatusBanner", "刷身份证"),
+    ONLINE: QT_TRANSLATE_NOOP("StatusBanner", "联网服务"),
+    # devices.health roles, for devices reported broken
+    "receipt_printer": QT_TRANSLATE_NOOP("StatusBanner", "凭条打印"),
+    "a4_printer": QT_TRANSLATE_NOOP("StatusBanner", "文件打印"),
+    "scanner": QT_TRANSLATE_NOOP("StatusBanner", "扫码"),
+    "locker": QT_TRANSLATE_NOOP("StatusBanner", "智能文件柜"),
+    "idcard": QT_TRANSLATE_NOOP("StatusBanner", "身份证阅读"),
 }
 
 
@@ -74,27 +82,51 @@ class ConnectivityStatus(Protocol):
 
 
 class FeatureHealth(Protocol):
-    """What the banner reads of device health (``devices.health`` fits).
+    """What the banner reads of device health (``devices.health.HealthBoard`` fits).
 
-    ``features_available()`` returns the available feature names, or a mapping of
-    feature name → available.
+    ``features_available()`` returns an object with one boolean attribute per feature
+    (``devices.health.Features``), a mapping of feature → available, or the names of
+    the available features.
     """
 
-    def features_available(self) -> Collection[str] | Mapping[str, bool]: ...
+    def features_available(self) -> object: ...
 
 
 def unavailable_features(
-    available: Collection[str] | Mapping[str, bool], *, known: Iterable[str] = _FEATURE_LABELS
+    available: object, *, known: Iterable[str] = _FEATURE_LABELS
 ) -> frozenset[str]:
-    """The known features that cannot work now.
+    """The features that cannot work now.
 
-    A mapping says per feature; a plain collection lists what works, so every known
-    feature missing from it does not.
+    Args:
+        available: what ``features_available()`` returned (see :class:`FeatureHealth`).
+        known: the feature names to look for on an object or in a collection.
     """
     if isinstance(available, Mapping):
-        return frozenset(name for name, ok in available.items() if not ok)
-    present = {str(name) for name in available}
-    return frozenset(name for name in known if name not in present)
+        return frozenset(str(name) for name, ok in available.items() if not ok)
+    if isinstance(available, Collection) and not isinstance(available, str):
+        present = {str(name) for name in available}
+        return frozenset(name for name in known if name not in present)
+    return frozenset(
+        name
+        for name in known
+        if isinstance(getattr(available, name, None), bool) and not getattr(available, name)
+    )
+
+
+def reported_down(health: object) -> frozenset[str] | None:
+    """Roles of devices reported unavailable (``HealthBoard.devices()``), if it says.
+
+    A device that was never fitted is absent, not broken: the tiles needing it are
+    hidden, but the banner only names devices that failed.
+    """
+    devices = getattr(health, "devices", None)
+    if not callable(devices):
+        return None
+    return frozenset(
+        str(getattr(device, "role", ""))
+        for device in devices()
+        if not getattr(device, "usable", True)
+    )
 
 
 def hidden_tiles(
@@ -110,7 +142,7 @@ def hidden_tiles(
 
 
 def age_text(age: timedelta) -> str:
-    """"3 分钟" / "2 小时" / "1 天", translated."""
+    """ "3 分钟" / "2 小时" / "1 天", translated."""
     minutes = int(age.total_seconds() // 60)
     context = "StatusBanner"
     if minutes < 1:
@@ -244,7 +276,7 @@ class StatusBanner(QFrame):
                 else:
                     lines.append(self.tr("网络未连接, 正在使用本机保存的数据"))
             if age is not None and (not status.online or age >= STALE_AFTER):
-                lines.append(arg(self.tr("数据更新于 %1 前"), age_text(age)))
+                lines.append(arg(self.tr("数据更新于 %1前"), age_text(age)))
         if self._unavailable:
             names = [
                 QCoreApplication.translate("StatusBanner", str(_FEATURE_LABELS[f]))
