@@ -7,7 +7,11 @@ clerk's roles allow; page shortcuts must not clash (a test checks).
 
 from __future__ import annotations
 
-from window_client import items
+from window_client import alerts, items, statistics
 from window_client.pages import Page
 
-PAGES: tuple[Page, ...] = (items.PAGE,)
+PAGES: tuple[Page, ...] = (
+    items.PAGE,
+    statistics.PAGE,
+    alerts.PAGE,
+)

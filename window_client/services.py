@@ -15,6 +15,7 @@ from core.accounts import Accounts
 from core.clock import Clock
 from core.search import CatalogQuery
 from sync.status import StatusBoard
+from window_client.results_desk import DeskServices
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,8 @@ class WindowServices:
         clock: the terminal's clock.
         sync_status: the sync engine's status board (online/offline, pending events);
             ``None`` when this client runs without a gateway.
+        desk: the gateway's desk for 出件, 差评整改, 统计 and 帮办; ``None`` without a
+            gateway.
     """
 
     catalog: CatalogQuery
@@ -39,6 +42,7 @@ class WindowServices:
     hall_id: str
     clock: Clock
     sync_status: StatusBoard | None = None
+    desk: DeskServices | None = None
 
     def hall_areas(self) -> tuple[str, ...]:
         """The hall's business areas (``"A 综合受理区"`` …) from the synced directory.

@@ -6,7 +6,15 @@
     <message>
         <location filename="../../window_client/window.py" line="331"/>
         <source>更改本窗口业务区</source>
-        <translation>Change this window's business areas</translation>
+        <translation>Change this window&apos;s business areas</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../window_client/statistics.py" line="80"/>
+        <source>暂无数据</source>
+        <translation>No data</translation>
     </message>
 </context>
 <context>
@@ -90,22 +98,22 @@
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../widgets/idle.py" line="282"/>
+        <location filename="../../widgets/idle.py" line="287"/>
         <source>您还在操作吗?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../widgets/idle.py" line="283"/>
+        <location filename="../../widgets/idle.py" line="288"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../widgets/idle.py" line="285"/>
+        <location filename="../../widgets/idle.py" line="290"/>
         <source>时间到后将返回首页, 您输入和查询的信息会全部清除, 以保护您的隐私。</source>
         <translation>When time runs out the terminal returns to the home screen and everything you entered or looked up is cleared, to protect your privacy.</translation>
     </message>
     <message>
-        <location filename="../../widgets/idle.py" line="287"/>
+        <location filename="../../widgets/idle.py" line="292"/>
         <source>还需要时间</source>
         <translation>I need more time</translation>
     </message>
@@ -329,6 +337,85 @@
     </message>
 </context>
 <context>
+    <name>HelpPage</name>
+    <message>
+        <location filename="../../window_client/alerts.py" line="74"/>
+        <source>正在连接前置机…</source>
+        <translation>Connecting to the gateway…</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="76"/>
+        <source>呼叫帮办</source>
+        <translation>Help calls</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="82"/>
+        <source>响应 (Enter)</source>
+        <translation>Respond (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="89"/>
+        <source>设备告警</source>
+        <translation>Device alerts</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="120"/>
+        <source>无法获取帮办请求（%1），稍后自动重试</source>
+        <translation>Cannot fetch help calls (%1); retrying shortly</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="132"/>
+        <source>已连接 · 更新于 %1</source>
+        <translation>Connected · updated %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="152"/>
+        <source>%1 · %2：%3（自 %4 起）</source>
+        <translation>%1 · %2: %3 (since %4)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="156"/>
+        <source>所有自助终端设备正常</source>
+        <translation>All self-service devices are working</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="160"/>
+        <source>%1 呼叫帮办（%2），请前往协助</source>
+        <translation>%1 is calling for help (%2); please go and assist</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="165"/>
+        <source>%1  %2 · %3</source>
+        <translation>%1  %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="170"/>
+        <source> · 排队号 %1</source>
+        <translation> · ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="172"/>
+        <source>  —  待响应</source>
+        <translation>  —  waiting for a clerk</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="174"/>
+        <source>  —  %1（%2号窗口）%3 已响应</source>
+        <translation>  —  taken by %1 (window %2) at %3</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="204"/>
+        <location filename="../../window_client/alerts.py" line="205"/>
+        <source>已响应 %1 的帮办请求</source>
+        <translation>Responded to the help call from %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="208"/>
+        <source>响应失败</source>
+        <translation>Could not respond</translation>
+    </message>
+</context>
+<context>
     <name>HitListScreen</name>
     <message>
         <location filename="../../kiosk/browse.py" line="277"/>
@@ -371,17 +458,17 @@
 <context>
     <name>ItemBrowserPage</name>
     <message>
-        <location filename="../../window_client/items.py" line="318"/>
+        <location filename="../../window_client/items.py" line="326"/>
         <source>在左侧搜索并选择事项, 这里显示办事指南</source>
         <translation>Search for a service on the left and pick it; its guide appears here</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="330"/>
+        <location filename="../../window_client/items.py" line="338"/>
         <source>该事项已不在目录中, 请重新搜索</source>
         <translation>This service is no longer in the catalog; please search again</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="333"/>
+        <location filename="../../window_client/items.py" line="341"/>
         <source>暂时无法读取该事项, 请稍后再试</source>
         <translation>This service cannot be read right now; please try again later</translation>
     </message>
@@ -389,282 +476,292 @@
 <context>
     <name>ItemGuideView</name>
     <message>
-        <location filename="../../widgets/guide_view.py" line="146"/>
+        <location filename="../../widgets/guide_view.py" line="160"/>
         <source>受理条件</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="150"/>
+        <location filename="../../widgets/guide_view.py" line="164"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="162"/>
+        <location filename="../../widgets/guide_view.py" line="178"/>
         <source>全程网办</source>
         <translation>Fully online</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="164"/>
+        <location filename="../../widgets/guide_view.py" line="180"/>
         <source>可自助办理</source>
         <translation>Self-service available</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="166"/>
+        <location filename="../../widgets/guide_view.py" line="182"/>
         <source>可预约</source>
         <translation>Appointments available</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="168"/>
+        <location filename="../../widgets/guide_view.py" line="184"/>
         <source>告知承诺制</source>
         <translation>Commitment in lieu of proof</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="170"/>
+        <location filename="../../widgets/guide_view.py" line="186"/>
         <source>窗口即审即办</source>
         <translation>Decided at the window</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="177"/>
+        <location filename="../../widgets/guide_view.py" line="193"/>
         <source>已停止办理: %1</source>
         <translation>No longer offered: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="184"/>
+        <location filename="../../widgets/guide_view.py" line="200"/>
         <source>即时办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="185"/>
+        <location filename="../../widgets/guide_view.py" line="201"/>
         <source>%1 个%2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="193"/>
-        <location filename="../../widgets/guide_view.py" line="370"/>
+        <location filename="../../widgets/guide_view.py" line="209"/>
+        <location filename="../../widgets/guide_view.py" line="386"/>
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="198"/>
+        <location filename="../../widgets/guide_view.py" line="214"/>
         <source>零跑腿</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="200"/>
+        <location filename="../../widgets/guide_view.py" line="216"/>
         <source>最多跑 %1 次</source>
         <translation>At most %1 visit(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="203"/>
+        <location filename="../../widgets/guide_view.py" line="219"/>
         <source>实施主体</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="204"/>
+        <location filename="../../widgets/guide_view.py" line="220"/>
         <source>行使层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="205"/>
+        <location filename="../../widgets/guide_view.py" line="221"/>
         <source>办件类型</source>
         <translation>Processing type</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="206"/>
+        <location filename="../../widgets/guide_view.py" line="222"/>
         <source>法定办结时限</source>
         <translation>Legal time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="208"/>
+        <location filename="../../widgets/guide_view.py" line="224"/>
         <source>承诺办结时限</source>
         <translation>Promised time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="209"/>
+        <location filename="../../widgets/guide_view.py" line="225"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="213"/>
-        <location filename="../../widgets/guide_view.py" line="228"/>
+        <location filename="../../widgets/guide_view.py" line="229"/>
+        <location filename="../../widgets/guide_view.py" line="244"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="214"/>
+        <location filename="../../widgets/guide_view.py" line="230"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="215"/>
+        <location filename="../../widgets/guide_view.py" line="231"/>
         <source>出件方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="216"/>
+        <location filename="../../widgets/guide_view.py" line="232"/>
         <source>到现场次数</source>
         <translation>Visits in person</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="217"/>
+        <location filename="../../widgets/guide_view.py" line="233"/>
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="218"/>
+        <location filename="../../widgets/guide_view.py" line="234"/>
         <source>监督投诉电话</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="219"/>
+        <location filename="../../widgets/guide_view.py" line="235"/>
         <source>实施编码</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="248"/>
+        <location filename="../../widgets/guide_view.py" line="264"/>
         <source>办理情形与申请材料</source>
         <translation>Your situation and materials</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="250"/>
+        <location filename="../../widgets/guide_view.py" line="266"/>
         <source>请选择您的情形, 查看需要的材料:</source>
         <translation>Choose your situation to see the materials you need:</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="286"/>
+        <location filename="../../widgets/guide_view.py" line="302"/>
         <source>%1 %2 份</source>
         <translation>%1, %2 cop(ies)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="287"/>
-        <location filename="../../widgets/guide_view.py" line="320"/>
+        <location filename="../../widgets/guide_view.py" line="303"/>
+        <location filename="../../widgets/guide_view.py" line="336"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="287"/>
+        <location filename="../../widgets/guide_view.py" line="303"/>
         <source>非必需</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="289"/>
+        <location filename="../../widgets/guide_view.py" line="305"/>
         <source>可容缺后补</source>
         <translation>May be supplied later</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="291"/>
-        <location filename="../../widgets/guide_view.py" line="306"/>
+        <location filename="../../widgets/guide_view.py" line="307"/>
+        <location filename="../../widgets/guide_view.py" line="322"/>
         <source>可用电子证照免提交</source>
         <translation>No paper needed with e-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="293"/>
-        <location filename="../../widgets/guide_view.py" line="306"/>
+        <location filename="../../widgets/guide_view.py" line="309"/>
+        <location filename="../../widgets/guide_view.py" line="322"/>
         <source>部门共享, 免提交</source>
         <translation>Shared by departments, no paper needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="317"/>
+        <location filename="../../widgets/guide_view.py" line="333"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="318"/>
+        <location filename="../../widgets/guide_view.py" line="334"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="319"/>
+        <location filename="../../widgets/guide_view.py" line="335"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="321"/>
+        <location filename="../../widgets/guide_view.py" line="337"/>
         <source>容缺</source>
         <translation>Later supply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="322"/>
+        <location filename="../../widgets/guide_view.py" line="338"/>
         <source>电子证照</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="323"/>
+        <location filename="../../widgets/guide_view.py" line="339"/>
         <source>来源 / 备注</source>
         <translation>Source / notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="332"/>
+        <location filename="../../widgets/guide_view.py" line="348"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="332"/>
+        <location filename="../../widgets/guide_view.py" line="348"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="340"/>
+        <location filename="../../widgets/guide_view.py" line="356"/>
         <source>可容缺</source>
         <translation>Allowed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="341"/>
+        <location filename="../../widgets/guide_view.py" line="357"/>
         <source>免提交</source>
         <translation>Not needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="343"/>
+        <location filename="../../widgets/guide_view.py" line="359"/>
         <source>共享</source>
         <translation>Shared</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="360"/>
+        <location filename="../../widgets/guide_view.py" line="376"/>
         <source>办理流程</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="368"/>
+        <location filename="../../widgets/guide_view.py" line="384"/>
         <source>收费标准</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="375"/>
+        <location filename="../../widgets/guide_view.py" line="391"/>
         <source>(依据: %1)</source>
         <translation>(basis: %1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="379"/>
+        <location filename="../../widgets/guide_view.py" line="395"/>
         <source>办理地点和时间</source>
         <translation>Where and when</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="381"/>
+        <location filename="../../widgets/guide_view.py" line="397"/>
         <source>请拨打咨询电话了解办理地点</source>
         <translation>Please call the enquiry line to find where to apply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="384"/>
+        <location filename="../../widgets/guide_view.py" line="400"/>
         <source>地址: %1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="385"/>
+        <location filename="../../widgets/guide_view.py" line="401"/>
         <source>时间: %1</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="386"/>
+        <location filename="../../widgets/guide_view.py" line="402"/>
         <source>电话: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="389"/>
+        <location filename="../../widgets/guide_view.py" line="405"/>
+        <source>本事项还可在以下地点办理</source>
+        <translation>This item can also be handled at</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/guide_view.py" line="407"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/guide_view.py" line="412"/>
         <source>手机扫码, 继续办理</source>
         <translation>Continue on your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="396"/>
+        <location filename="../../widgets/guide_view.py" line="419"/>
         <source>用爱山东 App 或微信扫一扫, 在手机上查看本指南、网上申办或预约。</source>
         <translation>Scan with the iShandong app or WeChat to read this guide, apply online or book an appointment on your phone.</translation>
     </message>
@@ -672,43 +769,43 @@
 <context>
     <name>ItemListPanel</name>
     <message>
-        <location filename="../../window_client/items.py" line="171"/>
+        <location filename="../../window_client/items.py" line="179"/>
         <source>搜索事项: 名称、拼音、首字母  ( / 或 Ctrl+F )</source>
         <translation>Search services: name, pinyin, initials  ( / or Ctrl+F )</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="173"/>
-        <location filename="../../window_client/items.py" line="196"/>
+        <location filename="../../window_client/items.py" line="181"/>
+        <location filename="../../window_client/items.py" line="204"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="177"/>
+        <location filename="../../window_client/items.py" line="185"/>
         <source>全部对象</source>
         <translation>All applicants</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="209"/>
+        <location filename="../../window_client/items.py" line="217"/>
         <source>【已停止办理】%1</source>
         <translation>[No longer offered] %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="220"/>
+        <location filename="../../window_client/items.py" line="228"/>
         <source>正在读取事项目录…</source>
         <translation>Reading the service catalogue…</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="222"/>
+        <location filename="../../window_client/items.py" line="230"/>
         <source>没有符合条件的事项; 试试拼音首字母或清除筛选</source>
         <translation>No matching services; try pinyin initials or clear the filters</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="224"/>
+        <location filename="../../window_client/items.py" line="232"/>
         <source>共 %1 项</source>
         <translation>%1 services</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="228"/>
+        <location filename="../../window_client/items.py" line="236"/>
         <source>暂时无法读取事项目录, 请稍后再试</source>
         <translation>The service catalogue cannot be read right now. Please try again later.</translation>
     </message>
@@ -792,7 +889,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="424"/>
+        <location filename="../../kiosk/window.py" line="437"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
     </message>
@@ -1115,7 +1212,7 @@
     <message>
         <location filename="../../window_client/login.py" line="355"/>
         <source>留空则使用账号登记的窗口</source>
-        <translation>Leave empty to use the account's usual window</translation>
+        <translation>Leave empty to use the account&apos;s usual window</translation>
     </message>
     <message>
         <location filename="../../window_client/login.py" line="356"/>
@@ -1222,64 +1319,183 @@ or ask staff to help you find it</translation>
     </message>
 </context>
 <context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../window_client/statistics.py" line="127"/>
+        <source>查询 (F5)</source>
+        <translation>Query (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="130"/>
+        <source>导出 CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="131"/>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="134"/>
+        <source>统计区间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="136"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="157"/>
+        <source>按事项</source>
+        <translation>By item</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="158"/>
+        <source>按渠道</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="159"/>
+        <source>按经办人</source>
+        <translation>By clerk</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="160"/>
+        <source>按受理结果</source>
+        <translation>By acceptance outcome</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="161"/>
+        <source>出件方式</source>
+        <translation>Delivery method</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="162"/>
+        <source>好差评</source>
+        <translation>Evaluations</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="163"/>
+        <source>差评整改</source>
+        <translation>Bad-review follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="181"/>
+        <source>正在统计…</source>
+        <translation>Computing statistics…</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="195"/>
+        <source>统计失败，请稍后重试</source>
+        <translation>Statistics failed; please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="200"/>
+        <source>统计时间 %1（实时汇聚）</source>
+        <translation>Computed at %1 (real time)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="206"/>
+        <source>办件 %1 件 · 窗口办结 %2 件 · 取号 %3 人 · 平均等候 %4 分钟 · 评价 %5 条（差评 %6）</source>
+        <translation>%1 cases · %2 concluded at the window · %3 tickets · average wait %4 min · %5 evaluations (%6 bad)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="239"/>
+        <source>导出统计</source>
+        <translation>Export statistics</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="254"/>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatusBanner</name>
     <message>
-        <location filename="../../widgets/status_banner.py" line="56"/>
+        <location filename="../../widgets/status_banner.py" line="57"/>
+        <location filename="../../widgets/status_banner.py" line="64"/>
         <source>凭条打印</source>
         <translation>Receipt printing</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="57"/>
+        <location filename="../../widgets/status_banner.py" line="65"/>
         <source>文件打印</source>
         <translation>Document printing</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="58"/>
+        <location filename="../../widgets/status_banner.py" line="67"/>
         <source>智能文件柜</source>
         <translation>Pickup lockers</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="59"/>
+        <location filename="../../widgets/status_banner.py" line="60"/>
+        <location filename="../../widgets/status_banner.py" line="66"/>
         <source>扫码</source>
         <translation>Code scanning</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="60"/>
+        <location filename="../../widgets/status_banner.py" line="58"/>
+        <source>自助打印取件</source>
+        <translation>Self-service print pickup</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="59"/>
+        <source>智能文件柜取件</source>
+        <translation>Smart locker pickup</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="61"/>
+        <source>刷身份证</source>
+        <translation>Swipe ID card</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="62"/>
         <source>联网服务</source>
         <translation>Online services</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="240"/>
+        <location filename="../../widgets/status_banner.py" line="68"/>
+        <source>身份证阅读</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="272"/>
         <source>网络已断开 (自 %1 起), 正在使用本机保存的数据</source>
         <translation>Offline since %1; using the data saved on this terminal</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="245"/>
+        <location filename="../../widgets/status_banner.py" line="277"/>
         <source>网络未连接, 正在使用本机保存的数据</source>
         <translation>Not connected; using the data saved on this terminal</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="247"/>
-        <source>数据更新于 %1 前</source>
+        <location filename="../../widgets/status_banner.py" line="279"/>
+        <source>数据更新于 %1前</source>
         <translation>Data updated %1 ago</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="255"/>
+        <source>数据更新于 %1 前</source>
+        <translation type="vanished">Data updated %1 ago</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="287"/>
         <source>暂不可用: %1</source>
         <translation>Unavailable for now: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="255"/>
+        <location filename="../../widgets/status_banner.py" line="287"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="257"/>
+        <location filename="../../widgets/status_banner.py" line="289"/>
         <source>部分设备暂不可用, 相关服务已暂停</source>
         <translation>Some devices are unavailable; the services that need them are paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="258"/>
+        <location filename="../../widgets/status_banner.py" line="290"/>
         <source> · </source>
         <translation> · </translation>
     </message>
@@ -1338,7 +1554,7 @@ or ask staff to help you find it</translation>
 <context>
     <name>WindowPages</name>
     <message>
-        <location filename="../../window_client/items.py" line="342"/>
+        <location filename="../../window_client/items.py" line="350"/>
         <source>事项查询</source>
         <translation>Services</translation>
     </message>
@@ -1376,6 +1592,26 @@ or ask staff to help you find it</translation>
         <location filename="../../window_client/pages.py" line="94"/>
         <source>平台</source>
         <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="269"/>
+        <source>未连接前置机：统计需要联网</source>
+        <translation>Not connected to the gateway: statistics need the network</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="274"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="214"/>
+        <source>未连接前置机：帮办请求和设备告警需要联网</source>
+        <translation>Not connected to the gateway: help calls and device alerts need the network</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="233"/>
+        <source>帮办与告警</source>
+        <translation>Help &amp; alerts</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,64 @@
+"""帮办请求 from a simulated kiosk reach the window page within the long-poll; ack recorded."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from core.accounts import Clerk, ClerkSession
+from core.case import Role
+from sync.help_client import HelpClient, HttpDeskTransport
+from tests.helpers.gateway import GatewayClient, RunningGateway, gateway  # noqa: F401  (fixture)
+from tests.helpers.postgres import postgres_server, postgres_url  # noqa: F401  (fixtures)
+from widgets.task_runner import TaskRunner
+from window_client.alerts import HelpPage
+from window_client.chrome import MessageBar
+from window_client.results_desk import DeskServices
+
+HALL = "H-WH-01"
+
+
+def _transport(gateway: RunningGateway, client: GatewayClient) -> HttpDeskTransport:  # noqa: F811
+    return HttpDeskTransport(base_url=gateway.url, credential=client.credential,
+                             clock=lambda: gateway.clock.now().timestamp())
+
+
+def test_a_kiosk_call_appears_in_the_window_and_is_acknowledged(
+    qtbot, gateway: RunningGateway, tmp_path: Path  # noqa: F811 - the fixture
+) -> None:
+    kiosk_device = gateway.enrol(hall_id=HALL, slot="K01")
+    kiosk = HelpClient(transport=_transport(gateway, kiosk_device))
+    window_device = gateway.enrol(hall_id=HALL, slot="W03")
+    clerk = Clerk(id="wh-wangfang", name="王芳", roles=(Role.CLERK,), hall_id=HALL, window="3")
+    session = ClerkSession(clerk=clerk, terminal_id="T-WIN-03", window="3", business_areas=(),
+                           started_at=gateway.clock.now())
+    runner = TaskRunner()
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    page = HelpPage(desk=DeskServices(transport=_transport(gateway, window_device), help_wait=5),
+                    runner=runner, session=session, messages=bar)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    try:
+        with qtbot.waitSignal(page.feed_shown, timeout=10_000):
+            page.poll()
+        assert page.requests.count() == 0
+        body = {"terminal_time": gateway.clock.now().timestamp(),
+                "health": {"receipt_printer": "缺纸"}}
+        assert kiosk_device.post("/v1/devices/me/heartbeat", json=body).status_code == 200
+        kiosk.request_help(topic="pickup", note="自助取件")
+        qtbot.waitUntil(lambda: page.requests.count() == 1, timeout=8_000)
+        assert "待响应" in page.requests.item(0).text()
+        assert "K01 号终端" in bar.text()
+        qtbot.waitUntil(lambda: "缺纸" in page.alerts.item(0).text(), timeout=8_000)
+        page.grab().save(str(tmp_path / "help.png"))
+
+        gateway.clock.advance(_dt.timedelta(minutes=1))
+        page.requests.setCurrentRow(0)
+        page.acknowledge_selected()
+        qtbot.waitUntil(lambda: "王芳" in page.requests.item(0).text(), timeout=8_000)
+        assert "3号窗口" in page.requests.item(0).text()
+    finally:
+        page.stop()
+        runner.shutdown()
