@@ -864,7 +864,7 @@ class SyncEngine:
                 state = self.store.sync_state(stream)
                 cursor = state.cursor if state else None
                 if not cursor:
-                    self._wait_for_pull(None, timeout=self.config.probe_interval)
+                    self._wait_for_pull(stream, None, timeout=self.config.probe_interval)
                     continue
                 transport.clock_offset = self.transport.clock_offset
                 try:
@@ -886,18 +886,18 @@ class SyncEngine:
                 failures = 0
                 if page is None or page.items:
                     self.request_pull(stream)
-                    self._wait_for_pull((stream, cursor), timeout=self.config.probe_interval)
+                    self._wait_for_pull(stream, cursor, timeout=self.config.probe_interval)
         finally:
             transport.close()
 
-    def _wait_for_pull(self, moved: tuple[str, str] | None, *, timeout: float) -> None:
+    def _wait_for_pull(self, stream: str, cursor: str | None, *, timeout: float) -> None:
+        """Wait until the engine moved ``stream`` past ``cursor`` (or is stopping)."""
+
         def ready() -> bool:
             if self._stopping.is_set():
                 return True
-            if moved is None:
-                return False
-            state = self.store.sync_state(moved[0])
-            return state is None or state.cursor != moved[1]
+            state = self.store.sync_state(stream)
+            return state is not None and bool(state.cursor) and state.cursor != cursor
 
         with self._pulled:
             self._pulled.wait_for(ready, timeout=timeout)
