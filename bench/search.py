@@ -5,12 +5,15 @@ Run::
     .venv/bin/python -m bench.search            # 100,000 items (the budget's size)
     .venv/bin/python -m bench.search --items 20000
 
-It generates a realistic catalog (the same 实施清单 item implemented in many regions,
-names varied by situation, department and region words; Zipf-like popularity), imports
+It generates a realistic catalog (the same 实施清单 item, one 基本编码, implemented in a
+heavy-tailed number of the city's 39 regions and towns under the same name; names
+varied by object, action and situation words; Zipf-like popularity), imports
 it into a store in a temporary directory, builds the search index, and then replays
 what people type, one keystroke at a time (every prefix of each word is one query).
 For each keystroke it times our :class:`sync.catalog_cache.CatalogCache` search and a
-bare FTS5 trigram query over the same names and pinyin in the same run, and prints
+bare FTS5 trigram query over the same names and pinyin in the same run (ours folds the
+implementations into one row per service for a terminal in a district hall; the bare
+query does not), and prints
 p50/p95/max of both with their ratio. Budget (DESIGN.md): p95 ≤ 5 ms per keystroke.
 
 Figures only; no test asserts on time.
@@ -47,9 +50,11 @@ from core.catalog import (
     Step,
 )
 from sync.catalog_cache import CatalogCache, import_catalog
+from sync.search_index import PART_SEP
 from sync.store import open_store
 
 BUDGET_P95_MS = 5.0
+HOME_HALL = "H-01"  # 环翠区政务服务中心 in the generated catalog
 
 TYPED: tuple[str, ...] = (
     "护照",
@@ -157,60 +162,86 @@ def _template() -> ServiceItem:
         result_name="办理结果",
         result_type="其他",
         delivery=(DeliveryMethod.WINDOW, DeliveryMethod.EMS),
-        hall_ids=("H-whs",),
+        hall_ids=("H-00",),
         phone="0631-12345",
         plain_text="带上身份证，到政务服务中心综合窗口办理。",
     )
 
 
+def _halls(places: Sequence[str]) -> tuple[Hall, ...]:
+    """One hall per place: the city centre, district centres, town stations."""
+    halls = []
+    for n, place in enumerate(places):
+        level = Level.CITY if n == 0 else Level.DISTRICT if place in _REGIONS else Level.TOWN
+        kind = HallKind.STATION if level is Level.TOWN else HallKind.CENTRE
+        halls.append(
+            Hall(
+                id=f"H-{n:02d}",
+                name=f"{place}{'便民' if kind is HallKind.STATION else '政务'}服务中心",
+                kind=kind,
+                level=level,
+                region=place,
+                address=f"{place}人民路{n + 1}号",
+                hours="周一至周五 9:00-17:00",
+                phone="0631-5200000",
+                latitude=37.51,
+                longitude=122.12,
+            )
+        )
+    return tuple(halls)
+
+
 def generate_catalog(n_items: int, *, seed: int = 7) -> Catalog:
-    """A valid catalog of ``n_items`` items shaped like a city's 实施清单."""
+    """A valid catalog of ``n_items`` items shaped like a city's 实施清单.
+
+    Each basic item (对象 + 动作 + 情形, one 基本编码) is implemented in a heavy-tailed
+    number of places (1 to all 39: the city, its districts and towns), with the same
+    name and a department and hall of each place, so search has to fold most rows
+    into services.
+    """
     rng = random.Random(seed)
     template = _template()
-    hall = Hall(
-        id="H-whs",
-        name="威海市政务服务中心",
-        kind=HallKind.CENTRE,
-        level=Level.CITY,
-        region="威海市",
-        address="威海市环翠区青岛中路",
-        hours="周一至周五 9:00-17:00",
-        phone="0631-5200000",
-        latitude=37.51,
-        longitude=122.12,
-    )
+    places = [*_REGIONS, *_TOWNS]
+    halls = _halls(places)
     basics = [
-        (obj, action, dept, theme, aud, aliases)
+        (obj, action, situation, dept, theme, aud, aliases)
         for obj, dept, theme, aud, aliases in _OBJECTS
         for action in _ACTIONS
+        for situation in dict.fromkeys(_SITUATIONS)
     ]
     rng.shuffle(basics)
     items: list[ServiceItem] = []
-    places = [*_REGIONS, *_TOWNS]
-    for n in range(n_items):
-        basic = int(rng.paretovariate(1.1)) % len(basics)  # a few basics are everywhere
-        obj, action, dept, theme, aud, aliases = basics[(basic + n) % len(basics)]
-        place = places[n % len(places)]
-        situation = _SITUATIONS[rng.randrange(len(_SITUATIONS))]
-        name = f"{obj}{action}{situation}"
-        withdrawn = rng.random() < 0.01
-        items.append(
-            template.model_copy(
-                update={
-                    "id": f"3710{n:08d}",
-                    "basic_code": f"B{basic:05d}",
-                    "name": name,
-                    "aliases": tuple(f"{a}{action}" for a in aliases),
-                    "department": f"{place}{dept}",
-                    "region": place,
-                    "themes": (theme,),
-                    "audience": (aud,),
-                    "popularity": int(100_000 / (1 + rng.paretovariate(0.8))),
-                    "status": ItemStatus.WITHDRAWN if withdrawn else ItemStatus.ACTIVE,
-                    "withdrawn_note": "该事项已调整" if withdrawn else "",
-                }
+    b = 0
+    while len(items) < n_items:
+        obj, action, situation, dept, theme, aud, aliases = basics[b % len(basics)]
+        basic_code = f"B{b:06d}"
+        b += 1
+        heat = int(100_000 / (1 + rng.paretovariate(0.8)))  # Zipf-like: a few are hot
+        implemented = min(len(places), int(rng.paretovariate(0.6)), n_items - len(items))
+        first = 0 if rng.random() < 0.7 else rng.randrange(len(places))  # mostly the city
+        for k in range(implemented):
+            at = (first + k) % len(places)
+            place, hall = places[at], halls[at]
+            withdrawn = rng.random() < 0.01
+            items.append(
+                template.model_copy(
+                    update={
+                        "id": f"3710{len(items):08d}",
+                        "basic_code": basic_code,
+                        "name": f"{obj}{action}{situation}",
+                        "aliases": tuple(f"{a}{action}" for a in aliases),
+                        "department": f"{place}{dept}",
+                        "level": hall.level,
+                        "region": place,
+                        "hall_ids": (hall.id,),
+                        "themes": (theme,),
+                        "audience": (aud,),
+                        "popularity": heat if at == 0 else heat * 2 // 5,
+                        "status": ItemStatus.WITHDRAWN if withdrawn else ItemStatus.ACTIVE,
+                        "withdrawn_note": "该事项已调整" if withdrawn else "",
+                    }
+                )
             )
-        )
     bundle = Bundle(
         id="BD-001",
         name="员工保障一件事",
@@ -221,7 +252,7 @@ def generate_catalog(n_items: int, *, seed: int = 7) -> Catalog:
         item_ids=(items[0].id, items[1].id),
         materials=(Material(id="m1", name="营业执照", form=MaterialForm.COPY, copies=1),),
         promised_days=3,
-        hall_ids=("H-whs",),
+        hall_ids=(halls[0].id,),
         popularity=5000,
     )
     return Catalog(
@@ -232,7 +263,7 @@ def generate_catalog(n_items: int, *, seed: int = 7) -> Catalog:
                 code="resident_id", name="居民身份证", issuer="公安机关", holder=Audience.PERSONAL
             ),
         ),
-        halls=(hall,),
+        halls=halls,
         items=tuple(items),
         bundles=(bundle,),
     )
@@ -249,14 +280,24 @@ def _percentiles(samples_ms: list[float]) -> tuple[float, float, float]:
     return statistics.median(ordered), p95, ordered[-1]
 
 
-def _time_each(fn: Callable[[str], object], queries: Sequence[str], rounds: int) -> list[float]:
-    samples: list[float] = []
+def _time_each(
+    fn: Callable[[str], object], queries: Sequence[str], rounds: int
+) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU (this thread) milliseconds per query.
+
+    The CPU figure does not grow when other processes share the cores, so it is the
+    one to compare between runs on a busy machine; the wall figure is what a person
+    waits on an idle terminal.
+    """
+    wall: list[float] = []
+    cpu: list[float] = []
     for _ in range(rounds):
         for q in queries:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.thread_time()
             fn(q)
-            samples.append((time.perf_counter() - started) * 1000)
-    return samples
+            cpu.append((time.thread_time() - started_cpu) * 1000)
+            wall.append((time.perf_counter() - started) * 1000)
+    return wall, cpu
 
 
 def _build_baseline(db_path: Path, cache_path: Path) -> sqlite3.Connection:
@@ -271,10 +312,10 @@ def _build_baseline(db_path: Path, cache_path: Path) -> sqlite3.Connection:
             (
                 rowid,
                 name,
-                pinyin.replace(" ", ""),
-                " ".join("".join(s[0] for s in v.split(" ")) for v in pinyin.split("|") if v),
+                readings.replace(" ", ""),
+                " ".join("".join(s[0] for s in v.split(" ")) for v in readings.split("|") if v),
             )
-            for rowid, name, pinyin in rows
+            for rowid, name, readings in ((r, n, p.replace(PART_SEP, "|")) for r, n, p in rows)
         ),
     )
     conn.commit()
@@ -310,7 +351,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = time.perf_counter()
     catalog = generate_catalog(args.items)
-    out(f"generated {len(catalog.items):,} items in {time.perf_counter() - started:.1f} s\n")
+    services = len({i.basic_code for i in catalog.items})
+    out(
+        f"generated {len(catalog.items):,} items ({services:,} services, "
+        f"{len(catalog.items) / services:.1f} implementations each on average) "
+        f"in {time.perf_counter() - started:.1f} s\n"
+    )
     with tempfile.TemporaryDirectory(prefix="govterm-bench-") as tmp:
         data_dir = Path(tmp) / "data"
         store = open_store(data_dir)
@@ -322,7 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         started = time.perf_counter()
         store = open_store(data_dir)
         opened = time.perf_counter() - started
-        cache = CatalogCache(store, terminal_id="bench")
+        # a terminal in a district hall: search folds implementations around it
+        cache = CatalogCache(store, terminal_id="bench", home_hall_id=HOME_HALL)
         started = time.perf_counter()
         cache.prepare()
         built = time.perf_counter() - started
@@ -330,22 +377,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         baseline_conn = _build_baseline(Path(tmp) / "baseline.db", data_dir / "cache.db")
         queries = keystrokes(TYPED)
-        ours = _time_each(cache.search, queries, args.rounds)
-        bare = _time_each(_baseline_query(baseline_conn), queries, args.rounds)
+        ours, ours_cpu = _time_each(cache.search, queries, args.rounds)
+        bare, bare_cpu = _time_each(_baseline_query(baseline_conn), queries, args.rounds)
         baseline_conn.close()
+        hit = max(cache.search("营业执照"), key=lambda h: h.other_places)
+        out(
+            f"one row per service, e.g. '营业执照' → {hit.name} of {hit.department}"
+            f" (and {hit.other_places} other places)\n"
+        )
 
         out(f"\n{len(queries)} keystrokes x {args.rounds} rounds on {args.items:,} items\n")
-        out(f"{'':24}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}\n")
-        ours_p = _percentiles(ours)
-        bare_p = _percentiles(bare)
-        out(f"{'govterm search':24}" + "".join(f"{v:10.2f}" for v in ours_p) + "\n")
-        out(f"{'bare FTS5 trigram':24}" + "".join(f"{v:10.2f}" for v in bare_p) + "\n")
-        ratio = "".join(
-            f"{o / b if b else float('inf'):10.2f}" for o, b in zip(ours_p, bare_p, strict=True)
-        )
-        out(f"{'ratio (ours / bare)':24}" + ratio + "\n")
-        verdict = "within" if ours_p[1] <= BUDGET_P95_MS else "OVER"
-        out(f"\nbudget p95 <= {BUDGET_P95_MS} ms: {verdict}\n")
+        for title, mine, theirs in (("wall", ours, bare), ("CPU", ours_cpu, bare_cpu)):
+            out(f"{title:24}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}\n")
+            ours_p = _percentiles(mine)
+            bare_p = _percentiles(theirs)
+            out(f"{'govterm search':24}" + "".join(f"{v:10.2f}" for v in ours_p) + "\n")
+            out(f"{'bare FTS5 trigram':24}" + "".join(f"{v:10.2f}" for v in bare_p) + "\n")
+            ratio = "".join(
+                f"{o / b if b else float('inf'):10.2f}" for o, b in zip(ours_p, bare_p, strict=True)
+            )
+            out(f"{'ratio (ours / bare)':24}" + ratio + "\n")
+            verdict = "within" if ours_p[1] <= BUDGET_P95_MS else "OVER"
+            out(f"budget p95 <= {BUDGET_P95_MS} ms ({title}): {verdict}\n\n")
 
         slowest = sorted(
             zip(ours[: len(queries)], queries, strict=True), key=lambda t: t[0], reverse=True

@@ -42,7 +42,9 @@ action", so stripping a short, fixed list of qualifiers finds the word people
 abbreviate.
 
 How the index is fast: every key kind is one long string ("blob") of entries separated
-by ``\\x00``, entries ordered by their best row's rank (popularity, withdrawn last).
+by ``\\x00``, entries ordered by their hottest service (popularity, withdrawn last),
+and each entry knows the services it stands for, not the rows: a name shared by forty
+regional implementations is one owner, checked once.
 ``str.find`` and compiled regexes scan a blob at C speed, so the first matches found are
 the hottest ones and a scan stops as soon as enough services are collected. Pinyin is
 stored one syllable per character (a private-use code point per syllable), so a pinyin
@@ -378,13 +380,14 @@ class _Field:
 
     def __init__(self, pairs: Iterable[tuple[str, int]]) -> None:
         groups: dict[str, list[int]] = {}
-        for text, rank in pairs:
+        for text, owner in pairs:
             if text and _SEP not in text:
-                ranks = groups.setdefault(text, [])
-                if not ranks or ranks[-1] != rank:
-                    ranks.append(rank)
+                owners = groups.setdefault(text, [])
+                if not owners or owners[-1] != owner:
+                    owners.append(owner)
         entries = sorted(groups.items(), key=lambda kv: min(kv[1]))
-        self.owners: list[tuple[int, ...]] = [tuple(sorted(r)) for _, r in entries]
+        # owners are service numbers, hottest first, each once
+        self.owners: list[tuple[int, ...]] = [tuple(sorted(set(o))) for _, o in entries]
         self.exact: dict[str, int] = {text: n for n, (text, _) in enumerate(entries)}
         starts: list[int] = []
         pos = 1
@@ -460,16 +463,14 @@ class _Hits:
     """Best (class, kind) per service, filtered by audience."""
 
     def __init__(self, index: SearchIndex, audience: Audience | None) -> None:
-        self.rows = index.rows
-        self.service_of = index.service_of
+        self.audiences = index.shown_audiences
         self.audience = audience
         self.best: dict[int, tuple[int, int, MatchedOn]] = {}
 
-    def add(self, rank: int, cls: int, kind: MatchedOn) -> bool:
-        """Record a match of row ``rank``; True when its service is new and passes."""
-        if self.audience is not None and self.audience not in self.rows[rank].audiences:
+    def add(self, service: int, cls: int, kind: MatchedOn) -> bool:
+        """Record a match of a service; True when it is new and for the audience."""
+        if self.audience is not None and self.audience not in self.audiences[service]:
             return False
-        service = self.service_of[rank]
         key = (cls, _KIND_ORDER[kind], kind)
         old = self.best.get(service)
         if old is None:
@@ -499,6 +500,7 @@ class SearchIndex:
     Attributes:
         rows: every item and 一件事, in rank order.
         service_of: the service (index into the service list) of each row.
+        shown_audiences: the audiences of each service's shown implementation.
     """
 
     def __init__(
@@ -511,18 +513,21 @@ class SearchIndex:
         """Index ``rows``; ``keys[i]`` = (aliases, pinyin, codes, name) keys of row i."""
         self.rows = rows
         self.home = home or HomePlace()
+        self._services, self.service_of, self._by_basic = _services(rows, self.home)
+        self.shown_audiences = [rows[s.shown].audiences for s in self._services]
+        of = self.service_of
         alias_pairs: list[tuple[str, int]] = []
         self._codes: dict[str, list[int]] = {}
         for rank, (aliases, _, codes, _) in enumerate(keys):
             if aliases:
-                alias_pairs.extend((a, rank) for a in aliases.split(LIST_SEP))
+                alias_pairs.extend((a, of[rank]) for a in aliases.split(LIST_SEP))
             if codes:
                 for code in codes.split(LIST_SEP):
-                    self._codes.setdefault(code, []).append(rank)
-        readings = _encode_pinyin(keys)
+                    self._codes.setdefault(code, []).append(of[rank])
+        readings = _encode_pinyin(keys, of)
         normalized: dict[str, str] = {}
         self._names = _Field(
-            (normalized.get(k[3]) or normalized.setdefault(k[3], normalize(k[3])), rank)
+            (normalized.get(k[3]) or normalized.setdefault(k[3], normalize(k[3])), of[rank])
             for rank, k in enumerate(keys)
         )
         self._aliases = _Field(alias_pairs)
@@ -535,8 +540,7 @@ class SearchIndex:
             for end in range(1, len(s) + 1):
                 self._syllable_prefixes[s[:end]] = self._syllable_prefixes.get(s[:end], "") + ch
         self._max_syllable = max((len(s) for s in self._syllables), default=0)
-        self._normalized_text = _text_words(rows)
-        self._services, self.service_of, self._by_basic = _services(rows, self.home)
+        self._normalized_text = _text_words(rows, of)
         # browsing shows services: the shown implementation's department and themes
         self._shown_by_department: dict[str, list[int]] = {}
         self._shown_by_theme: dict[str, list[int]] = {}
@@ -624,8 +628,8 @@ class SearchIndex:
         if not q or limit <= 0:
             return []
         hits = _Hits(self, audience)
-        for rank in self._codes.get(q, ()):
-            hits.add(rank, _C_EXACT, MatchedOn.EXACT)
+        for service in self._codes.get(q, ()):
+            hits.add(service, _C_EXACT, MatchedOn.EXACT)
         literal = _Matcher(literal=q, exact=(q,))
         self._search_field(
             self._names, literal, MatchedOn.NAME, classes=_NAME_CLASSES, hits=hits, want=limit
@@ -674,8 +678,8 @@ class SearchIndex:
             n = field.exact.get(key)
             if n is not None:
                 added = 0
-                for rank in field.owners[n]:
-                    if hits.add(rank, whole, _group_kind(kind, whole)):
+                for service in field.owners[n]:
+                    if hits.add(service, whole, _group_kind(kind, whole)):
                         added += 1
                         if added >= want:
                             break
@@ -710,9 +714,8 @@ class SearchIndex:
             else:
                 cls = classes[2]
             matched_on = _group_kind(kind, cls)
-            # one name can stand for hundreds of regional items: hottest first, enough
-            for rank in field.owners[n]:
-                if hits.add(rank, cls, matched_on):
+            for service in field.owners[n]:
+                if hits.add(service, cls, matched_on):
                     added += 1
                     if added >= want:
                         return False
@@ -723,10 +726,10 @@ class SearchIndex:
         if not _HAN.search(q):
             return
         added = 0
-        for word, ranks in self._normalized_text:
+        for word, services in self._normalized_text:
             if q in word:
-                for rank in ranks:
-                    if hits.add(rank, _C_TEXT, MatchedOn.TEXT):
+                for service in services:
+                    if hits.add(service, _C_TEXT, MatchedOn.TEXT):
                         added += 1
                         if added >= want:
                             return
@@ -958,14 +961,16 @@ class SearchIndex:
         ]
 
 
-def _text_words(rows: Sequence[IndexedRow]) -> list[tuple[str, list[int]]]:
-    """(normalised department or theme, ranks of every row that has it)."""
-    words: dict[str, list[int]] = {}
+def _text_words(
+    rows: Sequence[IndexedRow], service_of: Sequence[int]
+) -> list[tuple[str, tuple[int, ...]]]:
+    """(normalised department or theme, the services of every row that has it)."""
+    words: dict[str, dict[int, None]] = {}
     for rank, row in enumerate(rows):
         for word in (row.department, *row.themes):
             if word:
-                words.setdefault(word, []).append(rank)
-    return [(normalize(word), ranks) for word, ranks in words.items()]
+                words.setdefault(word, {})[service_of[rank]] = None
+    return [(normalize(word), tuple(sorted(services))) for word, services in words.items()]
 
 
 def _services(
@@ -1047,7 +1052,7 @@ def _verified(
 
 @dataclass(frozen=True, slots=True)
 class _Readings:
-    """Pinyin keys of every row: (key, rank) pairs per field, and the syllable table."""
+    """Pinyin keys: (key, service) pairs per field, and the syllable table."""
 
     syllables: dict[str, str]
     names: list[tuple[str, int]]
@@ -1056,10 +1061,13 @@ class _Readings:
 
 
 @lru_cache(maxsize=1)
-def _qualifier_readings() -> tuple[tuple[str, ...], ...]:
-    """:data:`QUALIFIERS` as syllable tuples, longest first."""
-    readings = {tuple(pinyin_variants(q)[0].split(" ")) for q in QUALIFIERS}
-    return tuple(sorted(readings, key=lambda r: (-len(r), r)))
+def _qualifier_readings() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """:data:`QUALIFIERS` as syllable tuples by first syllable, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for q in QUALIFIERS:
+        reading = tuple(pinyin_variants(q)[0].split(" "))
+        by_first.setdefault(reading[0], []).append(reading)
+    return {s: tuple(sorted(set(r), key=lambda x: (-len(x), x))) for s, r in by_first.items()}
 
 
 def initials_keys(syllables: Sequence[str]) -> list[str]:
@@ -1067,21 +1075,23 @@ def initials_keys(syllables: Sequence[str]) -> list[str]:
 
     ``["ju", "min", "shen", "fen", "zheng"]`` → ``["jmsfz", "sfz"]``.
     """
-    keys = ["".join(s[0] for s in syllables)]
+    initials = "".join(s[0] for s in syllables)
+    keys = [initials]
     qualifiers = _qualifier_readings()
-    start = 0
-    while True:
-        for qualifier in qualifiers:
+    start, count = 0, len(syllables)
+    while (candidates := qualifiers.get(syllables[start])) is not None:
+        for qualifier in candidates:
             end = start + len(qualifier)
-            if end < len(syllables) and tuple(syllables[start:end]) == qualifier:
+            if end < count and tuple(syllables[start:end]) == qualifier:
                 start = end
-                keys.append("".join(s[0] for s in syllables[start:]))
+                keys.append(initials[start:])
                 break
         else:
-            return keys
+            break
+    return keys
 
 
-def _encode_pinyin(keys: list[tuple[str, str, str, str]]) -> _Readings:
+def _encode_pinyin(keys: list[tuple[str, str, str, str]], service_of: Sequence[int]) -> _Readings:
     """Syllable code points, and the encoded name/alias readings and initials per row."""
     syllables: dict[str, str] = {}
 
@@ -1113,9 +1123,10 @@ def _encode_pinyin(keys: list[tuple[str, str, str, str]]) -> _Readings:
                 [encode(v) for v in aliases],
                 list(initials),
             )
-        out.names.extend((e, rank) for e in encodings[0])
-        out.aliases.extend((e, rank) for e in encodings[1])
-        out.initials.extend((i, rank) for i in encodings[2])
+        service = service_of[rank]
+        out.names.extend((e, service) for e in encodings[0])
+        out.aliases.extend((e, service) for e in encodings[1])
+        out.initials.extend((i, service) for i in encodings[2])
     return out
 
 
