@@ -144,14 +144,13 @@ def hidden_tiles(
 def age_text(age: timedelta) -> str:
     """ "3 分钟" / "2 小时" / "1 天", translated."""
     minutes = int(age.total_seconds() // 60)
-    context = "StatusBanner"
     if minutes < 1:
-        return QCoreApplication.translate(context, "不到 1 分钟")
+        return QCoreApplication.translate("StatusBanner", "不到 1 分钟")
     if minutes < 60:
-        return arg(QCoreApplication.translate(context, "%1 分钟"), minutes)
+        return arg(QCoreApplication.translate("StatusBanner", "%1 分钟"), minutes)
     if minutes < 48 * 60:
-        return arg(QCoreApplication.translate(context, "%1 小时"), minutes // 60)
-    return arg(QCoreApplication.translate(context, "%1 天"), minutes // (24 * 60))
+        return arg(QCoreApplication.translate("StatusBanner", "%1 小时"), minutes // 60)
+    return arg(QCoreApplication.translate("StatusBanner", "%1 天"), minutes // (24 * 60))
 
 
 class StatusFeed(QObject):
