@@ -1414,6 +1414,26 @@ or ask staff to help you find it</translation>
 <context>
     <name>StatusBanner</name>
     <message>
+        <location filename="../../widgets/status_banner.py" line="148"/>
+        <source>不到 1 分钟</source>
+        <translation>less than a minute</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="150"/>
+        <source>%1 分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="152"/>
+        <source>%1 小时</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="153"/>
+        <source>%1 天</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
         <location filename="../../widgets/status_banner.py" line="57"/>
         <location filename="../../widgets/status_banner.py" line="64"/>
         <source>凭条打印</source>
