@@ -566,6 +566,7 @@ class EvaluationSubmitted(_Payload):
 
     level: int = Field(ge=1, le=5)
     case_number: str | None = None
+    ticket_number: str = Field(default="", max_length=16)  # the 取号 ticket evaluated
     clerk_id: str = ""
     reasons: list[str] = Field(default_factory=list)
     comment: str = Field(default="", max_length=500)

@@ -1,0 +1,223 @@
+"""呼叫帮办: a citizen calls a clerk to this kiosk, from any screen.
+
+A big 呼叫帮办 button sits in the window's footer on every screen (and a tile on the
+home screen). It opens :class:`HelpScreen`: the citizen taps what they need help
+with, and the request goes to the gateway at once (``POST /v1/help``); the clerks'
+window clients long-poll the hall's help feed and show it within a second.
+
+Offline the kiosk says "网络中断，请到服务台" and queues nothing. The gateway takes help
+requests only on ``/v1/help``, not as outbox events (``sync.protocol.EventKind`` has
+no help kind), and that is right: a help call delivered when the network returns,
+maybe an hour later, would send a clerk to a kiosk the citizen has long left. A retry
+of the same press reuses its request id, so a lost answer never calls two clerks.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Protocol
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from core.errors import Offline
+from kiosk.citizen_parts import MessageLine, action_button, heading, message_of
+from sync.help_protocol import HelpTicket, HelpTopic
+from widgets.i18n import is_language_change
+from widgets.layout import styled_label
+from widgets.task_runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+TOPICS: tuple[tuple[HelpTopic, str], ...] = (
+    ("general", QT_TRANSLATE_NOOP("HelpScreen", "咨询引导")),
+    ("search", QT_TRANSLATE_NOOP("HelpScreen", "查找事项")),
+    ("apply", QT_TRANSLATE_NOOP("HelpScreen", "自助申办")),
+    ("pickup", QT_TRANSLATE_NOOP("HelpScreen", "自助取件")),
+    ("device", QT_TRANSLATE_NOOP("HelpScreen", "设备故障")),
+    ("elder", QT_TRANSLATE_NOOP("HelpScreen", "老年人帮办")),
+    ("other", QT_TRANSLATE_NOOP("HelpScreen", "其他")),
+)
+"""What a citizen can ask help for, as ``sync.help_protocol.TOPIC_NAMES`` names them."""
+
+OFFLINE_TEXT = QT_TRANSLATE_NOOP("HelpScreen", "网络中断，无法呼叫工作人员，请到服务台寻求帮助")
+
+
+class HelpRequester(Protocol):
+    """What the screen needs of ``sync.help_client.HelpClient``."""
+
+    def request_help(
+        self,
+        *,
+        topic: HelpTopic = "general",
+        note: str = "",
+        ticket_number: str = "",
+        request_id: str | None = None,
+    ) -> HelpTicket: ...
+
+
+class HelpScreen(QWidget):
+    """呼叫帮办: tap a topic, a clerk is called to this kiosk.
+
+    Args:
+        client: the help client, or ``None`` where the kiosk has no gateway (the screen
+            then says to go to the service desk).
+        runner: the request runs off the GUI thread.
+        parent: the Qt parent.
+
+    Signals:
+        requested(HelpTicket): the gateway took the request.
+        finished(): the citizen tapped 返回继续办理.
+    """
+
+    requested = Signal(object)
+    finished = Signal()
+
+    def __init__(
+        self, *, client: HelpRequester | None, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("HelpScreen")
+        self._client = client
+        self._runner = runner
+        self._busy = False
+        self._note = ""
+        self._request_id: tuple[HelpTopic, str] | None = None
+        self._ticket: HelpTicket | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(16)
+        self._title = heading(name="HelpTitle")
+        self._hint = styled_label("", role="subtitle")
+        self._hint.setObjectName("HelpHint")
+        layout.addWidget(self._title)
+        layout.addWidget(self._hint)
+        self.message = MessageLine(name="HelpMessage")
+        layout.addWidget(self.message)
+        grid = QGridLayout()
+        grid.setSpacing(20)
+        self.topic_buttons: dict[str, QPushButton] = {}
+        for index, (topic, _text) in enumerate(TOPICS):
+            button = QPushButton()
+            button.setObjectName(f"help-{topic}")
+            button.setProperty("role", "tile")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(120)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.clicked.connect(lambda _=False, t=topic: self.call(t))
+            row, column = divmod(index, 3)
+            grid.addWidget(button, row, column)
+            self.topic_buttons[topic] = button
+        layout.addLayout(grid)
+        self.status = styled_label("", role="title")
+        self.status.setObjectName("HelpStatus")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.back_button = action_button(name="HelpDone", primary=False)
+        self.back_button.clicked.connect(self.finished)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._retranslate()
+
+    # -- the session ---------------------------------------------------------------------
+
+    def reset(self, *, note: str = "") -> None:
+        """Entering the screen; ``note`` says where the citizen was (no personal data)."""
+        self._busy = False
+        self._note = note[:200]
+        self._request_id = None
+        self._ticket = None
+        self.status.setText("")
+        self.message.clear_message()
+        for button in self.topic_buttons.values():
+            button.setEnabled(True)
+
+    def holds_personal_data(self) -> bool:
+        return False  # a topic and the screen's name; nobody is named
+
+    def forget_personal_data(self) -> None:
+        self.reset()
+
+    def last_request(self) -> HelpTicket | None:
+        return self._ticket
+
+    def spoken_text(self) -> str:
+        return "\n".join(t for t in (self._title.text(), self._hint.text(),
+                                     self.status.text(), self.message.text()) if t)
+
+    # -- calling -------------------------------------------------------------------------
+
+    def call(self, topic: HelpTopic) -> None:
+        """Call a clerk for ``topic``; tapped again after a failure, it is the same call."""
+        if self._busy:
+            return
+        client = self._client
+        if client is None:
+            self.message.error(self.tr(OFFLINE_TEXT))
+            return
+        if self._request_id is None or self._request_id[0] != topic:
+            self._request_id = (topic, str(uuid.uuid4()))
+        request_id = self._request_id[1]
+        note = self._note
+        self._busy = True
+        self.message.notice(self.tr("正在呼叫工作人员…"))
+        self._runner.run(
+            lambda: client.request_help(topic=topic, note=note, request_id=request_id),
+            on_done=self._on_requested, on_error=self._on_error, key="kiosk-help", owner=self,
+        )
+
+    def _on_requested(self, ticket: HelpTicket) -> None:
+        self._busy = False
+        self._ticket = ticket
+        self.message.clear_message()
+        self.status.setText(self.tr("已通知工作人员，请在本机旁稍候，工作人员马上过来"))
+        for button in self.topic_buttons.values():
+            button.setEnabled(False)
+        self.requested.emit(ticket)
+
+    def _on_error(self, error: BaseException) -> None:
+        self._busy = False
+        if isinstance(error, Offline):
+            log.warning("help request not delivered: gateway unreachable")
+            self.message.error(self.tr(OFFLINE_TEXT))
+        else:
+            self.message.error(message_of(error))
+
+    # -- text ----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if is_language_change(event):
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._title.setText(self.tr("呼叫帮办"))
+        self._hint.setText(self.tr("请选择需要帮助的事项，工作人员会到本机旁为您服务"))
+        for topic, text in TOPICS:
+            self.topic_buttons[topic].setText(self.tr(text))
+        self.back_button.setText(self.tr("返回继续办理"))
+        if self._ticket is not None:
+            self.status.setText(self.tr("已通知工作人员，请在本机旁稍候，工作人员马上过来"))
+
+
+class HelpButton(QPushButton):
+    """The big 呼叫帮办 button on every screen (in the window's footer)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("HelpButton")
+        self.setProperty("role", "primary")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumHeight(64)
+        self.setStyleSheet("#HelpButton { background: #D9480F; color: white;"
+                           " font-weight: bold; padding: 8px 28px; }")
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if is_language_change(event):
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setText(self.tr("呼叫帮办"))
