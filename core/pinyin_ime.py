@@ -376,7 +376,8 @@ class Composition:
     Args:
         engine: where candidates come from.
         purpose: the purpose of the field being typed into.
-        page_size: candidates per page of the candidate bar.
+        page_size: at most this many candidates per page; a narrow bar may show fewer
+            and says so with :meth:`set_shown`, and paging follows what was shown.
     """
 
     def __init__(
@@ -391,6 +392,8 @@ class Composition:
         self._page_size = max(1, page_size)
         self._letters = ""
         self._first = 0
+        self._shown = self._page_size
+        self._starts: list[int] = []  # where the earlier pages began, for 上一页
         self._candidates: list[Candidate] = []
         self.at_start = True
 
@@ -414,11 +417,15 @@ class Composition:
         self._refresh()
 
     def set_page_size(self, page_size: int) -> None:
-        """Candidates per page (the bar's width decides); back to the first page if changed."""
+        """At most this many candidates per page; back to the first page if changed."""
         size = max(1, page_size)
         if size != self._page_size:
             self._page_size = size
-            self._first = 0
+            self._to_first_page()
+
+    def set_shown(self, count: int) -> None:
+        """How many of :meth:`page` the bar could show (the rest start the next page)."""
+        self._shown = max(1, min(count, self._page_size))
 
     def type(self, letter: str) -> None:
         """Add a letter (``v``/``ü`` for ü, ``'`` to separate syllables)."""
@@ -444,14 +451,23 @@ class Composition:
         return self._first > 0
 
     def has_next_page(self) -> bool:
-        return self._first + self._page_size < len(self._candidates)
+        return self._first + self._shown < len(self._candidates)
 
     def next_page(self) -> None:
         if self.has_next_page():
-            self._first += self._page_size
+            self._starts.append(self._first)
+            self._first += self._shown
+            self._shown = self._page_size
 
     def previous_page(self) -> None:
-        self._first = max(0, self._first - self._page_size)
+        if self._starts:
+            self._first = self._starts.pop()
+            self._shown = self._page_size
+
+    def _to_first_page(self) -> None:
+        self._first = 0
+        self._shown = self._page_size
+        self._starts.clear()
 
     def choose(self, index: int) -> str:
         """Choose candidate ``index`` of the current page; returns the text to enter.
@@ -478,10 +494,10 @@ class Composition:
         """Forget the letters and candidates."""
         self._letters = ""
         self._candidates = []
-        self._first = 0
+        self._to_first_page()
 
     def _refresh(self) -> None:
-        self._first = 0
+        self._to_first_page()
         self._candidates = (
             self._engine.candidates(self._letters, purpose=self._purpose, at_start=self.at_start)
             if self._letters

@@ -99,7 +99,48 @@ def _kiosk_scenes(catalog: CatalogQuery) -> Iterator[tuple[str, Callable[[object
         )
     yield "personal", lambda w: w.open_tile(Tile.PERSONAL)  # type: ignore[attr-defined]
     yield "map", lambda w: w.open_tile(Tile.MAP)  # type: ignore[attr-defined]
+    yield from _unattended_scenes()
     del item_id
+
+
+def _unattended_scenes() -> Iterator[tuple[str, Callable[[object], None]]]:
+    """The pinyin candidate bar, the idle countdown and the offline banner."""
+    from datetime import timedelta
+
+    from kiosk.window import KioskWindow
+    from sync.status import SyncStatus
+
+    def pinyin(w: object) -> None:
+        assert isinstance(w, KioskWindow)
+        w.open_tile(Tile.SEARCH)
+        keyboard = w.search.keyboard
+        keyboard.forget_personal_data()
+        keyboard.input.set_chinese(True)
+        for char in "zhangxiaoming":
+            keyboard.key_typed.emit(char)
+
+    def countdown(w: object) -> None:
+        assert isinstance(w, KioskWindow)
+        w.open_tile(Tile.SEARCH)
+        w.search.keyboard.forget_personal_data()
+        w.search.field.setText("hz")
+        w.overlay.show_countdown(12)
+
+    def offline(w: object) -> None:
+        assert isinstance(w, KioskWindow)
+        moment = datetime(2022, 6, 1, 2, 0)
+        w.set_sync_status(
+            SyncStatus(
+                online=False,
+                offline_since=moment - timedelta(minutes=47),
+                last_pull={"catalog": moment - timedelta(hours=5)},
+            )
+        )
+        w.banner.set_unavailable({"a4_printer", "locker"})
+
+    yield "keyboard-pinyin", pinyin
+    yield "countdown", countdown
+    yield "offline-banner", offline  # last: the banner stays up once set
 
 
 def render_kiosk(app: QApplication, catalog: CatalogQuery, source: str, only: str | None) -> int:

@@ -15,8 +15,8 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,13 +28,11 @@ from PySide6.QtWidgets import (
 from core.pinyin_ime import InputMethod, InputPurpose
 from widgets.i18n import is_language_change
 from widgets.icons import icon, icon_size
-from widgets.pinyin_ime import KeyboardInput
-from widgets.theme import theme_metrics
+from widgets.pinyin_ime import MAX_CANDIDATES, KeyboardInput
 
 log = logging.getLogger(__name__)
 
 ROWS: tuple[str, ...] = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
-MAX_CANDIDATES = 8
 
 
 class OnScreenKeyboard(QWidget):
@@ -137,42 +135,52 @@ class OnScreenKeyboard(QWidget):
         """The pinyin being composed, as shown on the bar."""
         return self._preedit.text()
 
-    def candidates_per_page(self) -> int:
-        """How many candidates fit the bar at the current width and text size."""
-        app = QApplication.instance()
-        size = theme_metrics(app).subtitle if isinstance(app, QApplication) else 30
-        width = self.width() if self.isVisible() else 1400
-        # preedit and the two page keys take about nine characters' width; a candidate
-        # is one to four hanzi plus padding.
-        fits = (width - 9 * size) // (3 * size + 16)
-        return max(3, min(MAX_CANDIDATES, fits))
+    def show_composition(self, *, chinese: bool, preedit: str, candidates: Sequence[str]) -> int:
+        """Draw the mode, the pinyin and as many candidates as fit; returns how many.
 
-    def show_composition(
-        self,
-        *,
-        chinese: bool,
-        preedit: str,
-        candidates: Sequence[str],
-        has_previous: bool,
-        has_next: bool,
-    ) -> None:
-        """Draw the mode and the candidate bar (``KeyboardInput`` calls this).
-
-        The bar stays up, empty, while in 中 mode, so the keys do not jump as typing
-        starts and stops.
+        ``KeyboardInput`` calls this, then :meth:`set_paging`. The bar stays up, empty,
+        while in 中 mode, so the keys do not jump as typing starts and stops.
         """
         self._chinese = chinese
-        self._preedit.setText(preedit)
+        self._candidate_bar.setVisible(chinese)
+        self._retranslate()
+        width = self._bar_width()
+        metrics = self._preedit.fontMetrics()
+        self._preedit.setText(
+            metrics.elidedText(preedit, Qt.TextElideMode.ElideLeft, width * 3 // 10)
+        )
+        spacing = self._candidate_layout.spacing()
+        room = width - self._preedit.sizeHint().width() - spacing
+        room -= self._previous_page.sizeHint().width() + self._next_page.sizeHint().width()
+        room -= 2 * spacing
+        shown = 0
         for index, button in enumerate(self._candidates):
             text = candidates[index] if index < len(candidates) else ""
             button.setText(text)
-            button.setVisible(bool(text))
-        self._previous_page.setVisible(has_previous or has_next)
-        self._next_page.setVisible(has_previous or has_next)
+            needed = button.sizeHint().width() + spacing
+            fits = bool(text) and shown == index and (needed <= room or shown == 0)
+            if fits:
+                room -= needed
+                shown += 1
+            button.setVisible(fits)
+        return shown
+
+    def set_paging(self, *, has_previous: bool, has_next: bool) -> None:
+        """Enable 上一页/下一页."""
         self._previous_page.setEnabled(has_previous)
         self._next_page.setEnabled(has_next)
-        self._candidate_bar.setVisible(chinese)
-        self._retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._chinese:
+            self.input.refresh()  # a new width fits a different number of candidates
+
+    def _bar_width(self) -> int:
+        margins = self.contentsMargins()
+        layout = self.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+        return max(320, self.width() - margins.left() - margins.right())
 
     def attach(self, field: QLineEdit, *, purpose: InputPurpose | None = None) -> None:
         """Type into ``field``: characters insert at the cursor, ⌫ deletes, 清空 clears.
@@ -207,7 +215,7 @@ class OnScreenKeyboard(QWidget):
     def _build_candidate_bar(self) -> QWidget:
         bar = QWidget()
         bar.setObjectName("CandidateBar")
-        row = QHBoxLayout(bar)
+        row = self._candidate_layout = QHBoxLayout(bar)
         row.setContentsMargins(0, 0, 0, 0)
         self._preedit = QLabel()
         self._preedit.setObjectName("Preedit")

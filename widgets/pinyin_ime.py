@@ -33,6 +33,8 @@ from core.pinyin_ime import (
     PinyinEngine,
 )
 
+MAX_CANDIDATES = 8  # candidate buttons on the bar; fewer show when the bar is narrow
+
 if TYPE_CHECKING:
     from widgets.keyboard import OnScreenKeyboard
 
@@ -134,7 +136,8 @@ class KeyboardInput(QObject):
         super().__init__(parent if parent is not None else keyboard)
         self._keyboard = keyboard
         self._composition = Composition(
-            engine=input_method if input_method is not None else shared_engine()
+            engine=input_method if input_method is not None else shared_engine(),
+            page_size=MAX_CANDIDATES,
         )
         self._fields: list[QLineEdit] = []
         self._target: QLineEdit | None = None
@@ -284,13 +287,17 @@ class KeyboardInput(QObject):
         if field is not None and text:
             field.insert(text)
 
+    def refresh(self) -> None:
+        """Draw the bar again (the keyboard changed size)."""
+        self._show()
+
     def _show(self) -> None:
         keyboard = self._keyboard
-        self._composition.set_page_size(keyboard.candidates_per_page())
-        keyboard.show_composition(
-            chinese=self._chinese,
-            preedit=self._composition.preedit,
-            candidates=self.candidates(),
-            has_previous=self._composition.has_previous_page(),
-            has_next=self._composition.has_next_page(),
+        composition = self._composition
+        shown = keyboard.show_composition(
+            chinese=self._chinese, preedit=composition.preedit, candidates=self.candidates()
+        )
+        composition.set_shown(shown)
+        keyboard.set_paging(
+            has_previous=composition.has_previous_page(), has_next=composition.has_next_page()
         )

@@ -85,6 +85,9 @@ QLabel[role="preedit"] {
     color: $primary_dark; font-size: ${subtitle}px; font-weight: 700; padding: 0 ${pad}px;
     min-width: ${title}px;
 }
+QPushButton#key-previous-page, QPushButton#key-next-page { padding: 0 ${pad}px; }
+QPushButton[role="candidate"] { min-height: ${key}px; }
+QPushButton[role="key-action"]:disabled { color: $muted; background: $background; }
 QLabel[role="countdown"] { color: $danger; font-size: ${countdown}px; font-weight: 700; }
 QFrame[role="banner"] { background: $warning_light; border-bottom: 2px solid $border; }
 QLabel[role="banner-text"] { color: $text; font-size: ${body}px; font-weight: 700; }

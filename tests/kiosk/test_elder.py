@@ -106,6 +106,8 @@ def test_elder_mode_text_targets_and_timeouts(qtbot, make, kiosk_app):
     for char in "wang":
         tap(qtbot, window.search.keyboard.key(char))
     qtbot.waitUntil(lambda: bool(window.search.keyboard.candidate_buttons()))
+    # the candidate bar must not push a 1080 px landscape screen taller
+    assert (window.width(), window.height()) == (1920, 1080)
     buttons = [
         b
         for b in window.findChildren(QAbstractButton)
