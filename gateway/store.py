@@ -669,7 +669,7 @@ class GatewayStore:
         with self.db.read() as tx:
             row = tx.one(
                 "SELECT snapshot_id, epoch, seq, rows FROM snapshots WHERE stream = ?"
-                " AND scope = ? ORDER BY seq DESC LIMIT 1",
+                " AND scope = ? ORDER BY epoch DESC, seq DESC LIMIT 1",
                 (stream.value, scope),
             )
             state = self._stream_row(tx, stream, scope)
@@ -703,7 +703,7 @@ class GatewayStore:
             with self.db.read() as tx:
                 row = tx.one(
                     "SELECT snapshot_id FROM snapshots WHERE stream = ? AND scope = ?"
-                    " ORDER BY seq DESC LIMIT 1",
+                    " ORDER BY epoch DESC, seq DESC LIMIT 1",
                     (stream.value, scope),
                 )
             info = self._snapshot_info(stream, scope, row[0]) if row else None
@@ -776,9 +776,11 @@ class GatewayStore:
                     " ON CONFLICT (stream, scope, snapshot_id, n) DO NOTHING",
                     (stream.value, scope, snapshot_id, n, count, sha, data),
                 )
+            # Newest first by epoch, then seq: after a reset with no publish since, the
+            # old and the new epoch's snapshots share a seq, and the new one must stay.
             old = tx.all(
                 "SELECT snapshot_id FROM snapshots WHERE stream = ? AND scope = ?"
-                " ORDER BY seq DESC",
+                " ORDER BY epoch DESC, seq DESC",
                 (stream.value, scope),
             )[SNAPSHOTS_KEPT:]
             for (old_id,) in old:
