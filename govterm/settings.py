@@ -91,6 +91,10 @@ class GatewaySettings(_Section):
         default=None, description="PEM file of the CA that signed the gateway's certificate"
     )
     timeout_s: float = Field(default=10.0, gt=0, le=300, description="HTTP timeout per request")
+    enrolment_code: str = _secret(
+        "one-time enrolment code from the gateway admin (govterm gateway enrol-code); "
+        "used once on first start, the device credential is kept in the data dir"
+    )
 
     @field_validator("url")
     @classmethod
