@@ -16,18 +16,29 @@ from widgets.theme import ThemeMetrics
 
 log = logging.getLogger(__name__)
 
-# Tiles whose feature works in this release, in the order the grid shows them.
-# Later features (扫码办事, 办件查询, 自助取件, 取号 …) join this tuple when they exist;
-# the grid lays out whatever is here, so they slot in without layout changes.
+# Tiles whose feature works in this release, in the order the grid shows them: the
+# most used first (搜索, 扫码办事, 取号, 自助取件), the rest after. The grid lays out
+# whatever is here; a terminal shows those its profile offers.
 AVAILABLE_TILES: tuple[Tile, ...] = (
     Tile.SEARCH,
+    Tile.SCAN,
+    Tile.TICKET,
+    Tile.PICKUP,
     Tile.PERSONAL,
     Tile.ENTERPRISE,
     Tile.BUNDLES,
     Tile.HOT,
+    Tile.PROGRESS,
+    Tile.APPOINTMENT,
     Tile.DEPARTMENTS,
     Tile.MAP,
+    Tile.EVALUATION,
+    Tile.HELP,
 )
+
+# (normal, 长辈模式): 长辈模式's taller tiles take more rows, so fewer per row
+_MAX_ROWS_LANDSCAPE = (2, 3)
+_MAX_ROWS_PORTRAIT = (5, 6)
 
 _ICONS: dict[Tile, str] = {tile: tile.value for tile in Tile}
 
@@ -99,6 +110,9 @@ class HomeScreen(QWidget):
         self._metrics = metrics
         portrait = self._profile.orientation is Orientation.PORTRAIT
         columns = metrics.tile_columns_portrait if portrait else metrics.tile_columns_landscape
+        # every service on one screen: past the rows that fit, the grid gets wider
+        max_rows = (_MAX_ROWS_PORTRAIT if portrait else _MAX_ROWS_LANDSCAPE)[metrics.elder]
+        columns = max(columns, -(-len(self.tiles()) // max_rows))
         for tile, button in self._tiles.items():
             self._grid.removeWidget(button)
             if tile in self._hidden:

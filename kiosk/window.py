@@ -29,17 +29,35 @@ from PySide6.QtWidgets import (
 )
 
 from core.catalog import Audience
+from core.evaluation import Rating
+from core.scan import ScanEvent
 from core.search import CatalogQuery, HitKind, SearchHit
 from core.terminal import Orientation, TerminalProfile, Tile
+from kiosk.apply import ApplyScreen, Submitted
+from kiosk.appointment import AppointmentScreen
 from kiosk.browse import DepartmentsScreen, HallMapScreen, HitListScreen, ThemesScreen
 from kiosk.chrome import KioskFooter, KioskHeader
+from kiosk.evaluation import (
+    EvaluationInvite,
+    EvaluationOutbox,
+    EvaluationScreen,
+    EvaluationSubject,
+    subject_service,
+)
 from kiosk.guide import DEFAULT_GUIDE_URL, BundleScreen, GuideScreen
+from kiosk.help import HelpButton, HelpRequester, HelpScreen
 from kiosk.home import HomeScreen
+from kiosk.pickup import Collected, PickupScreen
+from kiosk.progress import ProgressScreen
+from kiosk.scan_service import ScanServiceScreen
 from kiosk.search import SearchScreen
+from kiosk.services import KioskServices
 from kiosk.session import EndReason, KioskSession
+from kiosk.ticket import TicketIssuer, TicketScreen, TicketTaken
 from widgets.i18n import LanguageManager, is_language_change
 from widgets.idle import CountdownOverlay, IdleTimeouts, IdleWatcher
 from widgets.labels import label
+from widgets.scan_bridge import ScanRouter
 from widgets.status_banner import (
     ONLINE,
     ConnectivityStatus,
@@ -60,6 +78,30 @@ LANDSCAPE_SIZE = (1920, 1080)
 PORTRAIT_SIZE = (1080, 1920)
 
 
+CITIZEN_TILES: dict[Tile, str] = {
+    Tile.SCAN: "services",
+    Tile.PROGRESS: "services",
+    Tile.PICKUP: "services",
+    Tile.EVALUATION: "services",
+    Tile.TICKET: "queue",
+    Tile.APPOINTMENT: "queue",
+    Tile.HELP: "help",
+}
+"""The tiles whose screens need the citizen services, the queue client or help."""
+
+
+def served_tiles(
+    profile: TerminalProfile, *, services: bool, queue: bool, helpdesk: bool
+) -> tuple[Tile, ...]:
+    """The profile's tiles this window can serve with what the composition root built.
+
+    A terminal without a gateway credential has no citizen services: its tiles must
+    not be shown at all rather than lead nowhere.
+    """
+    have = {"services": services, "queue": queue and services, "help": helpdesk}
+    return tuple(t for t in profile.tiles if have.get(CITIZEN_TILES.get(t, ""), True))
+
+
 class KioskWindow(QMainWindow):
     """The self-service terminal's window.
 
@@ -76,12 +118,17 @@ class KioskWindow(QMainWindow):
         sync_status: the sync engine's ``StatusBoard`` (offline banner), if any.
         health: the device-health model (``features_available()``), if any.
         idle_clock: monotonic seconds for the idle countdown (tests move it).
+        services: the citizen services (扫码办事, 自助申请, 办件查询, 自助取件, 好差评);
+            without them their tiles are hidden.
+        queue: the queue client for 取号 and 预约签到; without it their tiles are hidden.
+        help_client: 呼叫帮办 to the clerks; without it the tile and button are hidden.
+        scans: the scan router; each scan goes to the screen on display.
         parent: the Qt parent.
     """
 
     _sync: ConnectivityStatus | None
 
-    def __init__(
+    def __init__(  # noqa: PLR0915 - the window's parts, built in a visible order
         self,
         *,
         catalog: CatalogQuery,
@@ -95,6 +142,10 @@ class KioskWindow(QMainWindow):
         sync_status: object | None = None,
         health: FeatureHealth | None = None,
         idle_clock: Callable[[], float] = time.monotonic,
+        services: KioskServices | None = None,
+        queue: TicketIssuer | None = None,
+        help_client: HelpRequester | None = None,
+        scans: ScanRouter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -161,6 +212,10 @@ class KioskWindow(QMainWindow):
         self.bundle.hit_chosen.connect(self.open_hit)
         self.themes.theme_chosen.connect(self._open_theme)
         self.departments.department_chosen.connect(self._open_department)
+        self._citizen_services(
+            layout, catalog=catalog, services=services, queue=queue, help_client=help_client,
+            scans=scans,
+        )
         self._unattended(
             layout,
             catalog=catalog,
@@ -173,6 +228,7 @@ class KioskWindow(QMainWindow):
             health=health,
         )
 
+        self._register_citizen_screens()
         width, height = PORTRAIT_SIZE if orientation is Orientation.PORTRAIT else LANDSCAPE_SIZE
         self.resize(width, height)
         self._retranslate()
@@ -216,8 +272,30 @@ class KioskWindow(QMainWindow):
         elif tile is Tile.MAP:
             self.map.load()
             self._show(self.map)
+        elif tile is Tile.HELP:
+            self.open_help()
+        elif (screen := self._tile_screens.get(tile)) is not None:
+            screen.reset()  # type: ignore[attr-defined]
+            self._show(screen)
         else:
-            log.warning("tile %s has no screen in this release", tile)
+            log.warning("tile %s has no screen on this terminal", tile)
+
+    def open_help(self) -> None:
+        """呼叫帮办 (the footer button or the tile): topics, then the call."""
+        if self.help is None:
+            return
+        where = type(self.current_screen()).__name__
+        if self.current_screen() is not self.help:
+            self.help.reset(note=f"来自 {where}")
+            self._show(self.help)
+
+    def evaluate(self, subject: EvaluationSubject, rating: Rating | None = None) -> None:
+        """Open 好差评 for ``subject`` (after a service), with the level if tapped."""
+        if self.evaluation is None:
+            return
+        self.invite.forget_personal_data()
+        self.evaluation.start(subject, rating)
+        self._show(self.evaluation)
 
     def open_hit(self, hit: SearchHit) -> None:
         """Open a result: an item's guide or a 一件事 page."""
@@ -310,6 +388,113 @@ class KioskWindow(QMainWindow):
 
     # -- internals -----------------------------------------------------------------------
 
+    def _citizen_services(
+        self,
+        layout: QVBoxLayout,
+        *,
+        catalog: CatalogQuery,
+        services: KioskServices | None,
+        queue: TicketIssuer | None,
+        help_client: HelpRequester | None,
+        scans: ScanRouter | None,
+    ) -> None:
+        """The citizen-service screens this terminal can run, wired to each other."""
+        self._scans = scans
+        terminal = self._profile.terminal_id
+        runner = self.runner
+        self.scan = self.apply = self.progress = self.pickup = None
+        self.ticket = self.appointment = self.evaluation = None
+        self._tile_screens: dict[Tile, QWidget] = {}
+        if services is not None:
+            self.scan = ScanServiceScreen(services=services, runner=runner)
+            self.apply = ApplyScreen(services=services, runner=runner, terminal_id=terminal)
+            self.progress = ProgressScreen(services=services, catalog=catalog, runner=runner,
+                                           terminal_id=terminal)
+            self.pickup = PickupScreen(services=services, runner=runner, terminal_id=terminal)
+            self.evaluation = EvaluationScreen(
+                outbox=EvaluationOutbox(store=services.store, cases=services.cases,
+                                        clock=services.clock, hall=services.hall),
+                runner=runner,
+            )
+            self.scan.item_chosen.connect(self._start_application)
+            self.apply.submitted.connect(self._applied)
+            self.progress.shown.connect(
+                lambda number: self._invite(EvaluationSubject(case_number=number,
+                                                              service=subject_service("progress"))))
+            self.pickup.collected.connect(self._picked_up)
+            self.evaluation.finished.connect(lambda: self.end_session(EndReason.FINISHED))
+            self._tile_screens |= {Tile.SCAN: self.scan, Tile.PROGRESS: self.progress,
+                                   Tile.PICKUP: self.pickup, Tile.EVALUATION: self.evaluation}
+            if queue is not None:
+                self.ticket = TicketScreen(services=services, queue=queue, runner=runner,
+                                           terminal_id=terminal)
+                self.appointment = AppointmentScreen(services=services, queue=queue,
+                                                     runner=runner, terminal_id=terminal)
+                self.ticket.issued.connect(lambda t: self._ticketed(t, "ticket"))
+                self.appointment.checked_in.connect(lambda t: self._ticketed(t, "appointment"))
+                for done in (self.ticket.finished, self.appointment.finished):
+                    done.connect(lambda: self.end_session(EndReason.FINISHED))
+                self._tile_screens |= {Tile.TICKET: self.ticket,
+                                       Tile.APPOINTMENT: self.appointment}
+        self.help = HelpScreen(client=help_client, runner=runner) if help_client else None
+        self.help_button = HelpButton()
+        self.help_button.clicked.connect(self.open_help)
+        self.help_button.setVisible(self.help is not None)
+        if self.help is not None:
+            self.help.finished.connect(self.go_back)
+        self._citizen: list[QWidget] = [
+            s for s in (self.scan, self.apply, self.progress, self.pickup, self.ticket,
+                        self.appointment, self.evaluation, self.help) if s is not None
+        ]
+        for screen in self._citizen:
+            self.stack.addWidget(screen)
+        footer = self.footer.layout()
+        assert footer is not None
+        footer.addWidget(self.help_button)  # on every screen, beside the hotline
+        self.invite = EvaluationInvite()
+        self.invite.rated.connect(lambda rating: self.evaluate(self.invite.subject(), rating))
+        self.invite.dismissed.connect(self.invite.forget_personal_data)
+        layout.insertWidget(layout.indexOf(self.footer), self.invite)
+
+    def _register_citizen_screens(self) -> None:
+        """Every citizen screen forgets with the session."""
+        for screen in self._citizen:
+            self.session.register(screen)  # type: ignore[arg-type]
+        self.session.register(self.invite)
+
+    def _scan_at_home(self, event: ScanEvent) -> None:
+        """A scan on the home screen: a paper's QR is a progress query, else 扫码办事."""
+        if event.text.strip().upper().startswith("GT1:") and self.progress is not None:
+            self.progress.reset()
+            self._show(self.progress)
+            self.progress.handle_scan(event)
+        elif self.scan is not None:
+            self.scan.reset()
+            self._show(self.scan)
+            self.scan.handle_scan(event)
+
+    def _start_application(self, chosen: object) -> None:
+        assert self.apply is not None
+        self.apply.start(chosen)  # type: ignore[arg-type]
+        self._show(self.apply)
+
+    def _applied(self, submitted: Submitted) -> None:
+        self._invite(EvaluationSubject(case_number=submitted.number,
+                                       service=subject_service("apply")))
+
+    def _picked_up(self, collected: Collected) -> None:
+        self._invite(EvaluationSubject(case_number=collected.case_number,
+                                       service=subject_service("pickup")))
+
+    def _ticketed(self, taken: TicketTaken, kind: str) -> None:
+        self._invite(EvaluationSubject(ticket_number=taken.number,
+                                       service=subject_service(kind)))
+
+    def _invite(self, subject: EvaluationSubject) -> None:
+        """After a service: the 好差评 strip under the screen."""
+        if self.evaluation is not None:
+            self.invite.invite(subject)
+
     def _open_theme(self, theme: str) -> None:
         audience = self.themes.audience()
         self.list.show_list(
@@ -328,6 +513,11 @@ class KioskWindow(QMainWindow):
             self._history.append(screen)
         self.stack.setCurrentWidget(screen)
         self.header.set_navigation_visible(screen is not self.home)
+        if screen is self.home or screen is self.evaluation:
+            self.invite.hide()
+        if self._scans is not None:
+            handler = getattr(screen, "handle_scan", None)
+            self._scans.set_handler(self._scan_at_home if screen is self.home else handler)
         log.debug("screen %s", type(screen).__name__)
         if hasattr(self, "idle"):
             self._start_idle(screen)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from core.terminal import Orientation, Tile
+from kiosk.window import served_tiles
 from tests.helpers.catalog import InMemoryCatalog, small_catalog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -168,16 +169,21 @@ def test_service_map_lists_halls_with_hours(qtbot, make_window, catalog, profile
 def test_bank_outlet_shows_only_its_tiles(qtbot, make_window, catalog, profile):
     bank = replace(profile, tiles=(Tile.SEARCH, Tile.PERSONAL, Tile.HOT, Tile.PICKUP))
     window = make_window(catalog=catalog, profile=bank)
-    assert window.home.tiles() == (Tile.SEARCH, Tile.PERSONAL, Tile.HOT)
-    for tile in (Tile.TICKET, Tile.ENTERPRISE, Tile.MAP, Tile.PICKUP):
+    assert window.home.tiles() == (Tile.SEARCH, Tile.PICKUP, Tile.PERSONAL, Tile.HOT)
+    for tile in (Tile.TICKET, Tile.ENTERPRISE, Tile.MAP):
         with pytest.raises(KeyError):
             window.home.tile_button(tile)
 
 
-def test_hall_terminal_offers_no_tile_that_does_nothing(qtbot, make_window, catalog, profile):
-    window = make_window(catalog=catalog, profile=profile)
+def test_a_terminal_without_citizen_services_offers_no_tile_that_does_nothing(
+    qtbot, make_window, catalog, profile
+):
+    # no gateway credential: the composition root offers only what works without one
+    offline = replace(profile, tiles=served_tiles(profile, services=False, queue=False,
+                                                  helpdesk=False))
+    window = make_window(catalog=catalog, profile=offline)
     shown = set(window.home.tiles())
-    assert Tile.TICKET not in shown  # 取号 arrives with the queue; no fake tile before
+    assert not shown & {Tile.TICKET, Tile.PICKUP, Tile.SCAN, Tile.HELP, Tile.EVALUATION}
     for tile in shown:
         screen_before = window.current_screen()
         tap(qtbot, window.home.tile_button(tile))
