@@ -23,21 +23,21 @@ sys.path.insert(0, str(REPO))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from core.accounts import Accounts  # noqa: E402
 from core.clock import SystemClock  # noqa: E402
 from core.search import CatalogQuery  # noqa: E402
-from sync.accounts_store import AccountStore, seed_demo_clerks  # noqa: E402
-from sync.audit import AuditLog  # noqa: E402
+from documents.fonts import FontSet  # noqa: E402
+from documents.maker import PaperMaker  # noqa: E402
 from sync.store import open_store  # noqa: E402
+from tests.helpers.printer import FakePrinter  # noqa: E402
+from tests.window_client.conftest import PAPER_KEY, build_services  # noqa: E402
 from widgets.i18n import LanguageManager  # noqa: E402
 from widgets.task_runner import TaskRunner  # noqa: E402
 from widgets.theme import apply_theme  # noqa: E402
-from window_client.services import WindowServices  # noqa: E402
 from window_client.window import WindowClientWindow  # noqa: E402
 
 OUT = REPO / "screenshots" / "out"
 TRANSLATIONS = REPO / "resources" / "i18n"
-DEMO_LOGIN = ("wh-zhaomin", "Chief@2026")
+DEMO_LOGIN = ("wh-zhaomin", "Chief@2026")  # 首席代表 + 综合受理: sees every page
 
 
 def settle(app: QApplication, runner: TaskRunner, seconds: float = 0.3) -> None:
@@ -62,16 +62,15 @@ def render(app: QApplication, catalog: CatalogQuery, source: str, hall_id: str) 
         store = open_store(Path(tmp) / "store")
         runner = TaskRunner()
         try:
-            audit = AuditLog(store=store, terminal_id="T-WIN-DEMO")
-            repository = AccountStore(store=store, audit=audit)
-            seed_demo_clerks(repository)
             clock = SystemClock()
-            services = WindowServices(
-                catalog=catalog,
-                accounts=Accounts(repository=repository, clock=clock, terminal_id="T-WIN-DEMO"),
-                terminal_id="T-WIN-DEMO",
-                hall_id=hall_id,
+            services = build_services(
+                store=store,
                 clock=clock,
+                catalog=catalog,
+                hall_id=hall_id,
+                papers=PaperMaker(fonts=FontSet(), key=PAPER_KEY),
+                printer=FakePrinter("a4"),
+                terminal_id="W03",
             )
             for lang in ("zh_CN", "en"):
                 language.set_language(lang)

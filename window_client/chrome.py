@@ -23,6 +23,7 @@ from core.errors import EnvironmentProblem, UserFacingError
 from sync.status import StatusBoard, SyncStatus
 from widgets.i18n import arg, is_language_change
 from widgets.layout import restyle, styled_label
+from widgets.sync_status import StatusSource
 from window_client.pages import role_name
 
 log = logging.getLogger(__name__)
@@ -136,7 +137,7 @@ class SyncStatusRelay(QObject):
 
     changed = Signal(object)
 
-    def __init__(self, board: StatusBoard, parent: QObject | None = None) -> None:
+    def __init__(self, board: StatusBoard | StatusSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._board = board
         # The board calls back on the engine's thread; a signal emitted there reaches

@@ -61,11 +61,17 @@ class ItemListPanel(QWidget):
     item_opened = Signal(str)
 
     def __init__(
-        self, *, catalog: CatalogQuery, runner: TaskRunner, parent: QWidget | None = None
+        self,
+        *,
+        catalog: CatalogQuery,
+        runner: TaskRunner,
+        hall_id: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._catalog = catalog
         self._runner = runner
+        self._hall_id = hall_id
         self._hits: list[SearchHit] = []
         self._loaded_for: tuple[str, str, str] | None = None
         layout = QVBoxLayout(self)
@@ -116,6 +122,7 @@ class ItemListPanel(QWidget):
         audience_value = self.audience.currentData() or ""
         audience = Audience(audience_value) if audience_value else None
         catalog = self._catalog
+        hall_id = self._hall_id
         key = (text, department, audience_value)
 
         def fetch() -> list[SearchHit]:
@@ -133,6 +140,7 @@ class ItemListPanel(QWidget):
                 if h.kind is HitKind.ITEM
                 and (not department or h.department == department)
                 and (audience is None or audience in h.audiences)
+                and (not hall_id or hall_id in catalog.item(h.id).hall_ids)
             ]
 
         self._runner.run_catalog(

@@ -7,11 +7,23 @@ clerk's roles allow; page shortcuts must not clash (a test checks).
 
 from __future__ import annotations
 
-from window_client import alerts, items, statistics
+from window_client import (
+    acceptance,
+    alerts,
+    complaints,
+    conclusion,
+    issuing,
+    items,
+    statistics,
+)
 from window_client.pages import Page
 
 PAGES: tuple[Page, ...] = (
+    acceptance.PAGE,
     items.PAGE,
     statistics.PAGE,
     alerts.PAGE,
+    issuing.PAGE,
+    conclusion.PAGE,
+    complaints.PAGE,
 )

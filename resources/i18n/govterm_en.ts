@@ -2,6 +2,478 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AcceptancePage</name>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="95"/>
+        <source>已核验</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="96"/>
+        <location filename="../../window_client/acceptance.py" line="105"/>
+        <source>缺少</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="97"/>
+        <location filename="../../window_client/acceptance.py" line="106"/>
+        <source>不符合要求</source>
+        <translation>Defective</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="98"/>
+        <location filename="../../window_client/acceptance.py" line="107"/>
+        <source>不涉及</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="99"/>
+        <source>待核验</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="102"/>
+        <source>纸质</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="103"/>
+        <source>电子证照</source>
+        <translation>E-licence</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="104"/>
+        <source>共享数据</source>
+        <translation>Shared data</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="110"/>
+        <source>1 受理 → 受理凭证</source>
+        <translation>1 Accept → receipt</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="111"/>
+        <source>2 一次性告知 → 一次性告知书</source>
+        <translation>2 One-time notice → correction notice</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="112"/>
+        <source>3 容缺受理 → 容缺受理通知书</source>
+        <translation>3 Accept pending → pending notice</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="113"/>
+        <source>4 告知承诺 → 告知承诺书</source>
+        <translation>4 Commitment → commitment letter</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="114"/>
+        <source>5 不予受理 (须首席代表同意)</source>
+        <translation>5 Reject (chief representative must approve)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="429"/>
+        <source>办件编号: %1</source>
+        <translation>Case number: %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="431"/>
+        <source>临时编号: %1 (联网后由平台赋正式编号)</source>
+        <translation>Provisional number: %1 (the platform assigns the official number once online)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="443"/>
+        <source>本终端未连接政务服务平台, 不能解析居民码/企业码; 请手工录入申请人</source>
+        <translation>This terminal is not connected to the platform and cannot resolve resident/enterprise codes; please type the applicant in</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="485"/>
+        <source>本人办理</source>
+        <translation>Applicant in person</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="488"/>
+        <source>代办人: %1 (%2), 授权: %3</source>
+        <translation>Agent: %1 (%2), authorisation: %3</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="522"/>
+        <source>“%1”不符合要求的原因, Enter 确认, Esc 取消</source>
+        <translation>Why “%1” is defective; Enter confirms, Esc cancels</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="543"/>
+        <source>不能选择“%1”: %2</source>
+        <translation>“%1” is not available: %2</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="553"/>
+        <source>请填写申请人签署的告知承诺书编号, Enter 确认</source>
+        <translation>Enter the number of the commitment letter the applicant signed, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="624"/>
+        <source>%1 (可手工录入申请人)</source>
+        <translation>%1 (you can type the applicant in)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="636"/>
+        <source>居民码/企业码</source>
+        <translation>resident/enterprise code</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="636"/>
+        <source>手工录入</source>
+        <translation>typed in</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="639"/>
+        <source>%1 · %2 · 来源: %3 · 电子证照免提交 %4 项</source>
+        <translation>%1 · %2 · source: %3 · %4 materials covered by e-licences</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="673"/>
+        <source>容缺材料补齐期限默认为 %1 (%2 个工作日), 可修改后 Enter 确认</source>
+        <translation>Missing materials are due by %1 (%2 working days); change it if needed and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="684"/>
+        <source>期限请按 2026-03-09 的格式填写</source>
+        <translation>Write the date as 2026-03-09</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="688"/>
+        <source>补齐期限应晚于今天</source>
+        <translation>The deadline must be after today</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="701"/>
+        <source>不予受理须写明理由和救济途径, 并由首席代表输入账号和密码确认</source>
+        <translation>A rejection needs the reason and the means of redress, confirmed by the chief representative&apos;s account and password</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="812"/>
+        <source>办件 %1 已保存, 已送打印: %2; F9 接待下一位</source>
+        <translation>Case %1 saved, sent to the printer: %2; F9 for the next applicant</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="839"/>
+        <source>%1 · 共 %2 页 · 已送打印</source>
+        <translation>%1 · %2 page(s) · sent to the printer</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="863"/>
+        <source> (非必要)</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="930"/>
+        <source>请写明材料不符合要求的原因</source>
+        <translation>Please state why the material is defective</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="971"/>
+        <source>办理情形 (↑↓ Enter)</source>
+        <translation>Situation (↑↓ Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="972"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="973"/>
+        <source>扫描居民码/企业码, 或输入码后按 Enter</source>
+        <translation>Scan the resident/enterprise code, or type it and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="974"/>
+        <source>姓名/名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="975"/>
+        <source>身份号码/信用代码</source>
+        <translation>ID no. / credit code</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="976"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="977"/>
+        <source>帮办代办</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="978"/>
+        <source>本人办理 (Enter)</source>
+        <translation>In person (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="979"/>
+        <source>代办人姓名</source>
+        <translation>Agent&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="980"/>
+        <source>代办人身份号码</source>
+        <translation>Agent&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="981"/>
+        <source>代办人电话</source>
+        <translation>Agent&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="982"/>
+        <source>授权委托书编号</source>
+        <translation>Authorisation no.</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="983"/>
+        <source>登记代办人</source>
+        <translation>Record agent</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="984"/>
+        <source>材料核验</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="987"/>
+        <source>P 纸质已核验 · S 共享数据 · M 缺少 · D 不符合要求 · N 不涉及 · Backspace 清除; 电子证照由居民码/企业码自动标记</source>
+        <translation>P paper checked · S shared data · M missing · D defective · N not applicable · Backspace clears; e-licences are marked from the resident/enterprise code</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="992"/>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="992"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="992"/>
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="992"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="994"/>
+        <source>受理结果 (数字键 1-5)</source>
+        <translation>Outcome (keys 1-5)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="998"/>
+        <source>补正说明</source>
+        <translation>Correction note</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="999"/>
+        <source>容缺补齐期限</source>
+        <translation>Pending deadline</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="1000"/>
+        <source>告知承诺书编号</source>
+        <translation>Commitment letter no.</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="1001"/>
+        <source>不予受理理由</source>
+        <translation>Reason for rejection</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="1002"/>
+        <source>救济途径</source>
+        <translation>Means of redress</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="1003"/>
+        <source>首席代表账号</source>
+        <translation>Chief&apos;s account</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="1004"/>
+        <source>首席代表密码</source>
+        <translation>Chief&apos;s password</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="1033"/>
+        <source>受理凭证</source>
+        <translation>Acceptance receipt</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="1034"/>
+        <source>一次性告知书</source>
+        <translation>One-time correction notice</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="1035"/>
+        <source>不予受理通知书</source>
+        <translation>Rejection notice</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="1036"/>
+        <source>容缺受理通知书</source>
+        <translation>Pending acceptance notice</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="1037"/>
+        <source>告知承诺书</source>
+        <translation>Commitment letter</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="1038"/>
+        <source>材料移交清单</source>
+        <translation>Handover list</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyScreen</name>
+    <message>
+        <location filename="../../kiosk/apply.py" line="276"/>
+        <source>✓ %1 —— 电子证照“%2”免提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="280"/>
+        <source>✗ %1 —— 本终端无高拍仪，请到窗口提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="283"/>
+        <source>○ %1 —— 非必需</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="312"/>
+        <source>请先选择办理情形</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="327"/>
+        <source>事项：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="328"/>
+        <source>申请人：%1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="329"/>
+        <source>联系电话：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="330"/>
+        <source>结果领取：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="333"/>
+        <source>需到窗口补交：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="369"/>
+        <source>正在提交，请稍候…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="378"/>
+        <source>办件编号 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="381"/>
+        <source>申请已提交。正式编号将在平台受理后生成，可凭受理凭证二维码查询进度。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="384"/>
+        <source>网络中断，已保存，编号为临时编号 %1，恢复后自动提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="385"/>
+        <source>正在打印受理凭证，请稍候…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="398"/>
+        <source>受理凭证已打印，请取走凭证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="401"/>
+        <source>打印机暂时无法打印（已通知工作人员）。申请已保存，凭证将由工作人员补打，请记下上方办件编号，也可稍后在“办件查询”中查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="410"/>
+        <source>自助申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="411"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="412"/>
+        <source>联系地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="413"/>
+        <source>下一步：核对信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="414"/>
+        <source>返回修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="415"/>
+        <source>确认提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentScreen</name>
+    <message>
+        <location filename="../../kiosk/appointment.py" line="200"/>
+        <source>正在签到，请稍候…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/appointment.py" line="225"/>
+        <source>预约签到</source>
+        <translation type="unfinished">Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/appointment.py" line="227"/>
+        <source>请扫描预约短信或“爱山东”APP中的预约二维码，或在下方输入预约码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/appointment.py" line="228"/>
+        <source>完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AreasDialog</name>
     <message>
         <location filename="../../window_client/window.py" line="331"/>
@@ -96,6 +568,323 @@
     </message>
 </context>
 <context>
+    <name>CitizenServices</name>
+    <message>
+        <location filename="../../kiosk/citizen_parts.py" line="45"/>
+        <source>系统繁忙，请稍后再试或呼叫工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodeEntry</name>
+    <message>
+        <location filename="../../kiosk/citizen_parts.py" line="103"/>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <location filename="../../window_client/complaints.py" line="205"/>
+        <source>差评与投诉：待办 %1 件，已超期 %2 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="215"/>
+        <location filename="../../window_client/complaints.py" line="234"/>
+        <source>投诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="215"/>
+        <source>差评★%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="218"/>
+        <source>（第%1轮）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="220"/>
+        <source>
+整改期限 %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="222"/>
+        <source>
+整改超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="229"/>
+        <source>没有差评或投诉。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="233"/>
+        <source>来源：%1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="234"/>
+        <source>★%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="235"/>
+        <source>对象：%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="236"/>
+        <source>原因：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="237"/>
+        <source>内容：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="238"/>
+        <source>联系电话：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="238"/>
+        <source>未留</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="239"/>
+        <source>状态：%1 · 整改期限 %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="257"/>
+        <source>回访核实情况（Enter 记录回访）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="258"/>
+        <source>整改措施（Enter 记录整改）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="259"/>
+        <source>评价人意见（认可或不认可）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="306"/>
+        <source>请至少勾选一项投诉原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="310"/>
+        <source>请记录投诉的具体内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="336"/>
+        <source>投诉已登记，整改期限 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="349"/>
+        <source>已记录：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="378"/>
+        <source>差评与投诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="379"/>
+        <source>刷新 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="380"/>
+        <source>整改跟踪</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="381"/>
+        <location filename="../../window_client/complaints.py" line="397"/>
+        <source>登记投诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="382"/>
+        <source>已联系上评价人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="383"/>
+        <source>记录回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="384"/>
+        <source>记录整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="385"/>
+        <source>评价人认可</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="386"/>
+        <source>不认可，重新整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="387"/>
+        <source>关闭（首席代表）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="388"/>
+        <source>电话投诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="389"/>
+        <source>现场投诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="392"/>
+        <source>投诉方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="392"/>
+        <source>涉及办件/排队号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="392"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="393"/>
+        <source>投诉内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="393"/>
+        <source>投诉原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConclusionPage</name>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="273"/>
+        <source>%1  %2
+%3 · 申请人 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="276"/>
+        <source>可窗口办结的办件（%1 件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="292"/>
+        <source>没有可在窗口办结的办件（仅限已受理、可即办的事项）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="297"/>
+        <source>办件编号：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="298"/>
+        <source>事项：%1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="299"/>
+        <source>申请人：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="300"/>
+        <source>办理结果：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="304"/>
+        <source>材料齐全，符合法定形式，同意办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="334"/>
+        <source>%1 已窗口办结（首席代表 %2 签批），结果文书 %3 待出件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="371"/>
+        <source>可窗口办结的办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="372"/>
+        <source>刷新 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="373"/>
+        <source>最多签两次：经办人提出意见，首席代表当场输入本人账号和密码签批；同一人不能签两次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="377"/>
+        <source>经办人意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="377"/>
+        <source>结果文书编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="377"/>
+        <source>首席代表账号</source>
+        <translation>Chief&apos;s account</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="378"/>
+        <source>首席代表密码</source>
+        <translation>Chief&apos;s password</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="382"/>
+        <source>证照编号或批准文号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="383"/>
+        <source>签批办结 (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="384"/>
+        <source>去统一出件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CountdownOverlay</name>
     <message>
         <location filename="../../widgets/idle.py" line="287"/>
@@ -144,9 +933,298 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../window_client/chrome.py" line="127"/>
+        <location filename="../../window_client/chrome.py" line="128"/>
         <source>出现了内部错误, 已记录日志; 请重试或联系管理员</source>
         <translation>An internal error occurred and was logged; please try again or contact the administrator</translation>
+    </message>
+</context>
+<context>
+    <name>Evaluation</name>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="56"/>
+        <source>非常满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="57"/>
+        <source>满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="58"/>
+        <source>基本满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="59"/>
+        <source>不满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="60"/>
+        <source>非常不满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="65"/>
+        <source>服务态度热情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="66"/>
+        <source>办事效率高</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="67"/>
+        <source>一次性告知到位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="68"/>
+        <source>办事指南准确清晰</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="69"/>
+        <source>申请材料精简</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="70"/>
+        <source>办事流程便捷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="71"/>
+        <source>不用跑腿或只跑一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="72"/>
+        <source>帮办代办贴心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="73"/>
+        <source>自助设备好用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="74"/>
+        <source>大厅环境舒适</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="75"/>
+        <source>其他</source>
+        <translation type="unfinished">Other</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="76"/>
+        <source>服务态度一般</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="77"/>
+        <source>办理时间较长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="78"/>
+        <source>排队等候较久</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="79"/>
+        <source>办事指南不够清晰</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="80"/>
+        <source>材料要求较多</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="81"/>
+        <source>自助设备操作不便</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="82"/>
+        <source>服务态度差</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="83"/>
+        <source>办事效率低</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="84"/>
+        <source>排队等候时间过长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="85"/>
+        <source>超过承诺时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="86"/>
+        <source>未一次性告知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="87"/>
+        <source>要求提供办事指南以外的材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="88"/>
+        <source>办事指南与实际不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="89"/>
+        <source>流程繁琐</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="90"/>
+        <source>多次跑动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="91"/>
+        <source>推诿扯皮</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="92"/>
+        <source>业务不熟练</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="93"/>
+        <source>系统或设备故障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="94"/>
+        <source>收费不合理</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationInvite</name>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="278"/>
+        <source>请对本次服务（%1）作出评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="280"/>
+        <source>请对本次服务作出评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="283"/>
+        <source>不评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="577"/>
+        <source>取号</source>
+        <translation type="unfinished">Queue ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="578"/>
+        <source>预约签到</source>
+        <translation type="unfinished">Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="579"/>
+        <source>自助申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="580"/>
+        <source>自助取件</source>
+        <translation type="unfinished">Collect results</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="581"/>
+        <source>办件查询</source>
+        <translation type="unfinished">Application status</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationScreen</name>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="500"/>
+        <source>请先选择满意程度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="519"/>
+        <source>感谢您的评价！您反映的问题将由工作人员核实整改，5个工作日内反馈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="520"/>
+        <source>感谢您的评价！</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="535"/>
+        <source>评价对象：排队号 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="537"/>
+        <source>评价对象：办件编号 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="543"/>
+        <source>请选择您对本次服务的满意程度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="546"/>
+        <source>请选择不满意的原因（至少一项，必选），也可在下方补充说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="548"/>
+        <source>可选择评价原因（可多选），也可在下方补充说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="556"/>
+        <source>好差评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="558"/>
+        <source>请扫描受理凭证、取号小票或取件凭条上的二维码，或输入办件编号、排队号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="563"/>
+        <source>补充说明（选填；选择“其他”时必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="564"/>
+        <source>提交评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="565"/>
+        <source>完成</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -276,64 +1354,72 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../window_client/chrome.py" line="222"/>
+        <location filename="../../window_client/chrome.py" line="223"/>
         <source>一窗受理 · 窗口端</source>
         <translation>One-window acceptance · Counter client</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="223"/>
+        <location filename="../../window_client/chrome.py" line="224"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="224"/>
+        <location filename="../../window_client/chrome.py" line="225"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="230"/>
+        <location filename="../../window_client/chrome.py" line="231"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="231"/>
+        <location filename="../../window_client/chrome.py" line="232"/>
         <source>%1 号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="232"/>
+        <location filename="../../window_client/chrome.py" line="233"/>
         <source>未设置业务区</source>
         <translation>no business area set</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="233"/>
+        <location filename="../../window_client/chrome.py" line="234"/>
         <source>业务区: %1</source>
         <translation>Areas: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="239"/>
+        <location filename="../../window_client/chrome.py" line="240"/>
         <source>未连接平台 (单机)</source>
         <translation>Not connected to the platform (standalone)</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="242"/>
+        <location filename="../../window_client/chrome.py" line="243"/>
         <source>终端未授权, 请联系管理员重新注册</source>
         <translation>Terminal not authorised; ask the administrator to enrol it again</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="246"/>
+        <location filename="../../window_client/chrome.py" line="247"/>
         <source>在线 · 待上传 %1 条</source>
         <translation>Online · %1 to send</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="248"/>
+        <location filename="../../window_client/chrome.py" line="249"/>
         <source>在线 · 已同步</source>
         <translation>Online · in sync</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="253"/>
+        <location filename="../../window_client/chrome.py" line="254"/>
         <source>离线 · 待上传 %1 条</source>
         <translation>Offline · %1 to send</translation>
+    </message>
+</context>
+<context>
+    <name>HelpButton</name>
+    <message>
+        <location filename="../../kiosk/help.py" line="223"/>
+        <source>呼叫帮办</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -416,6 +1502,75 @@
     </message>
 </context>
 <context>
+    <name>HelpScreen</name>
+    <message>
+        <location filename="../../kiosk/help.py" line="34"/>
+        <source>咨询引导</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="35"/>
+        <source>查找事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="36"/>
+        <source>自助申办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="37"/>
+        <source>自助取件</source>
+        <translation type="unfinished">Collect results</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="38"/>
+        <source>设备故障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="39"/>
+        <source>老年人帮办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="40"/>
+        <source>其他</source>
+        <translation type="unfinished">Other</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="44"/>
+        <source>网络中断，无法呼叫工作人员，请到服务台寻求帮助</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="164"/>
+        <source>正在呼叫工作人员…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="174"/>
+        <location filename="../../kiosk/help.py" line="201"/>
+        <source>已通知工作人员，请在本机旁稍候，工作人员马上过来</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="195"/>
+        <source>呼叫帮办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="196"/>
+        <source>请选择需要帮助的事项，工作人员会到本机旁为您服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="199"/>
+        <source>返回继续办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HitListScreen</name>
     <message>
         <location filename="../../kiosk/browse.py" line="277"/>
@@ -445,14 +1600,231 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/home.py" line="125"/>
+        <location filename="../../kiosk/home.py" line="139"/>
         <source>您好, 欢迎使用政务服务自助终端</source>
         <translation>Welcome to the government self-service terminal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="126"/>
+        <location filename="../../kiosk/home.py" line="140"/>
         <source>请点击下方服务, 或点“搜索”输入事项名称、拼音首字母</source>
         <translation>Tap a service below, or tap &quot;Search&quot; to type a service name or pinyin initials</translation>
+    </message>
+</context>
+<context>
+    <name>Issuing</name>
+    <message>
+        <location filename="../../window_client/issuing.py" line="91"/>
+        <source>窗口领取</source>
+        <translation type="unfinished">Collect at the window</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="92"/>
+        <source>EMS邮寄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="93"/>
+        <source>自助终端打印</source>
+        <translation type="unfinished">Print at a self-service terminal</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="94"/>
+        <source>智能文件柜</source>
+        <translation>Pickup lockers</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="95"/>
+        <source>手机端电子证照</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="416"/>
+        <source>本大厅24小时自助终端</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IssuingPage</name>
+    <message>
+        <location filename="../../window_client/issuing.py" line="731"/>
+        <source>待出件结果（正在刷新…）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="747"/>
+        <source>%1  %2
+%3 · 申请人 %4 · 选择：%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="751"/>
+        <source>待出件结果（%1 件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="780"/>
+        <source>领取人（申请人或代理人）：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="793"/>
+        <source>没有待出件的结果。新结果由平台同步后会出现在这里（F5 刷新）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="800"/>
+        <source>办件编号：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="801"/>
+        <source>事项：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="802"/>
+        <source>结果：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="803"/>
+        <source>申请人：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="806"/>
+        <source>代理人：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="808"/>
+        <source>申请时选择的出件方式：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="875"/>
+        <source>请填写领取人姓名（申请人或代理人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="881"/>
+        <source>请领取人在签名板上签字，或选择“已在纸质签收单签字”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="899"/>
+        <source>取件码 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="909"/>
+        <source>正在办理…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="916"/>
+        <source>智能文件柜 %1 号柜格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="918"/>
+        <source>24小时自助终端</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="920"/>
+        <source>%1 已转%2自助取件。取件码只显示这一次，请告知申请人；短信通知已记录为“待发送短信”（本机未接入短信平台）。取件通知已送打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="924"/>
+        <source>原取件码已作废。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="926"/>
+        <source>%1 已推送手机端电子证照，已登记出件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="928"/>
+        <source>%1 已登记EMS邮寄，运单号 %2，邮寄单已送打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="931"/>
+        <source>%1 已窗口出件，出件签收单已送打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="973"/>
+        <source>刷新 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="976"/>
+        <source>重签 (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="977"/>
+        <source>在签名板签字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="978"/>
+        <source>已在纸质签收单签字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="979"/>
+        <source>领取人姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="980"/>
+        <source>EMS运单号（13位数字，或如 EA123456785CN 的国际格式）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="981"/>
+        <source>扫描或输入运单号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="982"/>
+        <source>智能文件柜柜格号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="984"/>
+        <source>确认后前置机签发6位取件码，申请人凭取件码和身份证号后4位在自助终端或文件柜取件。本机未接入短信平台：短信通知记录为“待发送短信”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="986"/>
+        <source>电子证照推送到申请人的“爱山东”手机端，确认后登记出件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="988"/>
+        <source>待出件结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="994"/>
+        <source>签发取件码并打印通知 (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="996"/>
+        <source>登记推送并出件 (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="998"/>
+        <source>确认出件并打印签收单 (Enter)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -889,7 +2261,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="437"/>
+        <location filename="../../kiosk/window.py" line="627"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
     </message>
@@ -1248,40 +2620,209 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../widgets/keyboard.py" line="199"/>
+        <location filename="../../widgets/keyboard.py" line="207"/>
         <source>中</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../widgets/keyboard.py" line="199"/>
+        <location filename="../../widgets/keyboard.py" line="207"/>
         <source>英</source>
         <translation>EN</translation>
     </message>
     <message>
-        <location filename="../../widgets/keyboard.py" line="200"/>
+        <location filename="../../widgets/keyboard.py" line="208"/>
         <source>中英文切换</source>
         <translation>Switch Chinese/English</translation>
     </message>
     <message>
-        <location filename="../../widgets/keyboard.py" line="201"/>
+        <location filename="../../widgets/keyboard.py" line="209"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../widgets/keyboard.py" line="202"/>
+        <location filename="../../widgets/keyboard.py" line="210"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../widgets/keyboard.py" line="203"/>
+        <location filename="../../widgets/keyboard.py" line="211"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../widgets/keyboard.py" line="204"/>
-        <location filename="../../widgets/keyboard.py" line="205"/>
+        <location filename="../../widgets/keyboard.py" line="212"/>
+        <location filename="../../widgets/keyboard.py" line="213"/>
         <source>退格</source>
         <translation>Backspace</translation>
+    </message>
+</context>
+<context>
+    <name>PickupScreen</name>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="197"/>
+        <source>%1 —— %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="319"/>
+        <source>请到 %1 号格口取走文件并关好柜门；取件凭条正在打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="321"/>
+        <source>结果文书已打印，请取走文件和取件凭条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="330"/>
+        <source>请扫描居民码，或输入短信取件码和身份证号码后4位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="332"/>
+        <source>您有多件办理结果待领取，请选择要领取的结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="334"/>
+        <source>正在出件，请稍候…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="335"/>
+        <source>柜门即将打开，请取走文件后关好柜门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="343"/>
+        <source>自助取件</source>
+        <translation type="unfinished">Collect results</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="344"/>
+        <source>短信取件码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="345"/>
+        <source>身份证后4位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="346"/>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressScreen</name>
+    <message>
+        <location filename="../../kiosk/progress.py" line="162"/>
+        <source>正在查询，请稍候…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="180"/>
+        <source>%1&#x3000;%2&#x3000;%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="193"/>
+        <source>办件编号 %1&#x3000;当前状态：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="195"/>
+        <source>事项：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="196"/>
+        <source>下一步：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="197"/>
+        <source>办结期限：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="200"/>
+        <source>（临时编号，网络恢复后取得正式编号）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="225"/>
+        <source>办件进度单正在打印，请取走</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="236"/>
+        <source>办件查询</source>
+        <translation type="unfinished">Application status</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="237"/>
+        <source>请扫描受理凭证上的二维码或居民码，或输入办件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="238"/>
+        <source>打印办件进度单</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanServiceScreen</name>
+    <message>
+        <location filename="../../kiosk/scan_service.py" line="141"/>
+        <source>正在核验，请稍候…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan_service.py" line="181"/>
+        <source>居民</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan_service.py" line="181"/>
+        <source>企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan_service.py" line="182"/>
+        <source>%1：%2&#x3000;证件号码：%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan_service.py" line="186"/>
+        <source>已关联电子证照（可免提交）：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan_service.py" line="187"/>
+        <source>暂无关联的电子证照</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan_service.py" line="190"/>
+        <source>本终端暂无可为您自助申请的事项，请到窗口办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan_service.py" line="192"/>
+        <source>请选择要办理的事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan_service.py" line="212"/>
+        <source>扫码办事</source>
+        <translation type="unfinished">Scan to start</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan_service.py" line="214"/>
+        <source>请将手机上的居民码或企业码对准扫码口；也可以在下方输入码内容</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1316,6 +2857,14 @@ or ask staff to help you find it</translation>
         <location filename="../../kiosk/search.py" line="158"/>
         <source>找到 %1 个结果</source>
         <translation>%1 results</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../window_client/issuing.py" line="529"/>
+        <source>领取人签名</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1481,41 +3030,37 @@ or ask staff to help you find it</translation>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="272"/>
+        <location filename="../../widgets/status_banner.py" line="271"/>
         <source>网络已断开 (自 %1 起), 正在使用本机保存的数据</source>
         <translation>Offline since %1; using the data saved on this terminal</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="277"/>
+        <location filename="../../widgets/status_banner.py" line="276"/>
         <source>网络未连接, 正在使用本机保存的数据</source>
         <translation>Not connected; using the data saved on this terminal</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="279"/>
+        <location filename="../../widgets/status_banner.py" line="278"/>
         <source>数据更新于 %1前</source>
         <translation>Data updated %1 ago</translation>
     </message>
     <message>
-        <source>数据更新于 %1 前</source>
-        <translation type="vanished">Data updated %1 ago</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/status_banner.py" line="287"/>
+        <location filename="../../widgets/status_banner.py" line="286"/>
         <source>暂不可用: %1</source>
         <translation>Unavailable for now: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="287"/>
+        <location filename="../../widgets/status_banner.py" line="286"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="289"/>
+        <location filename="../../widgets/status_banner.py" line="288"/>
         <source>部分设备暂不可用, 相关服务已暂停</source>
         <translation>Some devices are unavailable; the services that need them are paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="290"/>
+        <location filename="../../widgets/status_banner.py" line="289"/>
         <source> · </source>
         <translation> · </translation>
     </message>
@@ -1546,6 +3091,132 @@ or ask staff to help you find it</translation>
         <location filename="../../kiosk/browse.py" line="149"/>
         <source>暂时无法读取事项目录, 请稍后再试或呼叫工作人员</source>
         <translation>The service catalogue cannot be read right now. Please try again later or ask staff for help.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketResult</name>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="216"/>
+        <source>前面约有 %1 人（网络中断，人数为估计值）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="219"/>
+        <source>前面还有 %1 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="222"/>
+        <source>绿色通道：%1。叫号时请向窗口工作人员出示相关证件，由工作人员确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="225"/>
+        <source>预约已签到，将按预约时段优先叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="226"/>
+        <source>请留意叫号屏幕和语音提示，过号请重新取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="239"/>
+        <source>取号小票已打印，请取走小票</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="242"/>
+        <source>打印机暂时无法打印（已通知工作人员），请记住上方排队号，叫号时同样有效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="244"/>
+        <source>正在打印取号小票，请稍候…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketScreen</name>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="49"/>
+        <source>老年人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="50"/>
+        <source>残疾人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="51"/>
+        <source>孕期妇女</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="52"/>
+        <source>军人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="416"/>
+        <source>本大厅暂未设置排队业务，请到服务台咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="420"/>
+        <source>网络中断：仍可取号，但前面等候人数为估计值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="435"/>
+        <source>%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="437"/>
+        <source>取号时间 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="440"/>
+        <source>当前等候 %1 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="454"/>
+        <source>正在取号，请稍候…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="475"/>
+        <source>符合条件的可先选择绿色通道，再选择业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="477"/>
+        <source>已选择绿色通道，请到窗口出示相关证件，由工作人员确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="485"/>
+        <source>取号</source>
+        <translation type="unfinished">Queue ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="486"/>
+        <source>绿色通道（老年人、残疾人、孕期妇女、军人优先）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="489"/>
+        <source>请选择要办理的业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="490"/>
+        <source>完成</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1632,6 +3303,31 @@ or ask staff to help you find it</translation>
         <location filename="../../window_client/alerts.py" line="233"/>
         <source>帮办与告警</source>
         <translation>Help &amp; alerts</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="1048"/>
+        <source>收件受理</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/conclusion.py" line="401"/>
+        <source>窗口办结</source>
+        <translation>Concluded at the window</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="1019"/>
+        <source>统一出件</source>
+        <translation>Result issuing</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="401"/>
+        <source>未连接前置机：差评整改和投诉登记需要联网</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/complaints.py" line="417"/>
+        <source>差评整改</source>
+        <translation type="unfinished">Bad-review follow-up</translation>
     </message>
 </context>
 </TS>

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from core.accounts import Accounts
+from core.calendar import WorkingCalendar
+from core.clock import Clock
 from core.search import CatalogQuery
+from documents.fonts import FontSet
+from documents.maker import PaperMaker
+from documents.verification import VerificationKey
 from sync.accounts_store import AccountStore, seed_demo_clerks
 from sync.audit import AuditLog
+from sync.cases import CaseRepository
+from sync.print_queue import PrintQueue
 from sync.store import Store, open_store
 from tests.helpers.catalog import InMemoryCatalog, small_catalog
 from tests.helpers.clock import FakeClock
+from tests.helpers.printer import FakePrinter
 from widgets.i18n import LanguageManager
 from widgets.task_runner import TaskRunner
 from widgets.theme import apply_theme
@@ -31,6 +41,8 @@ DEMO_PASSWORDS = {
     "wh-chenjing": "Weihai@2026",
     "wh-zhaomin": "Chief@2026",
     "wh-admin": "Admin@2026",
+    "hc-lixue": "Weihai@2026",
+    "hc-yujun": "Chief@2026",
 }
 
 
@@ -68,27 +80,81 @@ def store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
 
 
 @pytest.fixture
-def audit(store: Store, clock: FakeClock) -> AuditLog:
-    return AuditLog(store=store, now=clock.now, terminal_id=TERMINAL)
-
-
-@pytest.fixture
-def accounts(store: Store, audit: AuditLog, clock: FakeClock) -> Accounts:
-    repository = AccountStore(store=store, audit=audit)
-    seed_demo_clerks(repository)
-    return Accounts(repository=repository, clock=clock, terminal_id=TERMINAL)
-
-
-@pytest.fixture
 def catalog() -> CatalogQuery:
     return InMemoryCatalog(small_catalog())
 
 
+CALENDAR = WorkingCalendar.from_dict(
+    {
+        "years": [
+            json.loads(p.read_text(encoding="utf-8"))
+            for p in (REPO / "resources" / "holidays").glob("*.json")
+        ]
+    }
+)
+PAPER_KEY = VerificationKey("hall-key-1", b"test-secret-for-papers-0123456789")
+
+
+@pytest.fixture(scope="session")
+def paper_maker() -> PaperMaker:
+    return PaperMaker(fonts=FontSet(), key=PAPER_KEY)
+
+
 @pytest.fixture
-def services(catalog: CatalogQuery, accounts: Accounts, clock: FakeClock) -> WindowServices:
+def printer() -> FakePrinter:
+    return FakePrinter("a4")
+
+
+def build_services(
+    *,
+    store: Store,
+    clock: Clock,
+    catalog: CatalogQuery,
+    hall_id: str,
+    papers: PaperMaker,
+    printer: FakePrinter,
+    terminal_id: str = TERMINAL,
+    **extra: Any,
+) -> WindowServices:
+    """The window client's services over ``store``, as the composition root builds them."""
+    audit = AuditLog(store=store, now=clock.now, terminal_id=terminal_id)
+    repository = AccountStore(store=store, audit=audit)
+    seed_demo_clerks(repository)
+    queue = PrintQueue(store, printers={"a4": printer}, clock=clock)
     return WindowServices(
-        catalog=catalog, accounts=accounts, terminal_id=TERMINAL, hall_id="H-WH-01", clock=clock
+        catalog=catalog,
+        accounts=Accounts(repository=repository, clock=clock, terminal_id=terminal_id),
+        terminal_id=terminal_id,
+        hall_id=hall_id,
+        clock=clock,
+        audit=audit,
+        cases=CaseRepository(store=store, audit=audit, terminal_id=terminal_id, clock=clock),
+        calendar=CALENDAR,
+        papers=papers,
+        print_queue=queue,
+        **extra,
     )
+
+
+@pytest.fixture
+def services(
+    store: Store, catalog: CatalogQuery, clock: FakeClock, paper_maker: PaperMaker,
+    printer: FakePrinter,
+) -> WindowServices:
+    return build_services(
+        store=store, clock=clock, catalog=catalog, hall_id="H-WH-01", papers=paper_maker,
+        printer=printer,
+    )
+
+
+@pytest.fixture
+def accounts(services: WindowServices) -> Accounts:
+    return services.accounts
+
+
+@pytest.fixture
+def audit(services: WindowServices) -> AuditLog:
+    return services.audit
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 
 import pytest
@@ -9,9 +10,8 @@ from PySide6.QtCore import Qt
 
 from core.accounts import MAX_FAILURES
 from sync.status import StatusBoard, SyncStatus
-from tests.window_client.conftest import TERMINAL, log_in
+from tests.window_client.conftest import log_in
 from window_client.registry import PAGES
-from window_client.services import WindowServices
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -122,14 +122,7 @@ def test_logout_drops_every_page(qtbot, window):
 
 def test_header_follows_sync_status(qtbot, make_window, services):
     board = StatusBoard(SyncStatus(online=True, pending=0))
-    services = WindowServices(
-        catalog=services.catalog,
-        accounts=services.accounts,
-        terminal_id=TERMINAL,
-        hall_id=services.hall_id,
-        clock=services.clock,
-        sync_status=board,
-    )
+    services = dataclasses.replace(services, sync_status=board)
     window = make_window(services)
     assert window.header.link_text() == "在线 · 已同步"
     board.went_offline(_dt.datetime.now(_dt.UTC), "网关无法连接")
