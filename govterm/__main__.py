@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from govterm.app import GuiOptions, run_demo, run_gui, smoke_test
+from govterm.app import GuiOptions, run_gui, smoke_test
 from govterm.crash import CrashHandler
 from govterm.settings import (
     Settings,
@@ -63,7 +63,20 @@ class Command:
 # -- commands ----------------------------------------------------------------------------
 
 
+def _sync_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--exit-after-sync",
+        action="store_true",
+        help="首次同步完成 (全部数据已拉取、待上传为 0) 后退出 (安装检查、测试)",
+    )
+
+
+def _window_arguments(parser: argparse.ArgumentParser) -> None:
+    _sync_arguments(parser)
+
+
 def _kiosk_arguments(parser: argparse.ArgumentParser) -> None:
+    _sync_arguments(parser)
     parser.add_argument("--portrait", action="store_true", help="竖屏 (1080×1920)")
     parser.add_argument("--elder", action="store_true", help="以长辈模式启动")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言 (默认取配置)")
@@ -79,6 +92,7 @@ def _gui_options(args: argparse.Namespace) -> GuiOptions:
         language=getattr(args, "lang", None),
         fullscreen=getattr(args, "fullscreen", None),
         simulate_devices=args.simulate_devices,
+        exit_after_sync=getattr(args, "exit_after_sync", False),
     )
 
 
@@ -98,11 +112,17 @@ def run_window(ctx: Context) -> int:
         settings=ctx.settings,
         crash=ctx.crash,
         resources=ctx.resources,
-        options=GuiOptions(fullscreen=False, simulate_devices=ctx.args.simulate_devices),
+        options=GuiOptions(
+            fullscreen=False,
+            simulate_devices=ctx.args.simulate_devices,
+            exit_after_sync=ctx.args.exit_after_sync,
+        ),
     )
 
 
 def run_demo_command(ctx: Context) -> int:
+    from govterm.demo import run_demo
+
     return run_demo(
         settings=ctx.settings,
         resources=ctx.resources,
@@ -163,8 +183,13 @@ def run_gateway(ctx: Context) -> int:
 
 COMMANDS: tuple[Command, ...] = (
     Command("kiosk", "24小时自助服务终端 (市民/企业自助)", run_kiosk, _kiosk_arguments),
-    Command("window", "窗口端: 无差别一窗受理的收件、出件", run_window),
-    Command("demo", "演示: 演示目录 + 自助端与窗口端", run_demo_command, _kiosk_arguments),
+    Command("window", "窗口端: 无差别一窗受理的收件、出件", run_window, _window_arguments),
+    Command(
+        "demo",
+        "演示: 本机前置机 (演示目录) + 自助端与窗口端, 两端注册并同步",
+        run_demo_command,
+        _kiosk_arguments,
+    ),
     Command("doctor", "检查本机运行环境 (Qt、字体、扫码、打印、目录、SQLite)", run_doctor),
     Command("config", "查看生效的配置", run_config, _config_arguments),
     Command(

@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -27,8 +27,10 @@ if TYPE_CHECKING:
 
     from core.terminal import TerminalProfile
     from devices.factory import Devices
+    from govterm.sync_setup import TerminalSync
     from sync.print_queue import PrintQueue
     from sync.store import Store
+    from widgets.sync_status import SyncStatusModel
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ class GuiOptions:
         language: ``"zh_CN"`` or ``"en"``; ``None`` = the setting.
         fullscreen: full screen (a real kiosk); ``None`` = the setting.
         simulate_devices: simulated lock board and ID-card reader (``--simulate-devices``).
+        exit_after_sync: quit once the first sync is complete (``--exit-after-sync``).
     """
 
     portrait: bool = False
@@ -53,6 +56,7 @@ class GuiOptions:
     language: str | None = None
     fullscreen: bool | None = None
     simulate_devices: bool = False
+    exit_after_sync: bool = False
 
 
 @dataclass
@@ -69,10 +73,16 @@ class Ui:
     language: Any  # widgets.i18n.LanguageManager
     devices: Devices
     print_queue: PrintQueue
+    sync: TerminalSync | None = None
+    sync_status: SyncStatusModel | None = None
 
     def close(self) -> None:
-        """Stop printing, release the devices, close the store."""
+        """Stop syncing and printing, release the devices, close the store."""
         try:
+            if self.sync_status is not None:
+                self.sync_status.close()
+            if self.sync is not None:
+                self.sync.close()
             self.print_queue.stop()
             self.devices.close()
         finally:
@@ -137,6 +147,7 @@ def build_ui(
 
     store = open_store(data_dir or settings.paths.data_dir)
     devices: Devices | None = None
+    sync: TerminalSync | None = None
     try:
         source = catalog_dir or settings.paths.catalog_dir
         if source is not None:
@@ -144,12 +155,23 @@ def build_ui(
         devices, print_queue = _open_devices(
             settings, store=store, data_dir=data_dir, simulate=options.simulate_devices
         )
-        window = _build_window(mode, store=store, profile=profile, language=language)
+        sync, sync_status = _sync_link(settings, store=store, devices=devices, profile=profile)
+        window = _build_window(
+            mode,
+            store=store,
+            profile=profile,
+            language=language,
+            sync_status=sync_status,
+            nudge=sync.nudge,
+        )
     except BaseException:
+        if sync is not None:
+            sync.close()
         if devices is not None:
             devices.close()
         store.close()
         raise
+    sync.start()
     log.info("%s window built for terminal %s", mode, profile.terminal_id)
     return Ui(
         mode=mode,
@@ -158,7 +180,34 @@ def build_ui(
         language=language,
         devices=devices,
         print_queue=print_queue,
+        sync=sync,
+        sync_status=sync_status,
     )
+
+
+def _sync_link(
+    settings: Settings, *, store: Store, devices: Devices, profile: TerminalProfile
+) -> tuple[TerminalSync, SyncStatusModel]:
+    """The terminal's gateway link (enrolment, engine) and its Qt status model."""
+    from functools import partial
+
+    from govterm.devices import heartbeat_health
+    from govterm.settings import product_version
+    from govterm.sync_setup import TerminalSync, catalog_fingerprint
+    from sync.audit import AuditLog
+    from widgets.sync_status import SyncStatusModel
+
+    sync = TerminalSync(
+        store=store,
+        gateway=settings.gateway,
+        terminal_name=profile.name,
+        hall_id=profile.hall_id,
+        device_health=heartbeat_health(devices.health),
+        audit=AuditLog(store=store, terminal_id=profile.terminal_id),
+        app_version=product_version(),
+    )
+    model = SyncStatusModel(board=sync.board, catalog_version=partial(catalog_fingerprint, store))
+    return sync, model
 
 
 def _open_devices(
@@ -183,7 +232,15 @@ def _open_devices(
     return devices, queue
 
 
-def _build_window(mode: Mode, *, store: Store, profile: TerminalProfile, language: Any) -> QWidget:
+def _build_window(
+    mode: Mode,
+    *,
+    store: Store,
+    profile: TerminalProfile,
+    language: Any,
+    sync_status: SyncStatusModel | None = None,
+    nudge: Callable[[], None] | None = None,
+) -> QWidget:
     from sync.catalog_cache import CatalogCache
 
     catalog = CatalogCache(store, terminal_id=profile.terminal_id, home_hall_id=profile.hall_id)
@@ -192,18 +249,47 @@ def _build_window(mode: Mode, *, store: Store, profile: TerminalProfile, languag
     if mode == "kiosk":
         from kiosk.window import KioskWindow
 
-        window = KioskWindow(catalog=catalog, profile=profile, language=language)
+        from core.clock import SystemClock
+
+        window = KioskWindow(
+            catalog=catalog,
+            profile=profile,
+            language=language,
+            # aware local time: the banner compares it with the sync status' times
+            now=SystemClock().now,
+            sync_status=sync_status,
+        )
     else:
         from window_client.window import WindowClientWindow
 
         window = WindowClientWindow(
-            services=_window_services(store=store, profile=profile, catalog=catalog),
+            services=_window_services(
+                store=store,
+                profile=profile,
+                catalog=catalog,
+                sync_status=sync_status,
+                nudge=nudge,
+            ),
             language=language,
+        )
+    if sync_status is not None:
+        # Rows the engine brought in: have the search index ready before the next
+        # keystroke instead of rebuilding it on the first one.
+        runner = window.runner  # type: ignore[attr-defined]
+        sync_status.catalog_changed.connect(
+            lambda: runner.run_catalog(catalog.prepare, on_done=lambda _: None, key="prepare")
         )
     return window
 
 
-def _window_services(*, store: Store, profile: TerminalProfile, catalog: Any) -> Any:
+def _window_services(
+    *,
+    store: Store,
+    profile: TerminalProfile,
+    catalog: Any,
+    sync_status: Any = None,
+    nudge: Callable[[], None] | None = None,
+) -> Any:
     """The counter client's services over the local store, in dependency order."""
     from core.accounts import Accounts
     from core.clock import SystemClock
@@ -224,6 +310,7 @@ def _window_services(*, store: Store, profile: TerminalProfile, catalog: Any) ->
         terminal_id=profile.terminal_id,
         hall_id=profile.hall_id,
         clock=clock,
+        sync_status=sync_status,
     )
 
 
@@ -265,6 +352,8 @@ def run_gui(
     else:
         ui.window.show()
     _quit_on_sigterm(app)
+    if options.exit_after_sync and ui.sync_status is not None:
+        _quit_after_first_sync(app, ui.sync_status)
     try:
         status = app.exec()
     finally:
@@ -272,6 +361,30 @@ def run_gui(
         ui.close()
     log.info("%s closed with status %d", mode, status)
     return status
+
+
+def _quit_after_first_sync(
+    app: QApplication, model: SyncStatusModel, *, timeout_s: float = 120.0
+) -> None:
+    """Quit with 0 once every stream was pulled and the outbox is empty; 1 on timeout."""
+    from PySide6.QtCore import QTimer
+
+    from govterm.sync_setup import first_sync_done
+
+    def check(status: Any) -> None:
+        if first_sync_done(status):
+            log.info("first sync complete: exiting (--exit-after-sync)")
+            app.exit(0)
+        elif not status.authorised:
+            log.error("exit after sync: %s", status.last_error)
+            app.exit(1)
+
+    def give_up() -> None:
+        log.error("first sync not complete after %.0f s: %s", timeout_s, model.status)
+        app.exit(1)
+
+    model.status_changed.connect(check)
+    QTimer.singleShot(int(timeout_s * 1000), app, give_up)
 
 
 def _quit_on_sigterm(app: QApplication) -> None:
@@ -299,68 +412,6 @@ def child_command(settings_args: list[str]) -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, *settings_args]
     return [sys.executable, "-m", "govterm", *settings_args]
-
-
-def run_demo(
-    *,
-    settings: Settings,
-    resources: Path,
-    options: GuiOptions,
-    config: Path | None,
-) -> int:
-    """Open the kiosk and the window client on the demo catalog, each in its own window.
-
-    Like real terminals, each has its own process and local store (``<data>/demo/kiosk``
-    and ``<data>/demo/window``); the demo catalog is imported into both first. Returns
-    when both windows have closed (or on Ctrl+C, which closes both).
-    """
-    from sync.store import open_store
-
-    demo_dir = settings.paths.data_dir / "demo"
-    commands = []
-    for mode in MODES:
-        data_dir = demo_dir / mode
-        with open_store(data_dir) as store:
-            import_catalog_dir(store, resources / "catalog")
-            if mode == "window":
-                _seed_demo_clerks(store)
-        args = ["--data-dir", str(data_dir)]
-        args += ["--simulate-devices"] * options.simulate_devices
-        if config is not None:
-            args += ["--config", str(config)]
-        args.append(mode)
-        if mode == "kiosk":
-            args += ["--portrait"] * options.portrait + ["--elder"] * options.elder
-            args += ["--lang", options.language] if options.language else []
-        commands.append(child_command(args))
-    log.info("demo: data in %s", demo_dir)
-    # SIGTERM (a service manager, `kill`) closes both windows like Ctrl+C does.
-    signal.signal(signal.SIGTERM, _interrupt)
-    children = [subprocess.Popen(cmd) for cmd in commands]
-    statuses: list[int] = []
-    try:
-        statuses = [child.wait() for child in children]
-    except KeyboardInterrupt:
-        log.info("demo interrupted; closing both windows")
-    finally:
-        for child in children:
-            if child.poll() is None:
-                child.terminate()
-        for child in children:
-            child.wait()
-    return max(statuses, default=0)
-
-
-def _seed_demo_clerks(store: Store) -> None:
-    """The demo's Weihai clerks (passwords in the README), added once."""
-    from sync.accounts_store import AccountStore, seed_demo_clerks
-    from sync.audit import AuditLog
-
-    seed_demo_clerks(AccountStore(store=store, audit=AuditLog(store=store)))
-
-
-def _interrupt(signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
 
 
 def smoke_test(*, settings: Settings, crash: CrashHandler, resources: Path) -> int:
@@ -394,6 +445,9 @@ def smoke_test(*, settings: Settings, crash: CrashHandler, resources: Path) -> i
 def _smoke_one(
     mode: Mode, *, app: QApplication, settings: Settings, resources: Path, data_dir: Path
 ) -> str:
+    from govterm.settings import GatewaySettings
+
+    settings = settings.model_copy(update={"gateway": GatewaySettings()})
     try:
         ui = build_ui(
             mode,
