@@ -435,9 +435,10 @@ class EvaluationScreen(QWidget):
 
     def reason_buttons(self) -> list[QPushButton]:
         """The reason toggles shown for the chosen level."""
+        found = (self._reasons.itemAt(i) for i in range(self._reasons.count()))
         return [
-            w for w in self.rating_page.findChildren(QPushButton)
-            if w.objectName().startswith("reason-")
+            w for w in (item.widget() for item in found if item is not None)
+            if isinstance(w, QPushButton)
         ]
 
     def reason_button(self, reason: str) -> QPushButton:

@@ -53,6 +53,8 @@ GREEN_CHOICES: tuple[tuple[GreenChannel, str], ...] = (
 )
 """The green-channel buttons, in the order the policy lists them (004 三(五)1)."""
 
+SLIP_NOTICE = "请留意叫号屏幕和语音提示，过号请重新取号。"
+
 _GREEN_PRINTED = {
     GreenChannel.ELDERLY: "老年人",
     GreenChannel.DISABLED: "残疾人",
@@ -150,7 +152,7 @@ def print_ticket(
     An offline ticket's slip says the number of people ahead is an estimate
     (:attr:`IssuedTicket.waiting_note`).
     """
-    notice = TicketPaper.notice
+    notice = SLIP_NOTICE
     if ticket.estimated:
         notice = f"{ticket.waiting_note}。{notice}"
     paper = TicketPaper(
@@ -351,6 +353,7 @@ class TicketScreen(QWidget):
     def reset(self) -> None:
         """Start afresh (entering from home): the areas and their waiting counts now."""
         self.forget_personal_data()
+        clear_layout(self._area_grid)  # the counts of a minute ago are wrong now
         queue, hall = self._queue, self._services.hall
         self._runner.run(lambda: load_areas(queue, hall), on_done=self._on_areas,
                          on_error=self._on_error, key="kiosk-ticket-areas", owner=self)
@@ -379,9 +382,10 @@ class TicketScreen(QWidget):
 
     def area_buttons(self) -> list[QPushButton]:
         """The business-area buttons shown (tests tap them)."""
+        found = (self._area_grid.itemAt(i) for i in range(self._area_grid.count()))
         return [
-            w for w in self.choose_page.findChildren(QPushButton)
-            if w.objectName().startswith("area-")
+            w for w in (item.widget() for item in found if item is not None)
+            if isinstance(w, QPushButton)
         ]
 
     def area_button(self, prefix: str) -> QPushButton:
