@@ -157,10 +157,8 @@ def build_ui(
         )
         sync, sync_status = _sync_link(settings, store=store, devices=devices, profile=profile)
         window = _build_window(
-            mode,
-            store=store,
-            profile=profile,
-            language=language,
+            mode, store=store, profile=profile, language=language, print_queue=print_queue,
+            resources=resources,
             sync_status=sync_status,
             nudge=sync.nudge,
         )
@@ -240,6 +238,8 @@ def _build_window(
     language: Any,
     sync_status: SyncStatusModel | None = None,
     nudge: Callable[[], None] | None = None,
+    print_queue: PrintQueue,
+    resources: Path,
 ) -> QWidget:
     from sync.catalog_cache import CatalogCache
 
@@ -267,6 +267,8 @@ def _build_window(
                 store=store,
                 profile=profile,
                 catalog=catalog,
+                print_queue=print_queue,
+                resources=resources,
                 sync_status=sync_status,
                 nudge=nudge,
             ),
@@ -283,18 +285,24 @@ def _build_window(
 
 
 def _window_services(
-    *,
-    store: Store,
-    profile: TerminalProfile,
-    catalog: Any,
+    *, store: Store, profile: TerminalProfile, catalog: Any, print_queue: PrintQueue,
+    resources: Path,
     sync_status: Any = None,
     nudge: Callable[[], None] | None = None,
 ) -> Any:
     """The counter client's services over the local store, in dependency order."""
+    import json
+    import secrets
+
     from core.accounts import Accounts
+    from core.calendar import WorkingCalendar
     from core.clock import SystemClock
+    from documents.fonts import FontSet
+    from documents.maker import PaperMaker
+    from documents.verification import VerificationKey
     from sync.accounts_store import AccountStore
     from sync.audit import AuditLog
+    from sync.cases import CaseRepository
     from window_client.services import WindowServices
 
     clock = SystemClock()
@@ -304,13 +312,35 @@ def _window_services(
         clock=clock,
         terminal_id=profile.terminal_id,
     )
+    years = store.cached_docs("holidays") or [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((resources / "holidays").glob("*.json"))
+    ]
+    calendar = WorkingCalendar.from_dict({"years": years})
+    # The paper verification key is kept beside the store until the hall's key is
+    # distributed by the gateway's config stream.
+    key_file = store.data_dir / "paper-key.bin"
+    if not key_file.exists():
+        key_file.write_bytes(secrets.token_bytes(32))
+        key_file.chmod(0o600)
+    papers = PaperMaker(
+        fonts=FontSet(), key=VerificationKey(f"{profile.terminal_id}-1", key_file.read_bytes())
+    )
     return WindowServices(
         catalog=catalog,
         accounts=accounts,
         terminal_id=profile.terminal_id,
         hall_id=profile.hall_id,
         clock=clock,
+        audit=audit,
+        cases=CaseRepository(
+            store=store, audit=audit, terminal_id=profile.terminal_id, clock=clock
+        ),
+        calendar=calendar,
+        papers=papers,
+        print_queue=print_queue,
         sync_status=sync_status,
+        nudge=nudge,
     )
 
 
