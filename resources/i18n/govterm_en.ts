@@ -422,7 +422,7 @@
     <message>
         <location filename="../../kiosk/apply.py" line="410"/>
         <source>自助申请</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Self-service application</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="411"/>
@@ -455,22 +455,22 @@
     <message>
         <location filename="../../kiosk/appointment.py" line="200"/>
         <source>正在签到，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking in, please wait…</translation>
     </message>
     <message>
         <location filename="../../kiosk/appointment.py" line="225"/>
         <source>预约签到</source>
-        <translation type="unfinished">Appointment check-in</translation>
+        <translation>Appointment check-in</translation>
     </message>
     <message>
         <location filename="../../kiosk/appointment.py" line="227"/>
         <source>请扫描预约短信或“爱山东”APP中的预约二维码，或在下方输入预约码</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the appointment QR code from your SMS or the “iShandong” app, or type the appointment code below</translation>
     </message>
     <message>
         <location filename="../../kiosk/appointment.py" line="228"/>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -943,177 +943,177 @@
     <message>
         <location filename="../../kiosk/evaluation.py" line="56"/>
         <source>非常满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Very satisfied</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="57"/>
         <source>满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfied</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="58"/>
         <source>基本满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Fairly satisfied</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="59"/>
         <source>不满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Dissatisfied</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="60"/>
         <source>非常不满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Very dissatisfied</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="65"/>
         <source>服务态度热情</source>
-        <translation type="unfinished"></translation>
+        <translation>Friendly staff</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="66"/>
         <source>办事效率高</source>
-        <translation type="unfinished"></translation>
+        <translation>Quick service</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="67"/>
         <source>一次性告知到位</source>
-        <translation type="unfinished"></translation>
+        <translation>Told everything at once</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="68"/>
         <source>办事指南准确清晰</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear, accurate guide</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="69"/>
         <source>申请材料精简</source>
-        <translation type="unfinished"></translation>
+        <translation>Few documents needed</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="70"/>
         <source>办事流程便捷</source>
-        <translation type="unfinished"></translation>
+        <translation>Easy process</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="71"/>
         <source>不用跑腿或只跑一次</source>
-        <translation type="unfinished"></translation>
+        <translation>One visit or none</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="72"/>
         <source>帮办代办贴心</source>
-        <translation type="unfinished"></translation>
+        <translation>Helpful assistance</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="73"/>
         <source>自助设备好用</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk easy to use</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="74"/>
         <source>大厅环境舒适</source>
-        <translation type="unfinished"></translation>
+        <translation>Comfortable hall</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="75"/>
         <source>其他</source>
-        <translation type="unfinished">Other</translation>
+        <translation>Other</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="76"/>
         <source>服务态度一般</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff attitude average</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="77"/>
         <source>办理时间较长</source>
-        <translation type="unfinished"></translation>
+        <translation>Took rather long</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="78"/>
         <source>排队等候较久</source>
-        <translation type="unfinished"></translation>
+        <translation>Rather long wait</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="79"/>
         <source>办事指南不够清晰</source>
-        <translation type="unfinished"></translation>
+        <translation>Guide not clear enough</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="80"/>
         <source>材料要求较多</source>
-        <translation type="unfinished"></translation>
+        <translation>Many documents required</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="81"/>
         <source>自助设备操作不便</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk hard to use</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="82"/>
         <source>服务态度差</source>
-        <translation type="unfinished"></translation>
+        <translation>Unfriendly staff</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="83"/>
         <source>办事效率低</source>
-        <translation type="unfinished"></translation>
+        <translation>Slow service</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="84"/>
         <source>排队等候时间过长</source>
-        <translation type="unfinished"></translation>
+        <translation>Waited too long</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="85"/>
         <source>超过承诺时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Promised time exceeded</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="86"/>
         <source>未一次性告知</source>
-        <translation type="unfinished"></translation>
+        <translation>Not told everything at once</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="87"/>
         <source>要求提供办事指南以外的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Asked for documents not in the guide</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="88"/>
         <source>办事指南与实际不符</source>
-        <translation type="unfinished"></translation>
+        <translation>Guide differs from practice</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="89"/>
         <source>流程繁琐</source>
-        <translation type="unfinished"></translation>
+        <translation>Complicated process</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="90"/>
         <source>多次跑动</source>
-        <translation type="unfinished"></translation>
+        <translation>Had to come several times</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="91"/>
         <source>推诿扯皮</source>
-        <translation type="unfinished"></translation>
+        <translation>Passed from desk to desk</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="92"/>
         <source>业务不熟练</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff not competent</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="93"/>
         <source>系统或设备故障</source>
-        <translation type="unfinished"></translation>
+        <translation>System or device failure</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="94"/>
         <source>收费不合理</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreasonable fees</translation>
     </message>
 </context>
 <context>
@@ -1121,110 +1121,110 @@
     <message>
         <location filename="../../kiosk/evaluation.py" line="278"/>
         <source>请对本次服务（%1）作出评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Please rate this service (%1)</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="280"/>
         <source>请对本次服务作出评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Please rate this service</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="283"/>
         <source>不评价</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/evaluation.py" line="577"/>
-        <source>取号</source>
-        <translation type="unfinished">Queue ticket</translation>
+        <translation>No rating</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="578"/>
-        <source>预约签到</source>
-        <translation type="unfinished">Appointment check-in</translation>
+        <source>取号</source>
+        <translation>Queue ticket</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="579"/>
-        <source>自助申请</source>
-        <translation type="unfinished"></translation>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="580"/>
-        <source>自助取件</source>
-        <translation type="unfinished">Collect results</translation>
+        <source>自助申请</source>
+        <translation>Self-service application</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="581"/>
+        <source>自助取件</source>
+        <translation>Result pickup</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="582"/>
         <source>办件查询</source>
-        <translation type="unfinished">Application status</translation>
+        <translation>Progress query</translation>
     </message>
 </context>
 <context>
     <name>EvaluationScreen</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="500"/>
+        <location filename="../../kiosk/evaluation.py" line="501"/>
         <source>请先选择满意程度</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/evaluation.py" line="519"/>
-        <source>感谢您的评价！您反映的问题将由工作人员核实整改，5个工作日内反馈</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose how satisfied you are first</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="520"/>
+        <source>感谢您的评价！您反映的问题将由工作人员核实整改，5个工作日内反馈</source>
+        <translation>Thank you! Staff will look into the problem and get back to you within 5 working days</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="521"/>
         <source>感谢您的评价！</source>
-        <translation type="unfinished"></translation>
+        <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="535"/>
+        <location filename="../../kiosk/evaluation.py" line="536"/>
         <source>评价对象：排队号 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating: queue ticket %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="537"/>
+        <location filename="../../kiosk/evaluation.py" line="538"/>
         <source>评价对象：办件编号 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating: case %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="543"/>
+        <location filename="../../kiosk/evaluation.py" line="544"/>
         <source>请选择您对本次服务的满意程度</source>
-        <translation type="unfinished"></translation>
+        <translation>How satisfied are you with this service?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="546"/>
+        <location filename="../../kiosk/evaluation.py" line="547"/>
         <source>请选择不满意的原因（至少一项，必选），也可在下方补充说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose what went wrong (at least one, required); you may add a comment below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="548"/>
+        <location filename="../../kiosk/evaluation.py" line="549"/>
         <source>可选择评价原因（可多选），也可在下方补充说明</source>
-        <translation type="unfinished"></translation>
+        <translation>You may choose reasons (several allowed) and add a comment below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="556"/>
+        <location filename="../../kiosk/evaluation.py" line="557"/>
         <source>好差评</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="558"/>
+        <location filename="../../kiosk/evaluation.py" line="559"/>
         <source>请扫描受理凭证、取号小票或取件凭条上的二维码，或输入办件编号、排队号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/evaluation.py" line="563"/>
-        <source>补充说明（选填；选择“其他”时必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the QR code on your receipt, queue ticket or pickup slip, or type the case or ticket number</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="564"/>
-        <source>提交评价</source>
-        <translation type="unfinished"></translation>
+        <source>补充说明（选填；选择“其他”时必填）</source>
+        <translation>Comment (optional; required with “Other”)</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="565"/>
+        <source>提交评价</source>
+        <translation>Submit rating</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="566"/>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -1419,7 +1419,7 @@
     <message>
         <location filename="../../kiosk/help.py" line="223"/>
         <source>呼叫帮办</source>
-        <translation type="unfinished"></translation>
+        <translation>Call for help</translation>
     </message>
 </context>
 <context>
@@ -1506,68 +1506,68 @@
     <message>
         <location filename="../../kiosk/help.py" line="34"/>
         <source>咨询引导</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions and directions</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="35"/>
         <source>查找事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Finding a service</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="36"/>
         <source>自助申办</source>
-        <translation type="unfinished"></translation>
+        <translation>Applying here</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="37"/>
         <source>自助取件</source>
-        <translation type="unfinished">Collect results</translation>
+        <translation>Result pickup</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="38"/>
         <source>设备故障</source>
-        <translation type="unfinished"></translation>
+        <translation>Device problem</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="39"/>
         <source>老年人帮办</source>
-        <translation type="unfinished"></translation>
+        <translation>Help for seniors</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="40"/>
         <source>其他</source>
-        <translation type="unfinished">Other</translation>
+        <translation>Other</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="44"/>
         <source>网络中断，无法呼叫工作人员，请到服务台寻求帮助</source>
-        <translation type="unfinished"></translation>
+        <translation>The network is down and staff cannot be called; please go to the service desk</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="164"/>
         <source>正在呼叫工作人员…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calling staff…</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="174"/>
         <location filename="../../kiosk/help.py" line="201"/>
         <source>已通知工作人员，请在本机旁稍候，工作人员马上过来</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff have been called; please wait by this kiosk, someone is on the way</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="195"/>
         <source>呼叫帮办</source>
-        <translation type="unfinished"></translation>
+        <translation>Call for help</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="196"/>
         <source>请选择需要帮助的事项，工作人员会到本机旁为您服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose what you need help with; a member of staff will come to this kiosk</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="199"/>
         <source>返回继续办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to what I was doing</translation>
     </message>
 </context>
 <context>
@@ -3098,42 +3098,42 @@ or ask staff to help you find it</translation>
     <message>
         <location filename="../../kiosk/ticket.py" line="216"/>
         <source>前面约有 %1 人（网络中断，人数为估计值）</source>
-        <translation type="unfinished"></translation>
+        <translation>About %1 people ahead (network down: an estimate)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="219"/>
         <source>前面还有 %1 人</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 people ahead of you</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="222"/>
         <source>绿色通道：%1。叫号时请向窗口工作人员出示相关证件，由工作人员确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority lane: %1. Show your proof at the window when called; staff will confirm it</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="225"/>
         <source>预约已签到，将按预约时段优先叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Appointment checked in: you will be called by your booked time</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="226"/>
         <source>请留意叫号屏幕和语音提示，过号请重新取号</source>
-        <translation type="unfinished"></translation>
+        <translation>Watch the call screen and listen for your number; if you miss it, take a new ticket</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="239"/>
         <source>取号小票已打印，请取走小票</source>
-        <translation type="unfinished"></translation>
+        <translation>Your ticket has been printed; please take it</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="242"/>
         <source>打印机暂时无法打印（已通知工作人员），请记住上方排队号，叫号时同样有效</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer is not working (staff have been told); remember the number above, it will be called all the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="244"/>
         <source>正在打印取号小票，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing your ticket, please wait…</translation>
     </message>
 </context>
 <context>
@@ -3141,82 +3141,82 @@ or ask staff to help you find it</translation>
     <message>
         <location filename="../../kiosk/ticket.py" line="49"/>
         <source>老年人</source>
-        <translation type="unfinished"></translation>
+        <translation>Senior</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="50"/>
         <source>残疾人</source>
-        <translation type="unfinished"></translation>
+        <translation>Disability</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="51"/>
         <source>孕期妇女</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregnancy</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="52"/>
         <source>军人</source>
-        <translation type="unfinished"></translation>
+        <translation>Military</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="416"/>
+        <location filename="../../kiosk/ticket.py" line="418"/>
         <source>本大厅暂未设置排队业务，请到服务台咨询</source>
-        <translation type="unfinished"></translation>
+        <translation>This hall has no queue set up; please ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="420"/>
+        <location filename="../../kiosk/ticket.py" line="422"/>
         <source>网络中断：仍可取号，但前面等候人数为估计值</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ticket.py" line="435"/>
-        <source>%1  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Network down: tickets still work, but the number of people ahead is an estimate</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="437"/>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="439"/>
         <source>取号时间 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets issued %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="440"/>
+        <location filename="../../kiosk/ticket.py" line="442"/>
         <source>当前等候 %1 人</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="454"/>
+        <location filename="../../kiosk/ticket.py" line="456"/>
         <source>正在取号，请稍候…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ticket.py" line="475"/>
-        <source>符合条件的可先选择绿色通道，再选择业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuing your ticket, please wait…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="477"/>
+        <source>符合条件的可先选择绿色通道，再选择业务</source>
+        <translation>If eligible, choose a priority lane first, then the service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="479"/>
         <source>已选择绿色通道，请到窗口出示相关证件，由工作人员确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority lane chosen: show your proof at the window, staff will confirm it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="485"/>
+        <location filename="../../kiosk/ticket.py" line="487"/>
         <source>取号</source>
-        <translation type="unfinished">Queue ticket</translation>
+        <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="486"/>
+        <location filename="../../kiosk/ticket.py" line="488"/>
         <source>绿色通道（老年人、残疾人、孕期妇女、军人优先）</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority lanes (seniors, people with disabilities, pregnant women, military)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="489"/>
+        <location filename="../../kiosk/ticket.py" line="491"/>
         <source>请选择要办理的业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the service you need</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="490"/>
+        <location filename="../../kiosk/ticket.py" line="492"/>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
