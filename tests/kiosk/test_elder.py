@@ -35,7 +35,8 @@ class SilentSynth:
     def synthesize(self, text: str, *, language: str, out: Path) -> None:
         import wave
 
-        with wave.open(str(out), "wb") as audio:
+        # the file first: a wave writer that cannot open its file fails again in __del__
+        with out.open("wb") as file, wave.open(file, "wb") as audio:
             audio.setnchannels(1)
             audio.setsampwidth(2)
             audio.setframerate(8000)

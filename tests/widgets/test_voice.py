@@ -67,7 +67,8 @@ class RecordingSynth:
         import wave
 
         self.texts.append((text, language))
-        with wave.open(str(out), "wb") as audio:
+        # the file first: a wave writer that cannot open its file fails again in __del__
+        with out.open("wb") as file, wave.open(file, "wb") as audio:
             audio.setnchannels(1)
             audio.setsampwidth(2)
             audio.setframerate(8000)
