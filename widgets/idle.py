@@ -290,4 +290,3 @@ class CountdownOverlay(QWidget):
             self.tr("时间到后将返回首页, 您输入和查询的信息会全部清除, 以保护您的隐私。")
         )
         self.more_time.setText(self.tr("还需要时间"))
-

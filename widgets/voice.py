@@ -99,9 +99,7 @@ class EspeakSynthesizer:
                 check=True,
             )
         except subprocess.CalledProcessError as exc:
-            raise VoiceUnavailable(
-                f"语音合成失败 (espeak-ng 退出码 {exc.returncode})"
-            ) from exc
+            raise VoiceUnavailable(f"语音合成失败 (espeak-ng 退出码 {exc.returncode})") from exc
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise VoiceUnavailable(f"语音合成失败: {type(exc).__name__}") from exc
 
