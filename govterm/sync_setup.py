@@ -32,6 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from core.clock import SystemClock
 from core.errors import EnvironmentProblem, Offline
 from govterm.settings import GatewaySettings
 from sync.audit import AuditLog
@@ -65,10 +66,6 @@ ENROLMENT_BACKOFF_CAP = 300.0
 CONNECT_TIMEOUT_CAP = 5.0
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class TerminalSync:
     """One terminal's enrolment and sync engine, started and stopped as one.
 
@@ -83,7 +80,8 @@ class TerminalSync:
         audit: where the enrolment is recorded (a fresh :class:`AuditLog` by default).
         app_version: sent with enrolment and heartbeats.
         config: engine timings (tests shrink them).
-        wall: the current time (aware), for the cache's data age.
+        wall: the current time (aware), for "offline since" and data ages; hall time
+            by default, so screens show the times people read on the wall clock.
         rng: randomness for the enrolment retry jitter.
     """
 
@@ -98,7 +96,7 @@ class TerminalSync:
         audit: AuditLog | None = None,
         app_version: str = "",
         config: EngineConfig | None = None,
-        wall: Callable[[], datetime] = _utc_now,
+        wall: Callable[[], datetime] | None = None,
         rng: random.Random | None = None,
     ) -> None:
         self.store = store
@@ -109,7 +107,7 @@ class TerminalSync:
         self._audit = audit or AuditLog(store=store)
         self._app_version = app_version
         self._config = config or EngineConfig()
-        self._wall = wall
+        self._wall = wall or SystemClock().now
         self._rng = rng or random.Random()
         self.board = StatusBoard(SyncStatus(last_pull=cached_pulls(store, self._config.streams)))
         self.engine: SyncEngine | None = None
@@ -276,6 +274,7 @@ class TerminalSync:
                 config=self._config,
                 status=self.board,
                 device_health=self._device_health,
+                wall=self._wall,
                 app_version=self._app_version,
             )
         except BaseException:

@@ -192,6 +192,10 @@ def test_an_unreachable_gateway_is_retried_while_the_status_says_offline(tmp_pat
         try:
             wait_until(lambda: sync.status.offline_since is not None, timeout=30)
             assert sync.status.authorised
+            # "offline since" is read by people in the hall: Beijing time
+            since = sync.status.offline_since
+            assert since is not None
+            assert since.utcoffset() == dt.timedelta(hours=8)
             assert sync.engine is None
         finally:
             sync.close()
