@@ -327,7 +327,7 @@ class IssuingDesk:
                 window=session.window,
                 clerk=session.clerk.name,
             )
-            papers = services.make_papers([paper])
+            papers = (services.papers.render(paper),)  # A4 出件签收单 with signature lines
             jobs = tuple(
                 services.print_queue.submit(
                     p.pdf,
@@ -504,7 +504,7 @@ class SignaturePad(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide6 takes str
         buffer.close()
         return bytes(data.data())
 

@@ -362,7 +362,7 @@
     <message>
         <location filename="../../kiosk/apply.py" line="327"/>
         <source>事项：%1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Service: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="328"/>
@@ -372,7 +372,7 @@
     <message>
         <location filename="../../kiosk/apply.py" line="329"/>
         <source>联系电话：%1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Phone: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="330"/>
@@ -588,186 +588,188 @@
     <message>
         <location filename="../../window_client/complaints.py" line="205"/>
         <source>差评与投诉：待办 %1 件，已超期 %2 件</source>
-        <translation type="unfinished"></translation>
+        <translation>Bad reviews and complaints: %1 open, %2 overdue</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="215"/>
         <location filename="../../window_client/complaints.py" line="234"/>
         <source>投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaint</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="215"/>
         <source>差评★%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bad review ★%1</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="218"/>
         <source>（第%1轮）</source>
-        <translation type="unfinished"></translation>
+        <translation> (round %1)</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="220"/>
         <source>
 整改期限 %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Rectify by %1 · %2</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="222"/>
         <source>
 整改超期</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Rectified late</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="229"/>
         <source>没有差评或投诉。</source>
-        <translation type="unfinished"></translation>
+        <translation>No bad reviews or complaints.</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="233"/>
         <source>来源：%1（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Source: %1 (%2)</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="234"/>
         <source>★%1</source>
-        <translation type="unfinished"></translation>
+        <translation>★%1</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="235"/>
         <source>对象：%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>About: %1 %2</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="236"/>
         <source>原因：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasons: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="237"/>
         <source>内容：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Content: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="238"/>
         <source>联系电话：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="238"/>
         <source>未留</source>
-        <translation type="unfinished"></translation>
+        <translation>not given</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="239"/>
         <source>状态：%1 · 整改期限 %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>State: %1 · rectify by %2 %3</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="257"/>
         <source>回访核实情况（Enter 记录回访）</source>
-        <translation type="unfinished"></translation>
+        <translation>What the call-back found (Enter records the call-back)</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="258"/>
         <source>整改措施（Enter 记录整改）</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures taken (Enter records the rectification)</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="259"/>
         <source>评价人意见（认可或不认可）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewer&apos;s verdict (satisfied or not)</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="306"/>
         <source>请至少勾选一项投诉原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick at least one reason</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="310"/>
         <source>请记录投诉的具体内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Record what the complaint is about</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="336"/>
         <source>投诉已登记，整改期限 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaint registered; rectify by %1</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="349"/>
         <source>已记录：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="378"/>
         <source>差评与投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>Bad reviews and complaints</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="379"/>
         <source>刷新 (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh (F5)</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="380"/>
         <source>整改跟踪</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="381"/>
         <location filename="../../window_client/complaints.py" line="397"/>
         <source>登记投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>Register complaint</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="382"/>
         <source>已联系上评价人</source>
-        <translation type="unfinished"></translation>
+        <translation>Reached the reviewer</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="383"/>
         <source>记录回访</source>
-        <translation type="unfinished"></translation>
+        <translation>Record call-back</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="384"/>
         <source>记录整改</source>
-        <translation type="unfinished"></translation>
+        <translation>Record rectification</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="385"/>
         <source>评价人认可</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewer satisfied</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="386"/>
         <source>不认可，重新整改</source>
-        <translation type="unfinished"></translation>
+        <translation>Not satisfied, rectify again</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="387"/>
         <source>关闭（首席代表）</source>
-        <translation type="unfinished"></translation>
+        <translation>Close (chief representative)</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="388"/>
         <source>电话投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>By phone</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="389"/>
         <source>现场投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>In person</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="392"/>
         <source>投诉方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Taken by</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="392"/>
         <source>涉及办件/排队号</source>
-        <translation type="unfinished"></translation>
+        <translation>Case or ticket number</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="392"/>
@@ -777,12 +779,12 @@
     <message>
         <location filename="../../window_client/complaints.py" line="393"/>
         <source>投诉内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaint</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="393"/>
         <source>投诉原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasons</translation>
     </message>
 </context>
 <context>
@@ -791,72 +793,73 @@
         <location filename="../../window_client/conclusion.py" line="273"/>
         <source>%1  %2
 %3 · 申请人 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2
+%3 · applicant %4</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="276"/>
         <source>可窗口办结的办件（%1 件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases that can be concluded at the window (%1)</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="292"/>
         <source>没有可在窗口办结的办件（仅限已受理、可即办的事项）。</source>
-        <translation type="unfinished"></translation>
+        <translation>No case to conclude at the window (only accepted cases of services the hall may decide).</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="297"/>
         <source>办件编号：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="298"/>
         <source>事项：%1（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Service: %1 (%2)</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="299"/>
         <source>申请人：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="300"/>
         <source>办理结果：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Result: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="304"/>
         <source>材料齐全，符合法定形式，同意办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Materials complete and in legal form; approved</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="334"/>
         <source>%1 已窗口办结（首席代表 %2 签批），结果文书 %3 待出件。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 concluded at the window (signed by chief representative %2); result %3 awaits delivery.</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="371"/>
         <source>可窗口办结的办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases that can be concluded at the window</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="372"/>
         <source>刷新 (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh (F5)</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="373"/>
         <source>最多签两次：经办人提出意见，首席代表当场输入本人账号和密码签批；同一人不能签两次。</source>
-        <translation type="unfinished"></translation>
+        <translation>At most two signatures: the clerk gives an opinion and the chief representative signs on the spot with their own account and password; one person cannot sign twice.</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="377"/>
         <source>经办人意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk&apos;s opinion</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="377"/>
         <source>结果文书编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Result document number</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="377"/>
@@ -871,17 +874,17 @@
     <message>
         <location filename="../../window_client/conclusion.py" line="382"/>
         <source>证照编号或批准文号</source>
-        <translation type="unfinished"></translation>
+        <translation>Licence or approval number</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="383"/>
         <source>签批办结 (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign and conclude (Enter)</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="384"/>
         <source>去统一出件</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to result issuing</translation>
     </message>
 </context>
 <context>
@@ -1615,17 +1618,17 @@
     <message>
         <location filename="../../window_client/issuing.py" line="91"/>
         <source>窗口领取</source>
-        <translation type="unfinished">Collect at the window</translation>
+        <translation>At the window</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="92"/>
         <source>EMS邮寄</source>
-        <translation type="unfinished"></translation>
+        <translation>EMS mail</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="93"/>
         <source>自助终端打印</source>
-        <translation type="unfinished">Print at a self-service terminal</translation>
+        <translation>Kiosk self-print</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="94"/>
@@ -1635,12 +1638,12 @@
     <message>
         <location filename="../../window_client/issuing.py" line="95"/>
         <source>手机端电子证照</source>
-        <translation type="unfinished"></translation>
+        <translation>E-licence to phone</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="416"/>
         <source>本大厅24小时自助终端</source>
-        <translation type="unfinished"></translation>
+        <translation>24-hour kiosks of this hall</translation>
     </message>
 </context>
 <context>
@@ -1648,183 +1651,184 @@
     <message>
         <location filename="../../window_client/issuing.py" line="731"/>
         <source>待出件结果（正在刷新…）</source>
-        <translation type="unfinished"></translation>
+        <translation>Results awaiting delivery (refreshing…)</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="747"/>
         <source>%1  %2
 %3 · 申请人 %4 · 选择：%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2
+%3 · applicant %4 · chosen: %5</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="751"/>
         <source>待出件结果（%1 件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Results awaiting delivery (%1)</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="780"/>
         <source>领取人（申请人或代理人）：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recipient (applicant or agent): %1</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="793"/>
         <source>没有待出件的结果。新结果由平台同步后会出现在这里（F5 刷新）。</source>
-        <translation type="unfinished"></translation>
+        <translation>No results awaiting delivery. New results appear here once synced from the platform (F5 refreshes).</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="800"/>
         <source>办件编号：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="801"/>
         <source>事项：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Service: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="802"/>
         <source>结果：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Result: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="803"/>
         <source>申请人：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="806"/>
         <source>代理人：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="808"/>
         <source>申请时选择的出件方式：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery chosen when applying: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="875"/>
         <source>请填写领取人姓名（申请人或代理人）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the recipient&apos;s name (applicant or agent)</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="881"/>
         <source>请领取人在签名板上签字，或选择“已在纸质签收单签字”</source>
-        <translation type="unfinished"></translation>
+        <translation>Have the recipient sign on the pad, or choose &quot;Signed on the paper receipt&quot;</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="899"/>
         <source>取件码 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pickup code %1</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="909"/>
         <source>正在办理…</source>
-        <translation type="unfinished"></translation>
+        <translation>Working…</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="916"/>
         <source>智能文件柜 %1 号柜格</source>
-        <translation type="unfinished"></translation>
+        <translation>locker compartment %1</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="918"/>
         <source>24小时自助终端</source>
-        <translation type="unfinished"></translation>
+        <translation>the 24-hour kiosk</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="920"/>
         <source>%1 已转%2自助取件。取件码只显示这一次，请告知申请人；短信通知已记录为“待发送短信”（本机未接入短信平台）。取件通知已送打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 handed to %2 for self-service pickup. The pickup code is shown only this once, tell the applicant; the SMS is recorded as &quot;SMS pending&quot; (no SMS gateway on this client). The pickup notice was sent to the printer.</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="924"/>
         <source>原取件码已作废。</source>
-        <translation type="unfinished"></translation>
+        <translation>The previous pickup code no longer works.</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="926"/>
         <source>%1 已推送手机端电子证照，已登记出件。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: e-licence pushed to the phone; delivery registered.</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="928"/>
         <source>%1 已登记EMS邮寄，运单号 %2，邮寄单已送打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: EMS delivery registered, waybill %2; the mailing note was sent to the printer.</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="931"/>
         <source>%1 已窗口出件，出件签收单已送打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: handed out at the window; the delivery receipt was sent to the printer.</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="973"/>
         <source>刷新 (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh (F5)</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="976"/>
         <source>重签 (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign again (Esc)</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="977"/>
         <source>在签名板签字</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign on the pad</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="978"/>
         <source>已在纸质签收单签字</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed on the paper receipt</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="979"/>
         <source>领取人姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Recipient&apos;s name</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="980"/>
         <source>EMS运单号（13位数字，或如 EA123456785CN 的国际格式）</source>
-        <translation type="unfinished"></translation>
+        <translation>EMS waybill number (13 digits, or international form such as EA123456785CN)</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="981"/>
         <source>扫描或输入运单号</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan or type the waybill number</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="982"/>
         <source>智能文件柜柜格号</source>
-        <translation type="unfinished"></translation>
+        <translation>Locker compartment</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="984"/>
         <source>确认后前置机签发6位取件码，申请人凭取件码和身份证号后4位在自助终端或文件柜取件。本机未接入短信平台：短信通知记录为“待发送短信”。</source>
-        <translation type="unfinished"></translation>
+        <translation>On confirmation the gateway issues a 6-digit pickup code; the applicant collects with it and the last 4 characters of the ID number at a kiosk or locker. No SMS gateway is connected: the SMS is recorded as &quot;SMS pending&quot;.</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="986"/>
         <source>电子证照推送到申请人的“爱山东”手机端，确认后登记出件。</source>
-        <translation type="unfinished"></translation>
+        <translation>The e-licence is pushed to the applicant&apos;s 爱山东 app; confirm to register the delivery.</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="988"/>
         <source>待出件结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Results awaiting delivery</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="994"/>
         <source>签发取件码并打印通知 (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue pickup code and print notice (Enter)</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="996"/>
         <source>登记推送并出件 (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Register push and deliver (Enter)</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="998"/>
         <source>确认出件并打印签收单 (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deliver and print the receipt (Enter)</translation>
     </message>
 </context>
 <context>
@@ -2734,7 +2738,7 @@
     <message>
         <location filename="../../kiosk/progress.py" line="195"/>
         <source>事项：%1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Service: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/progress.py" line="196"/>
@@ -2864,7 +2868,7 @@ or ask staff to help you find it</translation>
     <message>
         <location filename="../../window_client/issuing.py" line="529"/>
         <source>领取人签名</source>
-        <translation type="unfinished"></translation>
+        <translation>Recipient&apos;s signature</translation>
     </message>
 </context>
 <context>
@@ -3322,12 +3326,12 @@ or ask staff to help you find it</translation>
     <message>
         <location filename="../../window_client/complaints.py" line="401"/>
         <source>未连接前置机：差评整改和投诉登记需要联网</source>
-        <translation type="unfinished"></translation>
+        <translation>Not connected to the gateway: bad-review follow-up and complaints need the network</translation>
     </message>
     <message>
         <location filename="../../window_client/complaints.py" line="417"/>
         <source>差评整改</source>
-        <translation type="unfinished">Bad-review follow-up</translation>
+        <translation>Bad-review follow-up</translation>
     </message>
 </context>
 </TS>

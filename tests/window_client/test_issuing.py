@@ -368,3 +368,25 @@ def test_mobile_push_is_recorded(qtbot, counter: Counter, runner: TaskRunner, tm
     assert entry.details["method"] == "mobile"
     counter.services.print_queue.run_once()
     assert len(counter.printer.printed) == printed  # nothing to sign for a phone push
+
+
+def test_pages_open_from_the_navigation_by_shortcut(
+    qtbot, make_window, counter: Counter, tmp_path: Path
+):
+    from tests.window_client.conftest import log_in
+    from window_client.complaints import ComplaintsPage
+    from window_client.conclusion import ConclusionPage
+
+    window = make_window(counter.services)
+    log_in(qtbot, window, "hc-lixue")  # 综合受理 + 出件
+    for key, kind, name in ((Qt.Key.Key_6, IssuingPage, "issuing"),
+                            (Qt.Key.Key_7, ConclusionPage, "conclusion"),
+                            (Qt.Key.Key_0, ComplaintsPage, "complaints")):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        page = window.page(name)
+        assert isinstance(page, kind)
+        qtbot.waitUntil(page.isVisible)
+        assert window.grab().save(str(tmp_path / f"window_{name}.png"))
+    issuing = window.page("issuing")
+    # No signature store is wired in this client: the pad is not offered, paper is.
+    assert not issuing.signed_on_pad.isEnabled()
