@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,6 +57,7 @@ from kiosk.ticket import TicketIssuer, TicketScreen, TicketTaken
 from widgets.i18n import LanguageManager, is_language_change
 from widgets.idle import CountdownOverlay, IdleTimeouts, IdleWatcher
 from widgets.labels import label
+from widgets.pinyin_ime import shared_engine
 from widgets.scan_bridge import ScanRouter
 from widgets.status_banner import (
     ONLINE,
@@ -74,6 +75,7 @@ from widgets.voice import VoiceReader
 
 log = logging.getLogger(__name__)
 
+PINYIN_WARM_UP_MS = 3000
 LANDSCAPE_SIZE = (1920, 1080)
 PORTRAIT_SIZE = (1080, 1920)
 
@@ -560,6 +562,20 @@ class KioskWindow(QMainWindow):
             self.session.register(voice)
         self._health = health
         self.status_feed = self._follow_status(sync_status, health)
+        # the pinyin dictionary takes a few hundred ms to read: do it in the background
+        # once the kiosk is up, not on the first letter a citizen types in 中
+        QTimer.singleShot(PINYIN_WARM_UP_MS, self, self._warm_up_pinyin)
+
+    def _warm_up_pinyin(self) -> None:
+        if not self.isVisible():
+            return
+        self.runner.run(
+            shared_engine().engine,
+            on_done=lambda _engine: None,
+            on_error=lambda error: log.warning("pinyin dictionary not loaded: %s", error),
+            key="pinyin-warm-up",
+            owner=self,
+        )
 
     def _watch_idle(self, clock: Callable[[], float]) -> IdleWatcher:
         idle = IdleWatcher(
