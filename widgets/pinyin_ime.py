@@ -86,6 +86,10 @@ class LazyPinyinEngine:
                 self._engine = load_engine(self._path)
             return self._engine
 
+    def is_loaded(self) -> bool:
+        """Whether the dictionary has been read."""
+        return self._engine is not None
+
     def candidates(
         self, letters: str, *, purpose: InputPurpose = InputPurpose.TEXT, at_start: bool = True
     ) -> list[Candidate]:

@@ -238,3 +238,10 @@ def test_registered_holders_are_held_weakly(qtbot):
     holder.deleteLater()
     del holder
     qtbot.waitUntil(lambda: not session.holds_personal_data())
+
+
+def test_the_pinyin_dictionary_is_read_in_the_background_after_start(qtbot, window):
+    from widgets.pinyin_ime import shared_engine
+
+    qtbot.waitUntil(shared_engine().is_loaded, timeout=15_000)
+    assert window.search.keyboard.input.is_chinese() is False  # search starts in 英
