@@ -6,7 +6,9 @@ a province is a separate implementation of it. :class:`ReviewSimulator` plays th
 back office for tests and demos: on a configurable schedule it moves cases through
 review, approves them and issues a result record — the result's name and issuer come
 from the item, its document carries a GB/T 36904 e-licence identifier with a valid
-check character.
+check character, and the document itself: a one-page PDF (:mod:`gateway.results_docs`)
+stored as a blob and named by its sha256 in the result (``document_sha256``), which is
+what a kiosk fetches for 24-hour self-service printing.
 """
 
 from __future__ import annotations
@@ -14,27 +16,47 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from core.clock import HALL_TZ, Clock
 from core.elicence import make_identifier
+from core.errors import EnvironmentProblem
 from core.identifiers import uscc_check_char
 from gateway.cases import CaseBook, CaseRecord
+from gateway.results_docs import render_result_document
 from gateway.store import GatewayStore
 from sync.protocol import Stream
 
 log = logging.getLogger(__name__)
 
 
+DocumentRenderer = Callable[[Mapping[str, Any]], bytes]
+"""Lays out a result document (PDF) from the gateway's completed result record."""
+
+
 @dataclass(frozen=True, slots=True)
 class UpstreamDecision:
-    """One status change decided upstream for a case."""
+    """One status change decided upstream for a case.
+
+    Attributes:
+        case_number: the case.
+        to_state: its new state.
+        reason: why (shown in the case history).
+        result: the result record when the result is ready.
+        document: the result document (PDF) the platform sent with it, if any.
+        render_document: for a back office that makes the document from the final
+            record (the simulator): called by the pump with the result completed from
+            the catalog, so the page and the pickup record name the same result.
+    """
 
     case_number: str
     to_state: str
     reason: str = ""
     result: dict[str, object] | None = None
+    document: bytes | None = None
+    render_document: DocumentRenderer | None = None
 
 
 class Upstream(Protocol):
@@ -92,9 +114,35 @@ class ReviewSimulator:
             if step is None or now - case.updated_at < step[1].total_seconds():
                 continue
             target, _, reason = step
-            result = self._result(case) if target == "result_ready" else None
-            due.append(UpstreamDecision(case.case_number, target, reason, result))
+            if target == "result_ready":
+                due.append(
+                    UpstreamDecision(
+                        case.case_number,
+                        target,
+                        reason,
+                        self._result(case),
+                        render_document=self._renderer(case),
+                    )
+                )
+            else:
+                due.append(UpstreamDecision(case.case_number, target, reason))
         return due
+
+    def _renderer(self, case: CaseRecord) -> DocumentRenderer:
+        decided = self._clock.now().astimezone(HALL_TZ)
+        applicant = case.payload.get("applicant") or {}
+        name = str(applicant.get("name", "")) if isinstance(applicant, dict) else ""
+
+        def render(result: Mapping[str, Any]) -> bytes:
+            return render_result_document(
+                case_number=case.case_number,
+                item_name=case.item_name,
+                applicant_name=name,
+                result=result,
+                decided_at=decided,
+            )
+
+        return render
 
     def _result(self, case: CaseRecord) -> dict[str, object]:
         issued = self._clock.now().astimezone(HALL_TZ)
@@ -152,6 +200,14 @@ class UpstreamPump:
             records = [r for r in (self._cases.get(tx, n) for n in numbers) if r is not None]
         decisions = self._upstream.decisions(records)
         asked = {r.case_number: r.version for r in records}
+        by_number = {r.case_number: r for r in records}
+        # Results are completed and their documents made and stored before the write
+        # transaction: laying out a PDF must not hold the gateway's writer.
+        results = {
+            d.case_number: self._complete(d, by_number[d.case_number])
+            for d in decisions
+            if d.result is not None and d.case_number in by_number
+        }
         halls: set[str] = set()
         with self._store.db.write() as tx:
             for decision in decisions:
@@ -160,15 +216,6 @@ class UpstreamPump:
                 # same decision, or a terminal moved it): ask again next round.
                 if record is None or record.version != asked.get(decision.case_number):
                     continue
-                item = self._store.live_doc(tx, Stream.ITEMS, "", record.item_id) or {}
-                result = decision.result
-                if result is not None:
-                    result = {
-                        **result,
-                        "name": item.get("result_name") or result["name"],
-                        "type": item.get("result_type", ""),
-                        "issuer": item.get("department") or result.get("issuer", ""),
-                    }
                 self._cases.transition(
                     tx,
                     decision.case_number,
@@ -177,9 +224,37 @@ class UpstreamPump:
                     channel="platform",
                     device_id="",
                     reason=decision.reason,
-                    result=result,
+                    result=results.get(decision.case_number),
                 )
                 halls.add(record.hall_id)
         if decisions:
             log.info("upstream moved %d cases", len(decisions))
         return halls
+
+    def _complete(self, decision: UpstreamDecision, record: CaseRecord) -> dict[str, Any]:
+        """The decision's result with the catalog's name, type and issuer, and its document.
+
+        The document is stored as a blob and named by ``document_sha256``; a result
+        whose document cannot be made is still registered without one (the kiosk then
+        sends the citizen to the window rather than printing nothing).
+        """
+        assert decision.result is not None
+        with self._store.db.read() as tx:
+            item = self._store.live_doc(tx, Stream.ITEMS, "", record.item_id) or {}
+        result: dict[str, Any] = {
+            **decision.result,
+            "name": item.get("result_name") or decision.result["name"],
+            "type": item.get("result_type", ""),
+            "issuer": item.get("department") or decision.result.get("issuer", ""),
+        }
+        document = decision.document
+        if document is None and decision.render_document is not None:
+            try:
+                document = decision.render_document(result)
+            except EnvironmentProblem as exc:
+                log.error("result document of %s not made: %s", record.case_number, exc)
+        if document is not None:
+            digest = hashlib.sha256(document).hexdigest()
+            self._store.put_blob(digest, document)
+            result["document_sha256"] = digest
+        return result
