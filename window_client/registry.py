@@ -14,11 +14,13 @@ from window_client import (
     conclusion,
     issuing,
     items,
+    queue_page,
     statistics,
 )
 from window_client.pages import Page
 
 PAGES: tuple[Page, ...] = (
+    queue_page.PAGE,
     acceptance.PAGE,
     items.PAGE,
     statistics.PAGE,
