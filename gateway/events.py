@@ -29,8 +29,10 @@ from gateway.store import DeviceRecord, GatewayStore
 from sync.protocol import (
     AuditEntry,
     BatchResult,
+    CaseMaterialsDigitised,
     CaseSubmitted,
     CaseTransitionRequested,
+    ConsultationLogged,
     DeviceHealth,
     EvaluationSubmitted,
     Event,
@@ -99,6 +101,12 @@ class EventProcessor:
             EventKind.AUDIT_ENTRY: (AuditEntry, 1, self._audit_entry),
             EventKind.DEVICE_HEALTH: (DeviceHealth, 1, self._device_health),
             EventKind.PICKUP_COLLECTED: (PickupCollected, 1, self._pickup_collected),
+            EventKind.CONSULTATION_LOGGED: (ConsultationLogged, 1, self._consultation),
+            EventKind.CASE_MATERIALS_DIGITISED: (
+                CaseMaterialsDigitised,
+                1,
+                self._materials_digitised,
+            ),
         }
 
     def process(self, device: DeviceRecord, batch: EventBatch) -> BatchOutcome:
@@ -386,6 +394,31 @@ class EventProcessor:
                 reason=f"自助取件（{p.method}）",
             )
         return {"case_number": case_number}
+
+    def _consultation(
+        self, tx: Tx, device: DeviceRecord, event: Event, p: ConsultationLogged
+    ) -> dict[str, Any]:
+        # The inbox row keeps the payload; statistics count consultations from it.
+        log.debug("consultation %s logged at window %s", p.consultation_id, p.window_no)
+        return {}
+
+    def _materials_digitised(
+        self, tx: Tx, device: DeviceRecord, event: Event, p: CaseMaterialsDigitised
+    ) -> dict[str, Any]:
+        missing = [h for h in p.attachments if not self._store.has_blob(tx, h)]
+        if missing:
+            raise Deferred("blob.missing", f"有 {len(missing)} 个附件尚未上传，上传后自动重试")
+        if {m.sha256 for m in p.materials} - set(p.attachments):
+            raise ValidationFailed("材料清单与附件不一致", code="case.attachments")
+        row = tx.one(
+            "SELECT case_number FROM cases WHERE case_number = ?"
+            " OR (provisional_number = ? AND device_id = ?)",
+            (p.case_number, p.case_number, device.device_id),
+        )
+        if row is None:
+            raise ValidationFailed("平台上没有这个办件", code="case.unknown")
+        # The inbox row keeps the material list; the blobs are stored by sha256.
+        return {"case_number": row[0], "count": len(p.materials)}
 
 
 def _result(event: Event, status: EventStatus, code: str, message: str) -> EventResult:

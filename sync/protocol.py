@@ -314,6 +314,8 @@ class EventKind(StrEnum):
     AUDIT_ENTRY = "audit.entry"
     DEVICE_HEALTH = "device.health"
     PICKUP_COLLECTED = "pickup.collected"
+    CONSULTATION_LOGGED = "consultation.logged"
+    CASE_MATERIALS_DIGITISED = "case.materials_digitised"
 
 
 class Event(_Wire):
@@ -606,6 +608,51 @@ class PickupCollected(_Payload):
     pickup_id: Text
     method: Literal["print", "locker"]
     verified_by: Literal["resident_code", "pickup_code"]
+
+
+class ConsultationLogged(_Payload):
+    """``consultation.logged`` v1: 解答咨询 at a window, without a case (004 二(一)1).
+
+    Result: ``{}``. No personal data: the topic, the item asked about, what was
+    answered, and the queue ticket the person held.
+    """
+
+    consultation_id: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    topic: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    item_id: str = Field(default="", max_length=64)
+    item_name: str = Field(default="", max_length=200)
+    answer: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)
+    ]
+    ticket_number: str = Field(default="", max_length=16)
+    clerk_id: str = Field(default="", max_length=64)
+    window_no: str = Field(default="", max_length=16)
+    at: float  # terminal clock, unix seconds
+
+
+class DigitisedMaterial(_Payload):
+    """One digitised paper material: a blob by its sha256 (``PUT /v1/blobs`` first)."""
+
+    sha256: Sha256Hex
+    material_id: str = Field(default="", max_length=64)
+    material_name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    file_name: str = Field(default="", max_length=200)
+    content_type: Literal["application/pdf", "image/jpeg", "image/png"]
+    size: int = Field(ge=1)
+
+
+class CaseMaterialsDigitised(_Payload):
+    """``case.materials_digitised`` v1: scanned paper materials linked to a case.
+
+    ``case_number`` is the official number, or the provisional one of a case this
+    device submitted earlier (events apply in ``seq`` order, so the gateway knows it).
+    Deferred until every attachment is uploaded. Result: ``{"case_number", "count"}``.
+    """
+
+    case_number: Text
+    materials: list[DigitisedMaterial] = Field(min_length=1, max_length=50)
+    attachments: list[Sha256Hex] = Field(min_length=1, max_length=50)
+    clerk_id: str = ""
 
 
 # ------------------------------------------------------------------ identity codes

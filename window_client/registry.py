@@ -12,6 +12,7 @@ from window_client import (
     alerts,
     complaints,
     conclusion,
+    consultation,
     issuing,
     items,
     queue_page,
@@ -21,6 +22,7 @@ from window_client.pages import Page
 
 PAGES: tuple[Page, ...] = (
     queue_page.PAGE,
+    consultation.PAGE,
     acceptance.PAGE,
     items.PAGE,
     statistics.PAGE,

@@ -24,6 +24,7 @@ from sync.cases import CaseRepository
 from sync.print_queue import PrintQueue
 from sync.queue_client import QueueClient
 from sync.status import StatusBoard
+from sync.store import Store
 from widgets.sync_status import StatusSource
 from window_client.results_desk import DeskServices
 
@@ -57,6 +58,8 @@ class WindowServices:
         nudge: asks the sync engine to push now (after a case is saved).
         desk: the gateway's desk for 出件, 差评整改, 统计 and 帮办; ``None`` without a
             gateway.
+        store: the local store, for pages that record facts as outbox events
+            (解答咨询, digitised materials and their blobs); ``None`` where unused.
     """
 
     catalog: CatalogQuery
@@ -75,6 +78,7 @@ class WindowServices:
     queue: QueueClient | None = None
     nudge: Callable[[], None] | None = None
     desk: DeskServices | None = None
+    store: Store | None = None
 
     def hall_areas(self) -> tuple[str, ...]:
         """The hall's business areas (``"A 综合受理区"`` …) from the synced directory.
