@@ -134,7 +134,7 @@ class PaperMaker:
         payload = qr_payload(paper.kind.value, paper.number, code, url=self._url)
         story = self._story(ts, paper, code, payload)
         story += ts.missing_note()
-        title = _title(paper.kind, size)
+        title = _title(paper, size)
         if size is PaperSize.A4:
             issued = paper.delivered_at if isinstance(paper, PickupPaper) else paper.issued_at
             footer = Footer(
@@ -235,12 +235,12 @@ class PaperMaker:
         if isinstance(paper, TicketPaper):
             return _ticket(ts, paper, code, payload)
         head = (
-            _receipt_head(ts, paper.issuer, _title(paper.kind, ts.size))
+            _receipt_head(ts, paper.issuer, _title(paper, ts.size))
             if receipt
             else _a4_head(
                 ts,
                 paper.issuer,
-                _title(paper.kind, ts.size),
+                _title(paper, ts.size),
                 number=paper.number,
                 code=code,
                 payload=payload,
@@ -260,6 +260,8 @@ class PaperMaker:
                 body = _commitment(ts, paper)
             case HandoverPaper():
                 body = _handover(ts, paper)
+            case PickupPaper() if paper.is_notice:
+                body = _pickup_notice(ts, paper)
             case PickupPaper():
                 body = _pickup_receipt(ts, paper) if receipt else _pickup_a4(ts, paper)
             case ProgressPaper():
@@ -286,7 +288,10 @@ _TITLES: dict[PaperKind, str] = {
 }
 
 
-def _title(kind: PaperKind, size: PaperSize) -> str:
+def _title(paper: Paper, size: PaperSize) -> str:
+    kind = paper.kind
+    if isinstance(paper, PickupPaper) and paper.is_notice:
+        return "自助取件通知"
     if kind is PaperKind.PICKUP and size is PaperSize.A4:
         return "出件签收单"
     return _TITLES[kind]
@@ -761,6 +766,39 @@ def _pickup_receipt(ts: Typesetter, paper: PickupPaper) -> list[Flowable]:
         story.insert(0, Banner(ts, f"请到 {paper.detail} 号格口取件", 11))
     story.append(ts.para("请妥善保管本凭条，如有疑问请凭条到出件窗口咨询。", ts.small))
     return story
+
+
+def _pickup_notice(ts: Typesetter, paper: PickupPaper) -> list[Flowable]:
+    """自助取件通知: where the result waits, and the code that opens it (A4 or 80 mm)."""
+    where = (
+        f"智能文件柜 {paper.detail} 号柜格"
+        if paper.method is PickupMethod.LOCKER
+        else paper.detail or "24小时自助终端"
+    )
+    rows = [
+        ("办件编号", paper.case_number),
+        ("事项名称", paper.item_name),
+        ("结果名称", paper.result_name),
+        ("取件方式", paper.method.value),
+        ("取件地点", where),
+        ("申请人", paper.recipient.shown_name(masked=True)),
+        ("通知时间", format_time(paper.delivered_at)),
+    ]
+    receipt = ts.size is PaperSize.RECEIPT_80MM
+    return [
+        ts.para("您的办件结果已可自助领取。请凭下方取件码和申请人身份证号后4位取件。",
+                ts.small if receipt else ts.indented),
+        Spacer(1, 2 * mm),
+        Banner(ts, f"取件码 {paper.pickup_code}", 14 if receipt else 22),
+        Spacer(1, 3 * mm),
+        *(_lines(ts, rows) if receipt else [_info_table(ts, rows)]),
+        Spacer(1, 2 * mm),
+        ts.para(
+            "取件码仅限本人使用，请勿告知他人；工作人员不会索要取件码。"
+            "取件码遗失可到出件窗口重新签发，原取件码随即作废。",
+            ts.small,
+        ),
+    ]
 
 
 def _pickup_a4(ts: Typesetter, paper: PickupPaper) -> list[Flowable]:

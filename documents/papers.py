@@ -455,6 +455,10 @@ class PickupPaper:
         detail: the compartment number, EMS waybill number or window.
         recipient: who took it (applicant or agent).
         delivered_at: when.
+        pickup_code: the self-service pickup code, printed only on the 自助取件通知 the
+            applicant takes away (the code is theirs); ``""`` on every other paper.
+            It is kept out of :meth:`key_fields`, so neither the QR code nor the
+            verification code carries it.
     """
 
     kind = PaperKind.PICKUP
@@ -467,10 +471,16 @@ class PickupPaper:
     recipient: Party
     delivered_at: dt.datetime
     clerk: str = ""
+    pickup_code: str = ""
 
     @property
     def number(self) -> str:
         return self.case_number
+
+    @property
+    def is_notice(self) -> bool:
+        """Whether this is the 自助取件通知 carrying the pickup code."""
+        return bool(self.pickup_code)
 
     def key_fields(self, *, masked: bool) -> list[tuple[str, str]]:
         return [
