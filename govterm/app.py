@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from core.terminal import TerminalProfile
     from devices.factory import Devices
+    from govterm.settings import GatewaySettings
     from govterm.sync_setup import TerminalSync
     from sync.print_queue import PrintQueue
     from sync.store import Store
@@ -161,6 +162,7 @@ def build_ui(
             resources=resources,
             sync_status=sync_status,
             nudge=sync.nudge,
+            gateway=settings.gateway,
         )
     except BaseException:
         if sync is not None:
@@ -240,6 +242,7 @@ def _build_window(
     nudge: Callable[[], None] | None = None,
     print_queue: PrintQueue,
     resources: Path,
+    gateway: GatewaySettings | None = None,
 ) -> QWidget:
     from sync.catalog_cache import CatalogCache
 
@@ -271,9 +274,13 @@ def _build_window(
                 resources=resources,
                 sync_status=sync_status,
                 nudge=nudge,
+                gateway=gateway,
             ),
             language=language,
         )
+        desk = window.services.desk
+        if desk is not None:
+            window.destroyed.connect(lambda _obj=None, link=desk.transport: link.close())
     if sync_status is not None:
         # Rows the engine brought in: have the search index ready before the next
         # keystroke instead of rebuilding it on the first one.
@@ -289,6 +296,7 @@ def _window_services(
     resources: Path,
     sync_status: Any = None,
     nudge: Callable[[], None] | None = None,
+    gateway: GatewaySettings | None = None,
 ) -> Any:
     """The counter client's services over the local store, in dependency order."""
     import json
@@ -303,6 +311,7 @@ def _window_services(
     from sync.accounts_store import AccountStore
     from sync.audit import AuditLog
     from sync.cases import CaseRepository
+    from sync.engine import BLOB_DIR, BlobFolder
     from window_client.services import WindowServices
 
     clock = SystemClock()
@@ -341,7 +350,30 @@ def _window_services(
         print_queue=print_queue,
         sync_status=sync_status,
         nudge=nudge,
+        desk=_window_desk(store, gateway),
+        blobs=BlobFolder(store.data_dir / BLOB_DIR),
     )
+
+
+def _window_desk(store: Store, gateway: GatewaySettings | None) -> Any:
+    """The gateway desk (帮办, 统计, 差评整改, 取件码) of a window client with a gateway.
+
+    Enrolment finishes on a background thread after the window is built, so the link
+    reads the device credential on each call and answers ``Offline`` ("尚未注册") until
+    then; ``None`` when no gateway is configured (the pages say so).
+    """
+    from sync.help_client import EnrolledDeskTransport
+    from window_client.results_desk import DeskServices
+
+    if gateway is None or not gateway.url:
+        return None
+    ca_bundle = gateway.ca_bundle
+    transport = EnrolledDeskTransport(
+        data_dir=store.data_dir,
+        gateway_url=gateway.url,
+        verify=str(ca_bundle) if ca_bundle else True,
+    )
+    return DeskServices(transport=transport)
 
 
 def import_catalog_dir(store: Store, folder: Path) -> None:

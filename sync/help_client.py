@@ -22,6 +22,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Protocol, TypeVar
 from urllib.parse import quote
 
@@ -30,6 +31,7 @@ from pydantic import BaseModel, ValidationError
 
 from core.errors import EnvironmentProblem, Offline, UserFacingError
 from sync.auth import DeviceAuth
+from sync.engine import NotEnrolled, load_enrolment
 from sync.help_protocol import HelpAck, HelpFeed, HelpRequest, HelpTicket, HelpTopic
 from sync.protocol import DeviceCredential, ErrorBody
 
@@ -147,6 +149,97 @@ class HttpDeskTransport:
             for session in self._sessions:
                 session.close()
             self._sessions.clear()
+
+
+NOT_ENROLLED = "本终端尚未注册到前置机，帮办、统计、差评整改和取件码暂不可用；注册完成后自动恢复"
+
+
+class EnrolledDeskTransport:
+    """A :class:`DeskTransport` for a terminal whose enrolment may not have happened yet.
+
+    Enrolment runs on a background thread after the window is built, and staff may
+    re-enrol a revoked terminal while it runs; so the credential is read from the data
+    directory on every call (:func:`sync.engine.load_enrolment`, a small file) and the
+    signed :class:`HttpDeskTransport` is rebuilt when it changes.
+
+    Args:
+        data_dir: where enrolment keeps ``device.json``.
+        gateway_url: the configured gateway; ``""`` = the one the enrolment names.
+        clock: unix seconds for signatures.
+        verify: ``True``, or the path of a custom CA bundle.
+
+    Raises (from :meth:`send`):
+        Offline: not enrolled yet (or the kept credential is unreadable), or the
+            gateway cannot be reached.
+    """
+
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        gateway_url: str = "",
+        clock: Callable[[], float] = time.time,
+        verify: bool | str = True,
+    ) -> None:
+        self._data_dir = data_dir
+        self._url = gateway_url
+        self._clock = clock
+        self._verify = verify
+        self._lock = threading.Lock()
+        self._inner: HttpDeskTransport | None = None
+        self._key: tuple[str, str, str] | None = None
+
+    def _transport(self) -> HttpDeskTransport:
+        try:
+            enrolment = load_enrolment(self._data_dir)
+        except NotEnrolled as exc:
+            log.info("desk link waits for enrolment (%s)", exc.code)
+            raise Offline(NOT_ENROLLED) from None
+        url = self._url or enrolment.gateway_url
+        credential = enrolment.credential
+        key = (url, credential.device_id, credential.secret)
+        stale: HttpDeskTransport | None = None
+        with self._lock:
+            if self._inner is None or key != self._key:
+                stale = self._inner
+                self._inner = HttpDeskTransport(
+                    base_url=url, credential=credential, clock=self._clock, verify=self._verify
+                )
+                self._key = key
+                log.info("desk link uses device %s", credential.device_id)
+            inner = self._inner
+        if stale is not None:
+            stale.close()
+        return inner
+
+    @property
+    def enrolled(self) -> bool:
+        """Whether a usable credential is kept now."""
+        try:
+            self._transport()
+        except Offline:
+            return False
+        return True
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: BaseModel | None = None,
+        params: Mapping[str, str | int | float | bool] | None = None,
+        read_timeout: float = READ_TIMEOUT,
+    ) -> bytes:
+        """Sign and send with the credential kept now (see :class:`DeskTransport`)."""
+        return self._transport().send(
+            method, path, body=body, params=params, read_timeout=read_timeout
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            inner, self._inner, self._key = self._inner, None, None
+        if inner is not None:
+            inner.close()
 
 
 def _error_of(response: requests.Response) -> tuple[str, str]:

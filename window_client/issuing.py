@@ -1005,7 +1005,7 @@ def _method_name(method: DeliveryMethod) -> str:
 def _issuing_page(context: PageContext) -> QWidget:
     services = context.services
     page = IssuingPage(
-        desk=IssuingDesk(services=services, signatures=getattr(services, "blobs", None)),
+        desk=IssuingDesk(services=services, signatures=services.blobs),
         runner=context.runner,
         counter=context.desk,
         messages=context.messages,

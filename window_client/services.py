@@ -21,6 +21,7 @@ from documents.from_case import CasePaper
 from documents.maker import PaperMaker, RenderedPaper
 from sync.audit import AuditLog
 from sync.cases import CaseRepository
+from sync.engine import BlobFolder
 from sync.print_queue import PrintQueue
 from sync.queue_client import QueueClient
 from sync.status import StatusBoard
@@ -60,6 +61,8 @@ class WindowServices:
             gateway.
         store: the local store, for pages that record facts as outbox events
             (解答咨询, digitised materials and their blobs); ``None`` where unused.
+        blobs: where attachments wait, named by sha256, until the sync engine uploads
+            them (the 出件 signature pad's PNG); ``None`` = the pad is not offered.
     """
 
     catalog: CatalogQuery
@@ -78,6 +81,7 @@ class WindowServices:
     queue: QueueClient | None = None
     nudge: Callable[[], None] | None = None
     desk: DeskServices | None = None
+    blobs: BlobFolder | None = None
     store: Store | None = None
 
     def hall_areas(self) -> tuple[str, ...]:
