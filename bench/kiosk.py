@@ -1,0 +1,709 @@
+"""The kiosk left alone: cold start, screen changes and memory over many sessions.
+
+Run::
+
+    .venv/bin/python -m bench.kiosk                  # everything, 10,000 sessions
+    .venv/bin/python -m bench.kiosk --quick          # 1,000 sessions, 3 cold starts
+    .venv/bin/python -m bench.kiosk --only cold --runs 9
+
+Measures (DESIGN.md budgets), each beside a bare baseline in the same run:
+
+- **cold start to interactive home** (≤ 1.0 s): a fresh process runs ``govterm kiosk``
+  (offscreen, same command line, settings and composition root as a real terminal)
+  on a store with the demo catalog already imported, then on a 100,000-item catalog
+  cache. The parent takes the monotonic clock just before it starts the process; the
+  child reports, on a pipe, the moment its home screen was shown and painted and a
+  zero-timer after that fired (the event loop is idle: the kiosk answers a tap). The
+  baseline is a bare ``QMainWindow`` with a ``QLabel`` started the same way.
+- **screen changes** (≤ 100 ms): in one process, the kiosk built by the composition
+  root; home → search (tap the tile) → typed query (results shown) → a result's guide
+  → back → home, each from the tap to the next paint of the target screen. The
+  baseline switches a ``QStackedWidget`` between two trivial pages.
+- **memory over many sessions** (RSS ≤ 250 MB, growth ≤ 2 %): one process runs
+  ``--sessions`` citizen sessions (search by keystrokes, a guide, 预约签到 with a typed
+  appointment code, an ID number typed into search, the session ended through
+  :meth:`kiosk.window.KioskWindow.end_session` as the idle timeout does), sampling
+  ``VmRSS`` after the warm-up (10 % of the sessions) and at the end. The baseline runs
+  the same loop over a trivial window.
+
+Figures and ratios only; nothing asserts on time. No network: the store is local and
+the gateway URL points at a closed loopback port, so gateway calls fail fast the way
+an unplugged terminal's do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+HALL = "wh-zwzx"  # 威海市政务服务中心 in the demo catalog
+HEAVY_MODULES = ("reportlab", "pyzbar", "requests", "fastapi", "uvicorn", "pypdf", "qrcode")
+
+
+def _clock() -> float:
+    """System-wide monotonic seconds: the same clock in the parent and the child."""
+    return time.clock_gettime(time.CLOCK_MONOTONIC)
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+# -- the child processes of the cold start ------------------------------------------------
+
+
+def _child(kind: str, report_fd: int, govterm_args: list[str]) -> int:
+    """In a fresh process: start ``kind`` and report when its window is interactive."""
+    first_line = _clock()
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    marks: dict[str, Any] = {"first_line": first_line}
+
+    class Probe(QObject):
+        """Watches for the window's show and first paint, then a zero-timer."""
+
+        def __init__(self, app: QApplication, window_name: str) -> None:
+            super().__init__()
+            self._app = app
+            self._name = window_name
+            self._window: QWidget | None = None
+            self.events = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            self.events += 1
+            kind = event.type()
+            if kind == QEvent.Type.Show and self._window is None:
+                if isinstance(watched, QWidget) and watched.objectName() == self._name:
+                    self._window = watched
+                    marks["shown"] = _clock()
+            elif (
+                kind == QEvent.Type.Paint
+                and self._window is not None
+                and "painted" not in marks
+                and isinstance(watched, QWidget)
+                and watched.window() is self._window
+            ):
+                marks["painted"] = _clock()
+                QTimer.singleShot(0, self._idle)
+            return False
+
+        def _idle(self) -> None:
+            marks["idle"] = _clock()
+            self._app.removeEventFilter(self)
+            marks["events"] = self.events
+            marks["heavy"] = sorted(m for m in HEAVY_MODULES if m in sys.modules)
+            marks["modules"] = len(sys.modules)
+            os.write(report_fd, (json.dumps(marks) + "\n").encode())
+            os.close(report_fd)
+            self._app.quit()
+
+    if kind == "bare":
+        from PySide6.QtWidgets import QLabel, QMainWindow
+
+        app = QApplication(sys.argv[:1])
+        marks["app"] = _clock()
+        probe = Probe(app, "BareWindow")
+        app.installEventFilter(probe)
+        window = QMainWindow()
+        window.setObjectName("BareWindow")
+        window.setCentralWidget(QLabel("您好, 欢迎使用政务服务自助终端"))
+        window.resize(1920, 1080)
+        window.show()
+        return app.exec()
+
+    # The kiosk: ``govterm kiosk`` as the command line runs it. The application is
+    # made first (govterm's own factory; the composition root reuses it) so the probe
+    # can watch it; the import of Qt it costs is counted either way.
+    from govterm.app import application
+
+    app = application()
+    marks["app"] = _clock()
+    probe = Probe(app, "KioskWindow")
+    app.installEventFilter(probe)
+    from govterm.__main__ import main
+
+    return main(govterm_args)
+
+
+def _spawn(kind: str, govterm_args: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Start one child; its marks relative to the moment before it was started (s)."""
+    read_fd, write_fd = os.pipe()
+    command = [
+        sys.executable,
+        "-m",
+        "bench.kiosk",
+        "--child",
+        kind,
+        "--report-fd",
+        str(write_fd),
+        "--",
+        *govterm_args,
+    ]
+    started = _clock()
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        command,
+        cwd=REPO,
+        env=env,
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd, "rb") as pipe:
+        line = pipe.readline()
+    _, stderr = process.communicate(timeout=60)
+    if not line:
+        raise RuntimeError(f"{kind} did not report (exit {process.returncode}): {stderr[-2000:]!r}")
+    marks = json.loads(line)
+    out = {k: v - started for k, v in marks.items() if isinstance(v, float)}
+    out["events"] = marks.get("events", 0)
+    out["heavy"] = marks.get("heavy", [])
+    out["modules"] = marks.get("modules", 0)
+    return out
+
+
+def _store_with(data_dir: Path, *, items: int) -> None:
+    """A terminal store with the demo catalog, or a generated one of ``items`` items."""
+    from govterm.app import import_catalog_dir
+    from sync.catalog_cache import import_catalog
+    from sync.store import open_store
+
+    store = open_store(data_dir)
+    try:
+        if items:
+            from bench.search import generate_catalog
+
+            import_catalog(store, generate_catalog(items))
+        else:
+            import_catalog_dir(store, REPO / "resources" / "catalog")
+    finally:
+        store.close()
+
+
+def _config(folder: Path, *, hall: str) -> Path:
+    path = folder / "govterm.toml"
+    path.write_text(
+        f'[terminal]\nid = "K01"\nhall_id = "{hall}"\nname = "自助终端 01"\n\n'
+        '[gateway]\nurl = ""\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def _child_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GOVTERM_")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def _print_runs(name: str, runs: list[dict[str, Any]], baseline: float | None) -> float:
+    idle = [r["idle"] for r in runs]
+    median = statistics.median(idle)
+    ratio = f"{median / baseline:6.2f}" if baseline else "     —"
+    first = statistics.median(r["first_line"] for r in runs)
+    built = statistics.median(r["shown"] - r["app"] for r in runs)
+    _out(
+        f"{name:<28}{median * 1000:9.0f}{max(idle) * 1000:9.0f}{ratio}"
+        f"   python up {first * 1000:4.0f} ms, window built+shown {built * 1000:4.0f} ms,"
+        f" {runs[-1]['events']} events, {runs[-1]['modules']} modules"
+    )
+    heavy = runs[-1]["heavy"]
+    if heavy:
+        _out(f"{'':<28}loaded before home: {', '.join(heavy)}")
+    return median
+
+
+def cold_start(runs: int, *, big_items: int) -> None:
+    """Cold start of ``govterm kiosk`` (demo catalog, big catalog) beside a bare window."""
+    env = _child_env()
+    with tempfile.TemporaryDirectory(prefix="bench-kiosk-") as tmp_name:
+        tmp = Path(tmp_name)
+        demo, big = tmp / "demo", tmp / "big"
+        _store_with(demo, items=0)
+        config = _config(tmp, hall=HALL)
+        cases: list[tuple[str, str, list[str]]] = [
+            ("bare QMainWindow + QLabel", "bare", []),
+            (
+                "govterm kiosk, demo catalog",
+                "kiosk",
+                ["--config", str(config), "--data-dir", str(demo), "kiosk"],
+            ),
+        ]
+        if big_items:
+            started = _clock()
+            _store_with(big, items=big_items)
+            _out(f"{big_items:,}-item catalog cache made in {_clock() - started:.1f} s")
+            cases.append(
+                (
+                    f"govterm kiosk, {big_items // 1000}k items",
+                    "kiosk",
+                    ["--config", str(config), "--data-dir", str(big), "kiosk"],
+                )
+            )
+        results: dict[str, list[dict[str, Any]]] = {name: [] for name, _, _ in cases}
+        for _ in range(runs):  # interleaved, so a burst of load hits every case alike
+            for name, kind, args in cases:
+                results[name].append(_spawn(kind, args, env))
+        _out(f"\ncold start to interactive home, {runs} runs each (budget ≤ 1000 ms)")
+        _out(f"{'':<28}{'median ms':>9}{'max ms':>9} ratio")
+        baseline = None
+        for name, _, _ in cases:
+            median = _print_runs(name, results[name], baseline)
+            baseline = baseline or median
+
+
+# -- in-process kiosk ---------------------------------------------------------------------
+
+
+class _Kiosk:
+    """The kiosk window as ``govterm kiosk`` builds it, in this process, offscreen."""
+
+    def __init__(self, tmp: Path) -> None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from govterm.app import GuiOptions, application, build_ui
+        from govterm.settings import load_settings, resources_dir
+
+        data_dir = tmp / "kiosk"
+        _store_with(data_dir, items=0)
+        settings, _ = load_settings(_config(tmp, hall=HALL))
+        self.app = application()
+        self.ui = build_ui(
+            "kiosk",
+            app=self.app,
+            settings=settings,
+            resources=resources_dir(),
+            options=GuiOptions(),
+            data_dir=data_dir,
+        )
+        self.window: Any = self.ui.window
+        self.window.show()
+        self.run(iter([self.window.isVisible]))
+
+    def run(self, steps: Iterator[Callable[[], bool]], timeout_s: float = 60.0) -> None:
+        """Drive ``steps`` from inside a running event loop, as a person would.
+
+        Each step does its taps and yields the condition to wait for; a 1 ms timer
+        looks at it. Everything runs at the event-loop level a real kiosk runs at, so
+        ``deleteLater`` takes effect as it does there (a loop driven by bare
+        ``processEvents`` calls never deletes, and would report a leak that is not).
+        """
+        from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+        loop = QEventLoop()
+        pump = QTimer()
+        pump.setTimerType(Qt.TimerType.PreciseTimer)
+        state: dict[str, Any] = {"until": lambda: True, "deadline": _clock() + timeout_s}
+        failure: list[BaseException] = []
+
+        def step() -> None:
+            try:
+                if not state["until"]():
+                    if _clock() > state["deadline"]:
+                        raise TimeoutError("the kiosk did not get there in time")
+                    return
+                state["until"] = next(steps)
+                state["deadline"] = _clock() + timeout_s
+            except StopIteration:
+                loop.quit()
+            except BaseException as error:  # noqa: BLE001 - re-raised after the loop
+                failure.append(error)
+                loop.quit()
+
+        pump.timeout.connect(step)
+        pump.start(1)
+        loop.exec()
+        pump.stop()
+        if failure:
+            raise failure[0]
+
+    def close(self) -> None:
+        self.window.close()
+        self.ui.close()
+
+
+def _paint_watch() -> Any:
+    from PySide6.QtCore import QEvent, QObject
+
+    class PaintWatch(QObject):
+        """Counts paint events of the widgets it is installed on."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.paints = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.paints += 1
+            return False
+
+    return PaintWatch()
+
+
+def _percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+QUERIES = ("护照", "hz", "社保", "jz", "营业执照", "gjj", "结婚", "yyzz")
+
+
+def _bare_switches(kiosk: _Kiosk, count: int, watch: Any) -> list[float]:
+    """Baseline: a bare stacked widget flipping between two labels, same waiting."""
+    from PySide6.QtWidgets import QLabel, QStackedWidget
+
+    # baseline: a bare stacked widget flipping between two labels, same waiting
+    stack = QStackedWidget()
+    pages = [QLabel("首页"), QLabel("搜索")]
+    for page in pages:
+        stack.addWidget(page)
+        page.installEventFilter(watch)
+    stack.resize(1920, 1080)
+    stack.show()
+    bare: list[float] = []
+
+    def flips() -> Iterator[Callable[[], bool]]:
+        for n in range(count):
+            page = pages[(n + 1) % 2]
+            painted = watch.paints
+            started = _clock()
+            stack.setCurrentWidget(page)
+
+            def arrived(p: int = painted, t: float = started) -> bool:
+                if watch.paints > p:
+                    bare.append(_clock() - t)
+                    return True
+                return False
+
+            yield arrived
+
+    kiosk.run(flips())
+    stack.close()
+    return bare
+
+
+def screen_changes(iterations: int) -> None:
+    """home → search → typed query → guide → back → home, tap to paint, p50/p95."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from core.terminal import Tile
+
+    with tempfile.TemporaryDirectory(prefix="bench-kiosk-") as tmp_name:
+        kiosk = _Kiosk(Path(tmp_name))
+        window = kiosk.window
+        watch = _paint_watch()
+        search, guide = window.search, window.guide
+        for screen in (window.home, search, guide, search.results):
+            screen.installEventFilter(watch)
+        timings: dict[str, list[float]] = {
+            k: []
+            for k in (
+                "home → search",
+                "query → results",
+                "result → guide",
+                "back → search",
+                "home button → home",
+            )
+        }
+        left = Qt.MouseButton.LeftButton
+
+        def tap(
+            name: str, action: Callable[[], None], ready: Callable[[], bool]
+        ) -> Callable[[], bool]:
+            """Tap now; the condition that stops the clock at the target's next paint."""
+            painted = watch.paints
+            started = _clock()
+            action()
+
+            def arrived() -> bool:
+                if ready() and watch.paints > painted:
+                    timings[name].append(_clock() - started)
+                    return True
+                return False
+
+            return arrived
+
+        def rounds() -> Iterator[Callable[[], bool]]:
+            yield lambda: window.current_screen() is window.home
+            for n in range(iterations + 5):  # the first 5 rounds warm up, not counted
+                query = QUERIES[n % len(QUERIES)]
+                yield tap(
+                    "home → search",
+                    lambda: QTest.mouseClick(window.home.tile_button(Tile.SEARCH), left),
+                    lambda: window.current_screen() is search,
+                )
+                for char in query[:-1]:  # what the on-screen keyboard commits, key by key
+                    search.field.insert(char)
+                yield tap(
+                    "query → results",
+                    lambda q=query: search.field.insert(q[-1]),
+                    lambda q=query: search.is_showing_results_for(q),
+                )
+                rows = search.results.rows()
+                if not rows:
+                    raise RuntimeError(f"no result for {query!r} in the demo catalog")
+                target = rows[0].hit.id
+                yield tap(
+                    "result → guide",
+                    lambda r=rows[0]: QTest.mouseClick(r, left),
+                    lambda t=target: guide.shown_item_id() == t,
+                )
+                yield tap(
+                    "back → search",
+                    lambda: QTest.mouseClick(window.header.back_button, left),
+                    lambda: window.current_screen() is search,
+                )
+                yield tap(
+                    "home button → home",
+                    lambda: QTest.mouseClick(window.header.home_button, left),
+                    lambda: window.current_screen() is window.home,
+                )
+                if n == 4:
+                    for samples in timings.values():
+                        samples.clear()
+
+        kiosk.run(rounds())
+        kiosk.close()
+
+        bare = _bare_switches(kiosk, iterations * 5, watch)
+
+    base50, base95 = _percentile(bare, 0.5), _percentile(bare, 0.95)
+    _out(
+        f"\nscreen changes, tap to the target screen's next paint, {iterations} rounds"
+        " (budget ≤ 100 ms)"
+    )
+    _out(f"{'':<28}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  ratio p95")
+    for name, samples in timings.items():
+        p50, p95 = _percentile(samples, 0.5), _percentile(samples, 0.95)
+        _out(
+            f"{name:<28}{p50 * 1000:9.1f}{p95 * 1000:9.1f}{max(samples) * 1000:9.1f}"
+            f"  {p95 / base95:8.1f}"
+        )
+    _out(
+        f"{'bare QStackedWidget switch':<28}{base50 * 1000:9.1f}{base95 * 1000:9.1f}"
+        f"{max(bare) * 1000:9.1f}"
+    )
+
+
+def _rss_kib() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+# A made-up number of the right shape (18 characters): what a citizen may type into
+# search; it must leave no trace once the session ends.
+TYPED_ID = "37100219800101002X"
+APPOINTMENT = "YY20260302A017"
+
+
+def _kiosk_session(kiosk: _Kiosk, n: int) -> Iterator[Callable[[], bool]]:
+    """One citizen: search, a guide, personal data typed, then walks away (idle end)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from core.terminal import Tile
+    from kiosk.session import EndReason
+
+    window = kiosk.window
+    left = Qt.MouseButton.LeftButton
+    search = window.search
+    QTest.mouseClick(window.home.tile_button(Tile.SEARCH), left)
+    query = QUERIES[n % len(QUERIES)]
+    for char in query:
+        search.field.insert(char)
+    yield lambda: search.is_showing_results_for(query)
+    rows = search.results.rows()
+    row = rows[n % len(rows)]
+    QTest.mouseClick(row, left)
+    yield lambda: window.guide.shown_item_id() == row.hit.id
+    QTest.mouseClick(window.header.back_button, left)
+    search.field.setText("")
+    for chunk in (TYPED_ID[:6], TYPED_ID[6:14], TYPED_ID[14:]):  # typed, keys in bursts
+        search.field.insert(chunk)
+    yield lambda: search.is_showing_results_for(TYPED_ID)
+    appointment = getattr(window, "appointment", None)
+    if appointment is not None and Tile.APPOINTMENT in window.home.tiles():
+        QTest.mouseClick(window.header.home_button, left)
+        QTest.mouseClick(window.home.tile_button(Tile.APPOINTMENT), left)
+        appointment.entry.field.insert(APPOINTMENT)
+        QTest.mouseClick(appointment.entry.ok, left)
+        yield lambda: not appointment._busy  # noqa: SLF001 - the answer arrived
+    window.end_session(EndReason.IDLE)
+
+
+def _trivial_session(widgets: tuple[Any, Any, Any], n: int) -> None:
+    """The baseline's session: text into a field and a label, then wiped."""
+    field, label, app = widgets
+    field.setText(QUERIES[n % len(QUERIES)])
+    field.insert(TYPED_ID)
+    label.setText(field.text())
+    app.processEvents()
+    field.setText("")
+    label.setText("")
+    app.processEvents()
+
+
+def _baseline_rss(app: Any, sessions: int, marks: list[int]) -> list[tuple[int, int]]:
+    """RSS of the same number of sessions over a trivial window (run first)."""
+    import gc
+
+    from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+    # baseline first, in a fresh QApplication: the same number of sessions over a trivial window
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    field, label = QLineEdit(), QLabel()
+    layout.addWidget(field)
+    layout.addWidget(label)
+    holder.show()
+    base: list[tuple[int, int]] = []
+    for n in range(1, sessions + 1):
+        _trivial_session((field, label, app), n)
+        if n in marks:
+            gc.collect()
+            base.append((n, _rss_kib()))
+    holder.close()
+    return base
+
+
+def memory(sessions: int, *, trace: bool) -> None:
+    """RSS over ``sessions`` simulated sessions beside a trivial widget's loop."""
+    import gc
+    import tracemalloc
+
+    from PySide6.QtCore import QObject
+
+    warm_up = max(1, sessions // 10)
+    marks = sorted({warm_up, *(sessions * k // 10 for k in range(2, 11))})
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from govterm.app import application
+
+    app = application()
+    base = _baseline_rss(app, sessions, marks)
+    with tempfile.TemporaryDirectory(prefix="bench-kiosk-") as tmp_name:
+        kiosk = _Kiosk(Path(tmp_name))
+        window = kiosk.window
+        samples: list[tuple[int, int, int]] = []
+        snapshot = None
+        started = _clock()
+
+        def sessions_run() -> Iterator[Callable[[], bool]]:
+            nonlocal snapshot
+            for n in range(1, sessions + 1):
+                yield from _kiosk_session(kiosk, n)
+                if n in marks:
+                    gc.collect()
+                    yield lambda: True  # a turn of the event loop: deferred deletes run
+                    leftovers = window.session.leftovers()
+                    if leftovers:
+                        raise RuntimeError(f"session {n} left personal data: {leftovers}")
+                    samples.append((n, _rss_kib(), len(window.findChildren(QObject))))
+                    if trace and n == warm_up:
+                        tracemalloc.start(5)
+                        snapshot = tracemalloc.take_snapshot()
+
+        kiosk.run(sessions_run())
+        elapsed = _clock() - started
+        growth_lines: list[str] = []
+        if snapshot is not None:
+            stats = tracemalloc.take_snapshot().compare_to(snapshot, "traceback")
+            tracemalloc.stop()
+            for stat in stats[:8]:
+                where = stat.traceback.format()[-1].strip() if stat.traceback else "?"
+                growth_lines.append(
+                    f"  {stat.size_diff / 1024:+9.1f} KiB {stat.count_diff:+7d}  {where}"
+                )
+        kiosk.close()
+
+    _print_memory(
+        sessions=sessions,
+        warm_up=warm_up,
+        elapsed=elapsed,
+        samples=samples,
+        base=base,
+        growth_lines=growth_lines,
+    )
+
+
+def _print_memory(
+    *,
+    sessions: int,
+    warm_up: int,
+    elapsed: float,
+    samples: list[tuple[int, int, int]],
+    base: list[tuple[int, int]],
+    growth_lines: list[str],
+) -> None:
+    def growth(first: int, last: int) -> float:
+        return (last - first) / first * 100
+
+    _out(
+        f"\nmemory over {sessions:,} kiosk sessions ({elapsed:.0f} s,"
+        f" {elapsed / sessions * 1000:.0f} ms a session; budget RSS ≤ 250 MB,"
+        " growth ≤ 2 % after warm-up)"
+    )
+    _out(f"{'sessions':>10}{'kiosk RSS MB':>14}{'QObjects':>10}{'bare RSS MB':>13}")
+    for (n, rss, objects), (_, bare_rss) in zip(samples, base, strict=True):
+        _out(f"{n:>10,}{rss / 1024:14.1f}{objects:10d}{bare_rss / 1024:13.1f}")
+    kiosk_growth = growth(samples[0][1], samples[-1][1])
+    bare_growth = growth(base[0][1], base[-1][1])
+    _out(
+        f"growth after session {warm_up:,}: kiosk {kiosk_growth:+.2f} %"
+        f" ({(samples[-1][1] - samples[0][1]) / 1024:+.1f} MB),"
+        f" bare {bare_growth:+.2f} %; QObjects {samples[-1][2] - samples[0][2]:+d}"
+    )
+    if growth_lines:
+        _out("largest Python allocation growth since the warm-up (tracemalloc):")
+        for line in growth_lines:
+            _out(line)
+
+
+# -- entry point --------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--only", choices=("cold", "screens", "memory"), action="append")
+    parser.add_argument("--runs", type=int, default=5, help="cold starts per case")
+    parser.add_argument("--items", type=int, default=100_000, help="big catalog; 0 = skip")
+    parser.add_argument("--iterations", type=int, default=200, help="screen-change rounds")
+    parser.add_argument("--sessions", type=int, default=10_000)
+    parser.add_argument("--trace", action="store_true", help="tracemalloc growth by line")
+    parser.add_argument("--quick", action="store_true", help="1,000 sessions, 3 cold starts")
+    parser.add_argument("--child", choices=("kiosk", "bare"), help=argparse.SUPPRESS)
+    parser.add_argument("--report-fd", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("govterm_args", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return _child(args.child, args.report_fd, args.govterm_args)
+    logging.basicConfig(level=logging.ERROR)  # the kiosk's notices would drown the figures
+    if args.quick:
+        args.sessions, args.runs = min(args.sessions, 1000), min(args.runs, 3)
+    parts: dict[str, Callable[[], None]] = {
+        "cold": lambda: cold_start(args.runs, big_items=args.items),
+        "screens": lambda: screen_changes(args.iterations),
+        "memory": lambda: memory(args.sessions, trace=args.trace),
+    }
+    for name in args.only or list(parts):
+        parts[name]()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
