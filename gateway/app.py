@@ -166,6 +166,11 @@ class ChangeNotifier:
 # ------------------------------------------------------------------ load shedding
 
 
+LONG_POLL_PATHS: tuple[str, ...] = ("/changes", "/v1/queue/feed", "/v1/help/feed")
+"""Paths that wait for news when asked with ``wait=``: the sync feeds, the hall's queue
+feed and the window clients' help feed."""
+
+
 class LoadShedder:
     """Pure ASGI middleware: at most ``limit`` requests in progress, else 503.
 
@@ -195,7 +200,7 @@ class LoadShedder:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        long_poll = scope["path"].endswith(("/changes", "/v1/queue/feed")) and (
+        long_poll = scope["path"].endswith(LONG_POLL_PATHS) and (
             b"wait=" in scope["query_string"]
         )
         if long_poll:
