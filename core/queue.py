@@ -9,8 +9,10 @@ holds the live queue) is the gateway, which applies them.
   place) or suspended (挂起: the applicant steps away, e.g. to copy a document) →
   called again or no_show.
 - Order of calling, for a window serving some business areas: green channel first
-  (老年人、残疾人、孕期妇女、军人), then appointments whose slot is on, then first come,
-  first served. Ties break on the issue time, then the number.
+  (老年人、残疾人、孕期妇女、军人), then appointments whose slot is on — by their slot's
+  start, so checking in early does not overtake an earlier booking — then first come,
+  first served. Ties break on the issue time, then the number. :func:`call_order` is
+  the one rule; the gateway calls with it.
 - One ticket follows the person through the visit (一号办到底): the cases handled under
   it and the evaluation of the service are linked to it.
 """
@@ -285,14 +287,22 @@ class Ticket(_Model):
 # ---- ordering ------------------------------------------------------------------------
 
 
-def _priority(ticket: Ticket, now: _dt.datetime) -> tuple[int, _dt.datetime, str]:
+CallOrder = tuple[int, _dt.datetime, _dt.datetime, str]
+"""Sort key of a waiting ticket: (tier, tier's time, issue time, number)."""
+
+
+def call_order(ticket: Ticket, now: _dt.datetime) -> CallOrder:
+    """Where a waiting ticket stands at ``now``; smaller is called first.
+
+    Tiers: 0 green channel (by issue time), 1 appointments whose slot is on (by the
+    slot's start), 2 everybody else (by issue time). Transferred tickets keep their
+    original issue time, channel and appointment, so they keep their place.
+    """
     if ticket.green is not GreenChannel.NONE:
-        tier = 0
-    elif ticket.appointment is not None and ticket.appointment.is_on(now):
-        tier = 1
-    else:
-        tier = 2
-    return (tier, ticket.issued_at, ticket.number)
+        return (0, ticket.issued_at, ticket.issued_at, ticket.number)
+    if ticket.appointment is not None and ticket.appointment.is_on(now):
+        return (1, ticket.appointment.slot_start, ticket.issued_at, ticket.number)
+    return (2, ticket.issued_at, ticket.issued_at, ticket.number)
 
 
 def _waiting_in(tickets: Iterable[Ticket], areas: Iterable[str]) -> list[Ticket]:
@@ -305,13 +315,13 @@ def next_ticket(
 ) -> Ticket | None:
     """The ticket a window serving ``areas`` calls next, or ``None`` if nobody waits.
 
-    Green channel first, then appointments whose slot is on, then first come first
-    served; within each, the earliest issued.
+    Green channel first, then appointments whose slot is on (earliest slot first),
+    then first come first served (:func:`call_order`).
     """
     waiting = _waiting_in(tickets, areas)
     if not waiting:
         return None
-    return min(waiting, key=lambda t: _priority(t, now))
+    return min(waiting, key=lambda t: call_order(t, now))
 
 
 def people_ahead(ticket: Ticket, tickets: Iterable[Ticket], *, now: _dt.datetime) -> int:
@@ -319,9 +329,9 @@ def people_ahead(ticket: Ticket, tickets: Iterable[Ticket], *, now: _dt.datetime
 
     This is the figure printed on the ticket and shown on the hall display.
     """
-    mine = _priority(ticket, now)
+    mine = call_order(ticket, now)
     return sum(
         1
         for t in _waiting_in(tickets, [ticket.area])
-        if t.number != ticket.number and _priority(t, now) < mine
+        if t.number != ticket.number and call_order(t, now) < mine
     )

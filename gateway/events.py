@@ -13,6 +13,7 @@ later event never overtakes the one it depends on.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import logging
 from collections.abc import Callable
@@ -22,9 +23,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from core.catalog import DeliveryMethod
+from core.clock import HALL_TZ
 from core.errors import IllegalTransition, UserFacingError, ValidationFailed
 from gateway.cases import CaseBook
 from gateway.db import Tx
+from gateway.queue import ensure_queue_schema, link_ticket
 from gateway.store import DeviceRecord, GatewayStore
 from sync.protocol import (
     AuditEntry,
@@ -89,6 +92,7 @@ class EventProcessor:
     def __init__(self, *, store: GatewayStore, cases: CaseBook) -> None:
         self._store = store
         self._cases = cases
+        ensure_queue_schema(store.db)  # cases and evaluations link to queue tickets
         self._handlers: dict[str, tuple[type[BaseModel], int, Handler]] = {
             EventKind.CASE_SUBMITTED: (CaseSubmitted, 1, self._case_submitted),
             EventKind.CASE_TRANSITION_REQUESTED: (
@@ -293,15 +297,24 @@ class EventProcessor:
             channel=p.channel,
             payload=p.model_dump(mode="json"),
         )
-        return {
+        result = {
             "case_number": record.case_number,
             "state": record.state,
             "provisional_number": p.provisional_number,
         }
+        if p.ticket_number:
+            result["ticket_number"] = self._link_ticket(
+                tx, device, event, p.ticket_number, case_number=record.case_number
+            )
+        return result
 
     def _case_transition(
         self, tx: Tx, device: DeviceRecord, event: Event, p: CaseTransitionRequested
     ) -> dict[str, Any]:
+        # A step may carry files (the recipient's signature of a 出件): they come first.
+        missing = [h for h in p.attachments if not self._store.has_blob(tx, h)]
+        if missing:
+            raise Deferred("blob.missing", f"有 {len(missing)} 个附件尚未上传，上传后自动重试")
         updated = self._cases.request_transition(
             tx, p, hall_id=device.hall_id, device_id=device.device_id
         )
@@ -328,7 +341,35 @@ class EventProcessor:
             ),
         )
         # ★1–2 is a bad review: the hall must follow up (回访, 整改 within 5 working days).
-        return {"follow_up": p.level <= 2}
+        result: dict[str, Any] = {"follow_up": p.level <= 2}
+        if p.ticket_number:
+            result["ticket_number"] = self._link_ticket(
+                tx, device, event, p.ticket_number, evaluation_id=event.event_id
+            )
+        return result
+
+    def _link_ticket(
+        self,
+        tx: Tx,
+        device: DeviceRecord,
+        event: Event,
+        number: str,
+        *,
+        case_number: str | None = None,
+        evaluation_id: str | None = None,
+    ) -> str:
+        """一号办到底: the ticket the event names gets the link ("" if it cannot)."""
+        now = self._store.clock.now().astimezone(HALL_TZ)
+        made = _dt.datetime.fromtimestamp(event.created_at, HALL_TZ)
+        return link_ticket(
+            tx,
+            hall_id=device.hall_id,
+            number=number,
+            days=(made.date(), now.date()),
+            case_number=case_number,
+            evaluation_id=evaluation_id,
+            at=now,
+        )
 
     def _search_miss(
         self, tx: Tx, device: DeviceRecord, event: Event, p: SearchMiss

@@ -11,10 +11,11 @@ call feed in the gateway database, and serves them to signed devices.
   A900–A949 …) while walk-in numbers count up from 001; the two meet only when the day
   is full, and the check is in the same transaction, so a block never collides with an
   online number or another terminal's block.
-- **Calling order** for a window: green channel (老年人、残疾人、孕期妇女、军人) first,
-  then appointments whose slot is on — ordered by their slot, so checking in early
-  does not overtake an earlier booking — then first come, first served by issue time.
-  Transferred tickets keep their original issue time and channel.
+- **Calling order** for a window is :func:`core.queue.next_ticket`: green channel
+  (老年人、残疾人、孕期妇女、军人) first, then appointments whose slot is on — ordered by
+  their slot, so checking in early does not overtake an earlier booking — then first
+  come, first served by issue time. Transferred tickets keep their original issue
+  time and channel.
 - **潮汐窗口**: a window's business areas can be changed at any time; calling follows
   the areas it serves at the moment it calls.
 - **Call feed**: every change bumps the hall's revision; the display long-polls
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as _dt
+import hashlib
 import json
 import logging
 import re
@@ -40,19 +42,25 @@ from starlette.concurrency import run_in_threadpool
 
 from core.clock import HALL_TZ, hall_date
 from core.errors import IllegalTransition, UserFacingError, ValidationFailed
+from core.identifiers import validate_resident_id, validate_uscc
 from core.queue import (
     Appointment,
-    GreenChannel,
     Ticket,
+    TicketState,
     format_ticket_number,
+    next_ticket,
     parse_ticket_number,
+    people_ahead,
 )
-from gateway.db import Tx
+from gateway.db import Database, Tx
 from gateway.store import DeviceRecord, GatewayStore
 from sync.protocol import ErrorBody, ErrorDetail, Stream
 from sync.queue_protocol import (
     MAX_FEED_CALLS,
     MAX_FEED_WAIT,
+    AppointmentBody,
+    AppointmentQuery,
+    AppointmentsFound,
     AppointmentsRequest,
     AppointmentsStored,
     AreaSettings,
@@ -149,7 +157,17 @@ CREATE TABLE IF NOT EXISTS queue_appointments (
     ticket_number TEXT,
     checked_in_at DOUBLE PRECISION
 );
+CREATE TABLE IF NOT EXISTS queue_appointment_holders (
+    reference TEXT PRIMARY KEY,
+    holder_sha256 TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS queue_appointment_holders_by_holder
+    ON queue_appointment_holders (holder_sha256);
 """
+
+HOLDER_DIGEST_TAG = b"govterm-appointment-holder:"
+"""Domain tag of the digest an appointment's holder is kept as."""
+
 
 _AREA_TEXT = (
     re.compile(r"^\s*(?P<prefix>[A-Z]{1,2})[\s:：.、-]*(?P<name>\S.*?)\s*$"),
@@ -183,13 +201,24 @@ def is_open(hours: Sequence[OpeningWindow], moment: _dt.datetime) -> bool:
     return any(w.start <= now < w.end for w in hours)
 
 
-def call_order(ticket: Ticket, now: _dt.datetime) -> tuple[int, _dt.datetime, _dt.datetime, str]:
-    """Sort key of waiting tickets: green channel, appointments by slot, then by issue time."""
-    if ticket.green is not GreenChannel.NONE:
-        return (0, ticket.issued_at, ticket.issued_at, ticket.number)
-    if ticket.appointment is not None and ticket.appointment.is_on(now):
-        return (1, ticket.appointment.slot_start, ticket.issued_at, ticket.number)
-    return (2, ticket.issued_at, ticket.issued_at, ticket.number)
+def holder_digest(holder_id: str) -> str:
+    """The digest an appointment's holder is kept and looked up by.
+
+    Raises:
+        ValidationFailed: neither a valid 公民身份号码 nor 统一社会信用代码.
+    """
+    text = holder_id.strip().upper()
+    try:
+        normal = validate_resident_id(text)
+    except ValidationFailed:
+        try:
+            normal = validate_uscc(text)
+        except ValidationFailed:
+            raise ValidationFailed(
+                "预约人证件号码无效（应为身份证号码或统一社会信用代码）",
+                code="queue.appointment_holder",
+            ) from None
+    return hashlib.sha256(HOLDER_DIGEST_TAG + normal.encode("ascii")).hexdigest()
 
 
 def _ts(moment: _dt.datetime | None) -> float | None:
@@ -205,6 +234,61 @@ class _Stored:
     ticket: Ticket
     origin: str
     device_id: str
+
+
+def ensure_queue_schema(db: Database) -> None:
+    """Create the queue tables if they are missing (idempotent)."""
+    db.script(QUEUE_SCHEMA)
+
+
+def link_ticket(  # noqa: PLR0913 - the two links and where they belong
+    tx: Tx,
+    *,
+    hall_id: str,
+    number: str,
+    days: Sequence[_dt.date],
+    case_number: str | None = None,
+    evaluation_id: str | None = None,
+    at: _dt.datetime,
+) -> str:
+    """一号办到底 from an event: link a case or an evaluation to the ticket it names.
+
+    Called by the event inbox (``case.submitted``, ``evaluation.submitted``) inside its
+    transaction, so the link is made by the event itself. A ticket number is unique
+    per hall and day: ``days`` are tried in turn (the event's own day first). A case
+    under a ticket that is only called starts its service (the person is at the
+    window). The link never refuses the event: a ticket that is unknown, or in a
+    state the rules do not link from, is logged and left alone.
+
+    Returns:
+        The ticket number linked, or ``""`` when nothing was linked.
+    """
+    try:
+        prefix, serial = parse_ticket_number(number)
+    except ValidationFailed:
+        log.warning("event names a malformed ticket number; not linked")
+        return ""
+    number = format_ticket_number(prefix, serial)
+    for day in dict.fromkeys(d.isoformat() for d in days):
+        stored = QueueAuthority.load(tx, hall_id, day, number)
+        if stored is None:
+            continue
+        ticket = stored.ticket
+        try:
+            if case_number:
+                if ticket.state is TicketState.CALLED:
+                    ticket = ticket.start(at=at)
+                ticket = ticket.link_case(case_number)
+            if evaluation_id:
+                ticket = ticket.link_evaluation(evaluation_id)
+        except UserFacingError as exc:
+            log.warning("ticket %s of hall %s not linked: %s", number, hall_id, exc.code)
+            return ""
+        if ticket != stored.ticket:
+            QueueAuthority.save(tx, hall_id, day, ticket)
+        return number
+    log.info("ticket %s not found at hall %s; event not linked to it", number, hall_id)
+    return ""
 
 
 # ------------------------------------------------------------------ long-poll bell
@@ -261,7 +345,7 @@ class QueueAuthority:
     def __init__(self, *, store: GatewayStore) -> None:
         self._store = store
         self.bell = HallBell()
-        store.db.script(QUEUE_SCHEMA)
+        ensure_queue_schema(store.db)
 
     def _now(self) -> _dt.datetime:
         return self._store.clock.now().astimezone(HALL_TZ)
@@ -298,29 +382,100 @@ class QueueAuthority:
         log.info("queue areas of hall %s set: %s", hall_id, ",".join(prefixes))
 
     def add_appointments(self, hall_id: str, request: AppointmentsRequest) -> int:
-        """Register booked appointments of a hall (from the platform's 预约 system)."""
+        """Register booked appointments of a hall (from the platform's 预约 system).
+
+        References are kept upper-case (codes are typed in any case); a holder's ID
+        number or credit code only as a digest (:func:`holder_digest`).
+
+        Raises:
+            ValidationFailed: an area the hall does not have, a slot that ends before
+                it starts, or a holder number with a wrong check character.
+        """
         with self._store.db.write() as tx:
             areas = self._areas(tx, hall_id)
             for a in request.appointments:
+                reference = a.reference.strip().upper()
                 if a.area not in areas:
                     raise ValidationFailed(
-                        f"预约 {a.reference} 的业务类别 {a.area} 不在本大厅", code="queue.area"
+                        f"预约 {reference} 的业务类别 {a.area} 不在本大厅", code="queue.area"
                     )
-                Appointment(reference=a.reference, slot_start=a.slot_start, slot_end=a.slot_end)
+                Appointment(reference=reference, slot_start=a.slot_start, slot_end=a.slot_end)
+                digest = holder_digest(a.holder_id) if a.holder_id is not None else None
                 tx.execute(
                     "INSERT INTO queue_appointments (reference, hall_id, area, slot_start,"
                     " slot_end) VALUES (?, ?, ?, ?, ?) ON CONFLICT (reference) DO UPDATE SET"
                     " area = excluded.area, slot_start = excluded.slot_start,"
                     " slot_end = excluded.slot_end",
                     (
-                        a.reference,
+                        reference,
                         hall_id,
                         a.area,
                         a.slot_start.timestamp(),
                         a.slot_end.timestamp(),
                     ),
                 )
+                tx.execute(
+                    "DELETE FROM queue_appointment_holders WHERE reference = ?", (reference,)
+                )
+                if digest is not None:
+                    tx.execute(
+                        "INSERT INTO queue_appointment_holders (reference, holder_sha256)"
+                        " VALUES (?, ?)",
+                        (reference, digest),
+                    )
+        log.info("%d appointments stored for hall %s", len(request.appointments), hall_id)
         return len(request.appointments)
+
+    def find_appointments(self, device: DeviceRecord, query: AppointmentQuery) -> AppointmentsFound:
+        """预约查询 for 预约签到: one booking by its code, or a holder's bookings of today.
+
+        Raises:
+            ValidationFailed: the holder number is not a valid ID number or credit code.
+        """
+        hall, now = device.hall_id, self._now()
+        with self._store.db.read() as tx:
+            names = {a.prefix: a.name for a in self._areas(tx, hall).values()}
+            columns = (
+                "SELECT a.reference, a.area, a.slot_start, a.slot_end, a.ticket_number"
+                " FROM queue_appointments a"
+            )
+            if query.reference is not None:
+                rows = tx.all(
+                    columns + " WHERE a.reference = ? AND a.hall_id = ?",
+                    (query.reference.strip().upper(), hall),
+                )
+            else:
+                assert query.holder_id is not None  # the query's validator
+                day_start = _dt.datetime.combine(now.date(), _dt.time(), HALL_TZ)
+                rows = tx.all(
+                    columns + " JOIN queue_appointment_holders h ON h.reference = a.reference"
+                    " WHERE h.holder_sha256 = ? AND a.hall_id = ? AND a.slot_start >= ?"
+                    " AND a.slot_start < ? ORDER BY a.slot_start",
+                    (
+                        holder_digest(query.holder_id),
+                        hall,
+                        day_start.timestamp(),
+                        (day_start + _dt.timedelta(days=1)).timestamp(),
+                    ),
+                )
+        found = []
+        for reference, booked, start, end, used in rows:
+            area = str(booked)
+            appointment = Appointment(
+                reference=reference, slot_start=_dt_of(start), slot_end=_dt_of(end)
+            )
+            found.append(
+                AppointmentBody(
+                    reference=reference,
+                    area=area,
+                    area_name=names.get(area, area),
+                    slot_start=appointment.slot_start,
+                    slot_end=appointment.slot_end,
+                    ticket_number=used,
+                    on_time=appointment.is_on(now),
+                )
+            )
+        return AppointmentsFound(appointments=found)
 
     def _areas(self, tx: Tx, hall_id: str) -> dict[str, AreaSettings]:
         """The hall's areas: from the published hall (``business_areas``), then settings."""
@@ -356,7 +511,8 @@ class QueueAuthority:
     # ---------------------------------------------------------------- storage
 
     @staticmethod
-    def _load(tx: Tx, hall_id: str, day: str, number: str) -> _Stored | None:
+    def load(tx: Tx, hall_id: str, day: str, number: str) -> _Stored | None:
+        """One stored ticket of a day, with where it came from."""
         row = tx.one(
             "SELECT doc, origin, device_id FROM queue_tickets"
             " WHERE hall_id = ? AND day = ? AND number = ?",
@@ -371,13 +527,13 @@ class QueueAuthority:
             prefix, serial = parse_ticket_number(number)
         except ValidationFailed:
             raise QueueRefused(f"排队号 {number[:8]} 格式不正确", code="queue.number") from None
-        stored = self._load(tx, hall_id, day, format_ticket_number(prefix, serial))
+        stored = self.load(tx, hall_id, day, format_ticket_number(prefix, serial))
         if stored is None:
             raise QueueRefused(f"今天没有排队号 {number}", code="queue.unknown_ticket")
         return stored.ticket
 
     @staticmethod
-    def _save(  # noqa: PLR0913 - the ticket row's columns
+    def save(  # noqa: PLR0913 - the ticket row's columns
         tx: Tx,
         hall_id: str,
         day: str,
@@ -388,6 +544,7 @@ class QueueAuthority:
         request_id: str | None = None,
         block_id: str | None = None,
     ) -> None:
+        """Update a ticket's row, or insert it with where it came from."""
         doc = ticket.model_dump_json()
         changed = tx.execute(
             "UPDATE queue_tickets SET state = ?, window_no = ?, doc = ?"
@@ -485,7 +642,10 @@ class QueueAuthority:
                 if again is not None:
                     ticket = self._require(tx, hall, day, again[0])
                     return self._issued(tx, hall, day, ticket, now)
-            area = self._area(tx, hall, request.area)
+            prefix = request.area
+            if prefix is None and request.appointment_ref is not None:
+                prefix = self._booked_area(tx, hall, request.appointment_ref)
+            area = self._area(tx, hall, prefix or "")
             appointment = None
             if request.appointment_ref is not None:
                 appointment = self._check_in(tx, hall, area, request.appointment_ref, now)
@@ -500,7 +660,7 @@ class QueueAuthority:
                 appointment=appointment,
             )
             origin = "appointment" if appointment else "online"
-            self._save(
+            self.save(
                 tx,
                 hall,
                 day,
@@ -542,9 +702,20 @@ class QueueAuthority:
                     code="queue.cap_reached",
                 )
 
+    @staticmethod
+    def _booked_area(tx: Tx, hall: str, reference: str) -> str:
+        row = tx.one(
+            "SELECT area FROM queue_appointments WHERE reference = ? AND hall_id = ?",
+            (reference.strip().upper(), hall),
+        )
+        if row is None:
+            raise QueueRefused("没有找到这个预约，请核对预约号", code="queue.appointment_unknown")
+        return str(row[0])
+
     def _check_in(
         self, tx: Tx, hall: str, area: AreaSettings, reference: str, now: _dt.datetime
     ) -> Appointment:
+        reference = reference.strip().upper()
         row = tx.one(
             "SELECT area, slot_start, slot_end, ticket_number FROM queue_appointments"
             " WHERE reference = ? AND hall_id = ?",
@@ -581,14 +752,9 @@ class QueueAuthority:
     def _issued(
         self, tx: Tx, hall: str, day: str, ticket: Ticket, now: _dt.datetime
     ) -> IssuedTicketBody:
-        waiting = self._waiting(tx, hall, day, [ticket.area])
-        ahead = sum(
-            1
-            for t in waiting
-            if t.number != ticket.number and call_order(t, now) < call_order(ticket, now)
-        )
+        ahead = people_ahead(ticket, self._waiting(tx, hall, day, [ticket.area]), now=now)
         names = {a.prefix: a.name for a in self._areas(tx, hall).values()}
-        origin = self._load(tx, hall, day, ticket.number)
+        origin = self.load(tx, hall, day, ticket.number)
         return IssuedTicketBody(
             ticket=ticket_body(ticket, names, offline=bool(origin and origin.origin == "offline")),
             people_ahead=ahead,
@@ -720,10 +886,10 @@ class QueueAuthority:
             )
         if hall_date(item.issued_at).isoformat() != day:
             raise QueueRefused("离线号码的取号日期与号段日期不符", code="queue.offline_day")
-        if self._load(tx, hall, day, item.number) is not None:
+        if self.load(tx, hall, day, item.number) is not None:
             raise QueueRefused(f"号码 {item.number} 已被使用", code="queue.offline_taken")
         ticket = Ticket(number=item.number, area=area, issued_at=item.issued_at, green=item.green)
-        self._save(
+        self.save(
             tx,
             hall,
             day,
@@ -818,12 +984,13 @@ class QueueAuthority:
         with self._store.db.write() as tx:
             window = self._window(tx, hall, window_no)
             self._ready(window)
-            waiting = self._waiting(tx, hall, day, window.areas)
-            if not waiting:
+            chosen = next_ticket(
+                self._waiting(tx, hall, day, window.areas), areas=window.areas, now=now
+            )
+            if chosen is None:
                 raise QueueRefused("当前没有等候的人", code="queue.empty")
-            chosen = min(waiting, key=lambda t: call_order(t, now))
             called = chosen.call(window_no=window_no, clerk_id=request.clerk_id, at=now)
-            self._save(tx, hall, day, called)
+            self.save(tx, hall, day, called)
             self._record_call(tx, hall, day, called, "call")
             return self._body(tx, hall, day, called)
 
@@ -891,9 +1058,9 @@ class QueueAuthority:
                 ticket = ticket.link_evaluation(request.evaluation_id.strip())
             else:
                 raise QueueRefused(f"不支持的操作：{action[:20]}", code="queue.action")
-            self._save(tx, hall, day, ticket)
+            self.save(tx, hall, day, ticket)
             if extra is not None:
-                self._save(tx, hall, day, extra, origin="transfer", device_id=device.device_id)
+                self.save(tx, hall, day, extra, origin="transfer", device_id=device.device_id)
             self._bump(tx, hall)
             return self._body(tx, hall, day, extra or ticket)
 
@@ -908,7 +1075,7 @@ class QueueAuthority:
 
     def _body(self, tx: Tx, hall: str, day: str, ticket: Ticket) -> TicketBody:
         names = {a.prefix: a.name for a in self._areas(tx, hall).values()}
-        stored = self._load(tx, hall, day, ticket.number)
+        stored = self.load(tx, hall, day, ticket.number)
         return ticket_body(ticket, names, offline=bool(stored and stored.origin == "offline"))
 
     def waiting_counts(self, hall_id: str) -> WaitingCounts:
@@ -1111,6 +1278,15 @@ def install_queue_routes(  # noqa: C901, PLR0915 - the route table
         device, raw = await authenticate(request)
         body = IssueRequest.model_validate_json(raw)
         return await run(lambda: queue.issue(device, body), device.hall_id)
+
+    @app.post(
+        "/v1/queue/appointments/lookup", response_model=AppointmentsFound, tags=["queue"]
+    )
+    async def appointments(request: Request) -> Response:
+        """预约签到: a booking by its code, or today's bookings of a scanned holder."""
+        device, raw = await authenticate(request)
+        body = AppointmentQuery.model_validate_json(raw)
+        return await run(lambda: queue.find_appointments(device, body))
 
     @app.get("/v1/queue/tickets/{number}", response_model=TicketBody, tags=["queue"])
     async def ticket(request: Request, number: str) -> Response:

@@ -531,6 +531,9 @@ class CaseSubmitted(_Payload):
     form: dict[str, Any] = Field(default_factory=dict)
     materials: list[dict[str, Any]] = Field(default_factory=list)
     attachments: list[Sha256Hex] = Field(default_factory=list)  # PUT /v1/blobs first
+    # 一号办到底: the 取号 ticket the case was taken in under ("" when none); the
+    # gateway links the case to it; the result then carries ``ticket_number``.
+    ticket_number: str = Field(default="", max_length=16)
 
 
 class Approver(_Payload):
@@ -561,6 +564,7 @@ class CaseTransitionRequested(_Payload):
     redress: str = ""  # 救济途径, required for 不予受理 and 不予办理
     approver: Approver | None = None
     channel: Literal["kiosk", "window", "mobile"] = "window"
+    attachments: list[Sha256Hex] = Field(default_factory=list)  # PUT /v1/blobs first
 
 
 class EvaluationSubmitted(_Payload):
@@ -568,7 +572,8 @@ class EvaluationSubmitted(_Payload):
 
     level: int = Field(ge=1, le=5)
     case_number: str | None = None
-    ticket_number: str = Field(default="", max_length=16)  # the 取号 ticket evaluated
+    # the 取号 ticket evaluated; the gateway links the evaluation (its event id) to it
+    ticket_number: str = Field(default="", max_length=16)
     clerk_id: str = ""
     reasons: list[str] = Field(default_factory=list)
     comment: str = Field(default="", max_length=500)

@@ -35,6 +35,9 @@ from core.queue import GreenChannel, format_ticket_number
 from sync.auth import DeviceAuth
 from sync.protocol import DeviceCredential, ErrorBody
 from sync.queue_protocol import (
+    AppointmentBody,
+    AppointmentQuery,
+    AppointmentsFound,
     BlockRequest,
     CallFeed,
     ClerkRequest,
@@ -279,21 +282,61 @@ class QueueClient:
 
     # ---------------------------------------------------------------- kiosk
 
+    def find_appointments(
+        self, *, reference: str | None = None, holder_id: str | None = None
+    ) -> list[AppointmentBody]:
+        """预约签到 lookup: one booking by its code, or today's bookings of a holder.
+
+        Args:
+            reference: the appointment code (any case).
+            holder_id: the 公民身份号码 / 统一社会信用代码 a scanned 居民码/企业码 resolved
+                to; sent in the signed body, never in a URL, never logged.
+
+        Raises:
+            Offline: the gateway cannot be reached.
+            QueueRefused: the holder number is invalid.
+        """
+        query = AppointmentQuery(
+            reference=reference.strip() if reference is not None else None,
+            holder_id=holder_id.strip() if holder_id is not None else None,
+        )
+        found = self._post("/v1/queue/appointments/lookup", query, AppointmentsFound)
+        return found.appointments
+
+    def check_in(
+        self, reference: str, *, green_channel: GreenChannel | None = None
+    ) -> IssuedTicket:
+        """预约签到: the appointment becomes a ticket of the area it was booked for.
+
+        Raises:
+            QueueRefused: unknown, used, other-day or missed appointment (the message says).
+            QueueUnavailable: the gateway cannot be reached (check-in needs it).
+        """
+        return self.issue(None, green_channel=green_channel, appointment_ref=reference.strip())
+
     def issue(
         self,
-        business: str,
+        business: str | None,
         *,
         green_channel: GreenChannel | None = None,
         appointment_ref: str | None = None,
     ) -> IssuedTicket:
         """取号 (or 预约签到): online if the gateway answers, else from an offline block.
 
+        Args:
+            business: the business area's prefix; ``None`` only with ``appointment_ref``
+                (the appointment names its area).
+            green_channel: 绿色通道 category.
+            appointment_ref: check this appointment in.
+
         Raises:
             QueueRefused: the gateway refused (closed, cap reached, bad appointment) or,
                 offline, the area is outside its issuing hours.
             QueueUnavailable: offline and no block number left (staff issue by hand).
         """
-        area = business.strip().upper()
+        area = business.strip().upper() if business is not None else None
+        if area is None and appointment_ref is None:
+            raise QueueRefused("请选择业务类别", code="queue.area")
         green = green_channel or GreenChannel.NONE
         request = IssueRequest(
             request_id=str(uuid.uuid4()),
@@ -309,7 +352,7 @@ class QueueClient:
             except Offline:
                 answer = self._post("/v1/queue/tickets", request, IssuedTicketBody)
         except Offline:
-            if appointment_ref is not None:
+            if appointment_ref is not None or area is None:
                 raise QueueUnavailable(
                     "网络中断，暂时无法预约签到，请到服务台由工作人员办理"
                 ) from None

@@ -9,6 +9,8 @@ Endpoints (all under ``/v1/queue``, signed; the hall is the device's own):
 
 =========================================  ==========================================
 ``POST /v1/queue/tickets``                 :class:`IssueRequest` → :class:`IssuedTicketBody`
+``POST /v1/queue/appointments/lookup``     :class:`AppointmentQuery` →
+                                           :class:`AppointmentsFound`
 ``GET  /v1/queue/tickets/{number}``        → :class:`TicketBody` (links to cases, evaluation)
 ``GET  /v1/queue/waiting``                 → :class:`WaitingCounts` ("前面还有 N 人")
 ``POST /v1/queue/blocks``                  :class:`BlockRequest` → :class:`TicketBlockBody`
@@ -36,7 +38,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from core.queue import GreenChannel, TicketState
 
@@ -99,12 +101,20 @@ class AreaSettingsList(_Wire):
 
 
 class AppointmentIn(_Wire):
-    """One booked appointment (预约) the platform passed to the hall."""
+    """One booked appointment (预约) the platform passed to the hall.
+
+    Attributes:
+        reference: the appointment code on the booking SMS / QR (case-insensitive).
+        holder_id: who booked it — 公民身份号码 or 统一社会信用代码 — when the booking
+            system says; then a scanned 居民码/企业码 finds it too. The gateway keeps
+            only its digest.
+    """
 
     reference: ShortText
     area: Prefix
     slot_start: _dt.datetime
     slot_end: _dt.datetime
+    holder_id: ShortText | None = None
 
 
 class AppointmentsRequest(_Wire):
@@ -115,6 +125,43 @@ class AppointmentsStored(_Wire):
     stored: int
 
 
+class AppointmentQuery(_Wire):
+    """``POST /v1/queue/appointments/lookup``: by code, or by holder (today's only).
+
+    The holder's number travels in the signed body, never in a URL.
+    """
+
+    reference: ShortText | None = None
+    holder_id: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _one_key(self) -> AppointmentQuery:
+        if (self.reference is None) == (self.holder_id is None):
+            raise ValueError("give exactly one of reference and holder_id")
+        return self
+
+
+class AppointmentBody(_Wire):
+    """An appointment as a kiosk sees it (no personal data).
+
+    Attributes:
+        ticket_number: the ticket it was checked in as, if it was.
+        on_time: its slot is on now (check-in from 15 minutes before to the end).
+    """
+
+    reference: str
+    area: Prefix
+    area_name: str
+    slot_start: _dt.datetime
+    slot_end: _dt.datetime
+    ticket_number: str | None = None
+    on_time: bool = False
+
+
+class AppointmentsFound(_Wire):
+    appointments: list[AppointmentBody]
+
+
 # ------------------------------------------------------------------ tickets
 
 
@@ -122,13 +169,20 @@ class IssueRequest(_Wire):
     """``POST /v1/queue/tickets``: 取号 (or 预约签到 with ``appointment_ref``).
 
     ``request_id`` makes the request idempotent: sending it again (a lost answer)
-    returns the ticket already issued instead of a second one.
+    returns the ticket already issued instead of a second one. A check-in may leave
+    ``area`` out: the appointment says which business area it is for.
     """
 
     request_id: RequestId
-    area: Prefix
+    area: Prefix | None = None
     green: GreenChannel = GreenChannel.NONE
     appointment_ref: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _area_or_appointment(self) -> IssueRequest:
+        if self.area is None and self.appointment_ref is None:
+            raise ValueError("area is required unless checking in an appointment")
+        return self
 
 
 class TicketBody(_Wire):

@@ -294,3 +294,94 @@ def test_areas_come_from_the_published_hall(gateway: RunningGateway) -> None:
     assert kiosk.issue("C").area_name == "出入境"
     today = _dt.datetime(2026, 3, 2, tzinfo=HALL_TZ).date()
     assert kiosk.issue("C").issued_at.date() == today
+
+
+def _appointments(gateway: RunningGateway, *entries: dict[str, object]) -> None:
+    r = requests.post(
+        f"{gateway.url}/v1/admin/queue/halls/{HALL}/appointments",
+        json={"appointments": list(entries)},
+        headers={"Authorization": f"Bearer {gateway.admin_token}"},
+        timeout=10,
+    )
+    assert r.status_code == 200, r.text
+
+
+CITIZEN_ID = "371002199003071233"
+
+
+def test_appointments_are_found_by_code_or_holder_and_check_in_needs_no_area(
+    gateway: RunningGateway,
+) -> None:
+    configure(gateway, AREAS)
+    kiosk = device(gateway, "K01")
+    start = gateway.clock.now()
+    _appointments(
+        gateway,
+        {
+            "reference": "yy-b-0910",  # codes are typed in any case
+            "area": "B",
+            "slot_start": (start + _dt.timedelta(minutes=10)).isoformat(),
+            "slot_end": (start + _dt.timedelta(minutes=40)).isoformat(),
+            "holder_id": CITIZEN_ID,
+        },
+        {
+            "reference": "YY-C-TOMORROW",
+            "area": "C",
+            "slot_start": (start + _dt.timedelta(days=1)).isoformat(),
+            "slot_end": (start + _dt.timedelta(days=1, minutes=30)).isoformat(),
+            "holder_id": CITIZEN_ID,
+        },
+    )
+    (by_code,) = kiosk.find_appointments(reference="YY-B-0910")
+    assert (by_code.area, by_code.area_name, by_code.on_time) == ("B", "不动产登记区", True)
+    assert by_code.ticket_number is None
+    # By the holder a scanned 居民码 resolved to: today's bookings only.
+    assert [a.reference for a in kiosk.find_appointments(holder_id=CITIZEN_ID)] == ["YY-B-0910"]
+    assert kiosk.find_appointments(holder_id="110101199003074514") == []
+    with pytest.raises(QueueRefused, match="证件号码无效"):
+        kiosk.find_appointments(holder_id="371002199003071234")
+    assert kiosk.find_appointments(reference="NOPE") == []
+
+    ticket = kiosk.check_in("yy-b-0910")
+    assert (ticket.number, ticket.appointment_ref) == ("B001", "YY-B-0910")
+    (after,) = kiosk.find_appointments(reference="YY-B-0910")
+    assert after.ticket_number == "B001"
+    with pytest.raises(QueueRefused, match="已签到，排队号为 B001"):
+        kiosk.check_in("YY-B-0910")
+    with pytest.raises(QueueRefused, match="不是今天"):
+        kiosk.check_in("YY-C-TOMORROW")
+    with pytest.raises(QueueRefused, match="没有找到这个预约"):
+        kiosk.check_in("YY-UNKNOWN")
+
+
+def test_case_and_evaluation_events_link_themselves_to_their_ticket(
+    gateway: RunningGateway,
+) -> None:
+    from tests.gateway.events import event, submission
+
+    gateway.publish(small_catalog())
+    configure(gateway, AREAS)
+    kiosk, window = device(gateway, "K01"), device(gateway, "W01")
+    window_events = gateway.clients[-1]
+    ticket = kiosk.issue("A")
+    window.set_window_areas("1", ["A"])
+    window.call_next("1", clerk_id="c")  # called, not started: the case starts it
+    case = event(1, "case.submitted", submission("TW01-20260302-1", ticket_number=ticket.number))
+    r = window_events.post("/v1/events:batch", json={"events": [case]})
+    assert r.status_code == 200, r.text
+    (result,) = r.json()["results"]
+    assert result["status"] == "applied", result
+    assert result["result"]["ticket_number"] == ticket.number
+    case_number = result["result"]["case_number"]
+    linked = window.ticket(ticket.number)
+    assert linked.case_numbers == [case_number]
+    assert linked.state is TicketState.SERVING
+    window.finish(ticket.number)
+    review = event(2, "evaluation.submitted", {"level": 5, "ticket_number": ticket.number})
+    stray = event(3, "evaluation.submitted", {"level": 4, "ticket_number": "Z999"})
+    r = window_events.post("/v1/events:batch", json={"events": [review, stray]})
+    first, second = r.json()["results"]
+    assert (first["status"], first["result"]["ticket_number"]) == ("applied", ticket.number)
+    # An unknown ticket never refuses the evaluation: it is kept, just not linked.
+    assert (second["status"], second["result"]["ticket_number"]) == ("applied", "")
+    assert window.ticket(ticket.number).evaluation_id == review["event_id"]
