@@ -14,6 +14,9 @@ Commands::
     enrol-code --hall H --slot S [--minutes M] [--db URL]
     revoke DEVICE [--db URL]
     terminals [--db URL]
+    queue areas HALL [PREFIX=NAME[,cap=N][,hours=08:30-11:30+13:30-17:00] …] [--db URL]
+    queue appointments add HALL --ref R --area A --at HH:MM [--date D] [--minutes M]
+          [--holder ID] [--db URL]
 
 The admin token for the HTTP admin endpoints comes from the environment variable
 ``GOVTERM_GATEWAY_ADMIN_TOKEN``; without it those endpoints are off.
@@ -50,6 +53,7 @@ from gateway.publishing import (
     publish_directory,
     publish_holidays,
 )
+from gateway.queue import add_queue_commands, run_queue_command
 from gateway.store import GatewayStore
 from gateway.upstream import ReviewSimulator
 from gateway.worker import WorkersNeedPostgres, serve_workers
@@ -147,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     revoke = sub.add_parser("revoke", help="revoke a device credential")
     revoke.add_argument("device")
     sub.add_parser("terminals", help="list terminals, how far behind and how healthy")
+    add_queue_commands(sub)
     openapi = sub.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", type=Path, help="file to write (default: stdout)")
     for p in (issue, revoke_holder, *(v for v in sub.choices.values() if v is not codes)):
@@ -182,6 +187,8 @@ def main(
         return 0
     store = GatewayStore(db=open_database(args.db or default_db_url()), clock=SystemClock())
     try:
+        if args.command == "queue":
+            return run_queue_command(args, store, sys.stdout)
         if args.command in _MORE:
             return _MORE[args.command](args, store, holders_loader or _load_json_holders)
         return _run(args, store, catalog_loader or _load_json_catalog)

@@ -59,6 +59,7 @@ from sync.queue_protocol import (
     MAX_FEED_CALLS,
     MAX_FEED_WAIT,
     AppointmentBody,
+    AppointmentIn,
     AppointmentQuery,
     AppointmentsFound,
     AppointmentsRequest,
@@ -1395,3 +1396,119 @@ def install_queue_routes(  # noqa: C901, PLR0915 - the route table
         require_admin(request)
         body = AppointmentsRequest.model_validate_json(await request.body())
         return await run(lambda: AppointmentsStored(stored=queue.add_appointments(hall_id, body)))
+
+
+# ------------------------------------------------------------------ command line
+
+_AREA_SPEC = re.compile(r"^(?P<prefix>[A-Za-z]{1,2})=(?P<name>[^,]+)(?P<rest>(,.*)?)$")
+_HOURS_SPEC = re.compile(r"^(?P<start>\d{1,2}:\d{2})-(?P<end>\d{1,2}:\d{2})$")
+
+
+def parse_area_spec(text: str) -> AreaSettings:
+    """``"B=不动产登记区,cap=120,hours=08:30-11:30+13:30-17:00"`` → area settings.
+
+    Raises:
+        ValidationFailed: the text does not follow that form (the message shows it).
+    """
+    usage = "业务类别写法：前缀=名称[,cap=每日限号][,hours=08:30-11:30+13:30-17:00]"
+    match = _AREA_SPEC.match(text.strip())
+    if match is None:
+        raise ValidationFailed(f"{text[:40]}：{usage}", code="queue.area_spec")
+    fields: dict[str, Any] = {"prefix": match["prefix"].upper(), "name": match["name"].strip()}
+    for part in filter(None, match["rest"].split(",")):
+        key, _, value = part.partition("=")
+        key = key.strip().lower()
+        if key == "cap" and value.strip().isdigit():
+            fields["daily_cap"] = int(value)
+        elif key == "hours":
+            spans = [_HOURS_SPEC.match(v.strip()) for v in value.split("+")]
+            if not all(spans):
+                raise ValidationFailed(f"{text[:40]}：{usage}", code="queue.area_spec")
+            fields["hours"] = [
+                OpeningWindow(start=s["start"].zfill(5), end=s["end"].zfill(5))
+                for s in spans
+                if s is not None
+            ]
+        else:
+            raise ValidationFailed(f"{text[:40]}：{usage}", code="queue.area_spec")
+    try:
+        return AreaSettings.model_validate(fields)
+    except ValueError:
+        raise ValidationFailed(f"{text[:40]}：{usage}", code="queue.area_spec") from None
+
+
+def add_queue_commands(sub: Any) -> None:
+    """``queue areas`` and ``queue appointments add`` under the gateway's command line.
+
+    Args:
+        sub: the gateway parser's subparsers (``argparse``'s ``_SubParsersAction``).
+    """
+    queue = sub.add_parser("queue", help="排队叫号：业务类别（限号、取号时段）与预约")
+    queue_sub = queue.add_subparsers(dest="queue_command", required=True)
+    areas = queue_sub.add_parser(
+        "areas", help="查看或设置大厅的业务类别（替换已有设置；未设置的沿用目录中的名称）"
+    )
+    areas.add_argument("hall", help="大厅 id，例如 wh-zwzx")
+    areas.add_argument(
+        "specs",
+        nargs="*",
+        metavar="SPEC",
+        help="前缀=名称[,cap=每日限号][,hours=08:30-11:30+13:30-17:00]；不写则只查看",
+    )
+    appointments = queue_sub.add_parser("appointments", help="预约")
+    appointments_sub = appointments.add_subparsers(dest="appointments_command", required=True)
+    add = appointments_sub.add_parser("add", help="登记一个预约（同一预约码再次登记即修改）")
+    add.add_argument("hall", help="大厅 id")
+    add.add_argument("--ref", required=True, help="预约码")
+    add.add_argument("--area", required=True, help="业务类别前缀，例如 B")
+    add.add_argument("--at", required=True, help="时段开始，HH:MM（大厅时间）")
+    add.add_argument("--date", type=_dt.date.fromisoformat, help="日期 YYYY-MM-DD（默认今天）")
+    add.add_argument("--minutes", type=int, default=30, help="时段长度（分钟）")
+    add.add_argument("--holder", help="预约人身份证号码或统一社会信用代码（可扫居民码签到）")
+    for leaf in (areas, add):
+        leaf.add_argument("--db", default=None, help="sqlite:///path or postgresql://host/db")
+
+
+def run_queue_command(args: Any, store: GatewayStore, out: Any) -> int:
+    """Run ``queue areas`` / ``queue appointments add``; returns the exit status.
+
+    Raises:
+        ValidationFailed: a bad area spec, time or holder number (the CLI prints it).
+    """
+    queue = QueueAuthority(store=store)
+    if args.queue_command == "areas":
+        if args.specs:
+            queue.configure_areas(args.hall, [parse_area_spec(s) for s in args.specs])
+        for area in queue.waiting_counts(args.hall).areas:
+            cap = f"每日限 {area.daily_cap} 个" if area.daily_cap else "不限号"
+            out.write(f"{area.area}\t{area.name}\t{cap}\t取号时段 {area.hours_text}\n")
+        return 0
+    match = _HOURS_SPEC.match(f"{args.at}-{args.at}")
+    if match is None or args.minutes < 1:
+        raise ValidationFailed("时段开始应写作 HH:MM，时长至少 1 分钟", code="queue.slot")
+    day = args.date or store.clock.now().astimezone(HALL_TZ).date()
+    try:
+        start = _dt.datetime.combine(
+            day, _dt.time.fromisoformat(args.at.zfill(5)), tzinfo=HALL_TZ
+        )
+    except ValueError:
+        raise ValidationFailed(f"时间 {args.at[:8]} 无效", code="queue.slot") from None
+    try:
+        entry = AppointmentIn(
+            reference=args.ref,
+            area=args.area.strip().upper(),
+            slot_start=start,
+            slot_end=start + _dt.timedelta(minutes=args.minutes),
+            holder_id=args.holder,
+        )
+    except ValueError:
+        raise ValidationFailed(
+            "预约码应为1至200个字符，业务类别为1至2位字母", code="queue.appointment"
+        ) from None
+    queue.add_appointments(args.hall, AppointmentsRequest(appointments=[entry]))
+    out.write(
+        f"预约 {entry.reference.upper()}：{entry.area} 区，"
+        f"{start:%Y-%m-%d %H:%M}-{entry.slot_end:%H:%M}"
+        f"{'，已登记预约人' if args.holder else ''}\n"
+    )
+    return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import threading
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 import requests
@@ -13,7 +14,7 @@ from core.clock import HALL_TZ
 from core.queue import GreenChannel, TicketState
 from gateway.queue import parse_business_area
 from sync.queue_client import HttpQueueTransport, QueueClient, QueueRefused
-from sync.queue_protocol import AreaSettings, AreaSettingsList, OpeningWindow
+from sync.queue_protocol import AppointmentQuery, AreaSettings, AreaSettingsList, OpeningWindow
 from tests.helpers.catalog import small_catalog
 from tests.helpers.gateway import RunningGateway, wait_until
 
@@ -385,3 +386,79 @@ def test_case_and_evaluation_events_link_themselves_to_their_ticket(
     # An unknown ticket never refuses the evaluation: it is kept, just not linked.
     assert (second["status"], second["result"]["ticket_number"]) == ("applied", "")
     assert window.ticket(ticket.number).evaluation_id == review["event_id"]
+
+
+def test_command_line_sets_areas_and_adds_appointments(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from core.clock import SystemClock
+    from gateway.cli import main as gateway_main
+    from gateway.db import SqliteDatabase
+    from gateway.queue import QueueAuthority
+    from gateway.store import DeviceRecord, GatewayStore
+
+    db = ["--db", f"sqlite:///{tmp_path / 'gw.db'}"]
+    spec = "J=工程建设项目审批区,cap=40,hours=8:30-11:30+13:30-17:00"
+    assert gateway_main(["queue", "areas", HALL, "A=综合受理区", spec, *db]) == 0
+    assert "J\t工程建设项目审批区\t每日限 40 个\t取号时段 08:30-11:30、13:30-17:00" in (
+        capsys.readouterr().out
+    )
+    assert gateway_main(["queue", "areas", HALL, "J=审批,hours=morning", *db]) == 2
+    assert "前缀=名称" in capsys.readouterr().out
+    assert (
+        gateway_main(
+            [
+                "queue",
+                "appointments",
+                "add",
+                HALL,
+                "--ref",
+                "yy-9",
+                "--area",
+                "Z",
+                "--at",
+                "10:00",
+                "--date",
+                "2026-03-02",
+                *db,
+            ]
+        )
+        == 2
+    )
+    assert "不在本大厅" in capsys.readouterr().out
+    assert (
+        gateway_main(
+            [
+                "queue",
+                "appointments",
+                "add",
+                HALL,
+                "--ref",
+                "yy-9",
+                "--area",
+                "J",
+                "--at",
+                "9:30",
+                "--date",
+                "2026-03-02",
+                "--minutes",
+                "45",
+                "--holder",
+                CITIZEN_ID,
+                *db,
+            ]
+        )
+        == 0
+    )
+    assert "预约 YY-9：J 区，2026-03-02 09:30-10:15，已登记预约人" in capsys.readouterr().out
+    store = GatewayStore(db=SqliteDatabase(tmp_path / "gw.db"), clock=SystemClock())
+    try:
+        found = QueueAuthority(store=store).find_appointments(
+            DeviceRecord("D01", "", HALL, "D01", "D01", "", False, 0, 0, None, None),
+            AppointmentQuery(reference="YY-9"),
+        )
+    finally:
+        store.db.close()
+    assert [(a.area, a.slot_start.hour, a.slot_start.minute) for a in found.appointments] == [
+        ("J", 9, 30)
+    ]
