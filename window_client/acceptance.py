@@ -68,6 +68,7 @@ from documents.papers import PaperKind
 from widgets.i18n import arg, is_language_change
 from widgets.layout import card, styled_label
 from window_client.chrome import user_text
+from window_client.deadlines import follow_case_status
 from window_client.items import ItemListPanel
 from window_client.pages import CounterDesk, PageContext, PageSpec
 from window_client.services import WindowServices
@@ -1040,7 +1041,10 @@ _PAPER_TITLES = {
 
 
 def _acceptance_page(context: PageContext) -> QWidget:
-    return AcceptancePage(context=context)
+    page = AcceptancePage(context=context)
+    # The official number appears by itself once a sync brought it.
+    follow_case_status(context, page, page.refresh_case)
+    return page
 
 
 PAGE = PageSpec(

@@ -45,6 +45,7 @@ from widgets.i18n import arg, is_language_change
 from widgets.layout import card, restyle, styled_label
 from widgets.task_runner import TaskRunner
 from window_client.chrome import MessageBar, SyncStatusRelay, user_text
+from window_client.deadlines import warn_due_deadlines
 from window_client.pages import CounterDesk, PageContext, PageSpec, ServedTicket
 
 log = logging.getLogger(__name__)
@@ -715,6 +716,8 @@ def _queue_page(context: PageContext) -> QWidget:
     )
     if relay is not None:
         relay.setParent(page)
+    # The first page a clerk sees: tell them at once about correction limits due.
+    warn_due_deadlines(context, page)
     return page
 
 
