@@ -25,12 +25,16 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
-from collections.abc import Iterable, Sequence
+import threading
+import zlib
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFError, TTFont, TTFontFace
 
 from core.errors import EnvironmentProblem
 
@@ -100,6 +104,136 @@ class _Face:
 
 # reportlab's font registry is process-wide; load each file once.
 _LOADED: dict[FontFile, _Face] = {}
+
+# Embedded subsets, compressed, shared by every paper of the process. A subset is the
+# glyph list of one embedded font (≤ 256 glyphs); building it (reportlab walks the glyph
+# table in Python) and deflating it (≈ 15–55 KB) was most of the time a receipt took.
+# Papers of one kind repeat their glyphs, and layout.py assigns glyph codes in sorted
+# order, so the same set of characters gives the same subset whatever the text's order.
+_SUBSET_CACHE_BYTES = 4 * 1024 * 1024
+# zlib level 1 deflates a font program ~5× faster than the default 6 for 3–9 % more
+# bytes; a subset is deflated once and then served from the cache.
+_FONT_DEFLATE_LEVEL = 1
+
+
+@dataclass(frozen=True, slots=True)
+class _PackedSubset:
+    data: bytes  # the font program, deflated when ``deflated``
+    length1: int  # its length before deflating (the PDF's /Length1)
+    deflated: bool
+
+
+class _SubsetCache:
+    """Byte-bounded LRU of packed subsets; safe to use from several render threads."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self._max = max_bytes
+        self._bytes = 0
+        self._entries: OrderedDict[tuple[object, ...], _PackedSubset] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple[object, ...]) -> _PackedSubset | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                self.misses += 1
+                return None
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return found
+
+    def put(self, key: tuple[object, ...], packed: _PackedSubset) -> None:
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = packed
+            self._bytes += len(packed.data)
+            while self._bytes > self._max and len(self._entries) > 1:
+                _, old = self._entries.popitem(last=False)
+                self._bytes -= len(old.data)
+
+
+_SUBSETS = _SubsetCache(_SUBSET_CACHE_BYTES)
+
+
+class _CachingFace(TTFontFace):  # type: ignore[misc]  # reportlab ships no type hints
+    """A parsed face whose embedded subsets come from :data:`_SUBSETS`.
+
+    Overrides ``addSubsetObjects`` of reportlab 4/5 (the FontDescriptor it writes is
+    the same); the font program is built under a lock because reportlab's parser keeps
+    its read position on the face, which several render threads share.
+    """
+
+    _subset_lock = threading.Lock()
+
+    @classmethod
+    def adopt(cls, face: TTFontFace) -> _CachingFace:
+        """The same parsed face (no second parse of a 20 MB file), with the cache."""
+        adopted: _CachingFace = cls.__new__(cls)
+        adopted.__dict__.update(face.__dict__)
+        return adopted
+
+    def addSubsetObjects(  # noqa: N802  (reportlab's name)
+        self, doc: Any, fontname: str, subset: Sequence[int]
+    ) -> Any:
+        deflate = bool(doc.compression)
+        key = (self.filename, self.subfontNameX, deflate, tuple(subset))
+        packed = _SUBSETS.get(key)
+        if packed is None:
+            with self._subset_lock:
+                program: bytes = self.makeSubset(subset)
+            if deflate:
+                packed = _PackedSubset(
+                    zlib.compress(program, _FONT_DEFLATE_LEVEL), len(program), True
+                )
+            else:
+                packed = _PackedSubset(program, len(program), False)
+            _SUBSETS.put(key, packed)
+        font_file = pdfdoc.PDFStream(content=packed.data)
+        font_file.dictionary["Length1"] = packed.length1
+        if packed.deflated:
+            # Already deflated: a /Filter present tells reportlab not to deflate again.
+            font_file.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+        font_file_ref = doc.Reference(font_file, f"fontFile:{self.filename}({fontname})")
+        descriptor = pdfdoc.PDFDictionary(
+            {
+                "Type": "/FontDescriptor",
+                "Ascent": self.ascent,
+                "CapHeight": self.capHeight,
+                "Descent": self.descent,
+                "Flags": (self.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+                "FontBBox": pdfdoc.PDFArray(self.bbox),
+                "FontName": pdfdoc.PDFName(fontname),
+                "ItalicAngle": self.italicAngle,
+                "StemV": self.stemV,
+                "FontFile2": font_file_ref,
+                "MissingWidth": self.defaultWidth,
+            }
+        )
+        return doc.Reference(descriptor, "fontDescriptor:" + fontname)
+
+
+def assign_glyph_codes(doc: Any, chars_by_font: Mapping[str, Iterable[str]]) -> None:
+    """Give the characters a paper will draw their glyph codes in sorted order.
+
+    reportlab numbers glyphs in the order text is first drawn; numbering them in a
+    fixed order first makes the embedded subset depend only on *which* characters a
+    paper has, so the subset cache serves papers whose text differs only in order.
+    ASCII is left alone (reportlab gives it its own codes).
+
+    Args:
+        doc: the reportlab document (``canvas._doc``) before anything is drawn.
+        chars_by_font: registered font name → characters drawn in it.
+    """
+    for name, chars in chars_by_font.items():
+        font = pdfmetrics.getFont(name)
+        if not isinstance(font.face, _CachingFace):
+            continue
+        wanted = sorted({c for c in chars if ord(c) > 127 and ord(c) in font.face.charToGlyph})
+        if wanted:
+            font.splitString("".join(wanted), doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +402,7 @@ def _load(file: FontFile, *, probe: str) -> _Face | None:
         name = f"gt-{file.path.stem}-{file.index}"
         try:
             font = TTFont(name, str(file.path), subfontIndex=file.index)
+            font.face = _CachingFace.adopt(font.face)
         except (TTFError, OSError, ValueError) as exc:
             # CFF-outline (OpenType/PostScript) fonts land here: reportlab cannot embed them.
             log.info("font %s not usable for papers: %s", file.path.name, exc)

@@ -12,7 +12,7 @@ Two page kinds:
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -40,7 +40,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import paragraph as _rl_paragraph
 
-from documents.fonts import MISSING_MARK, FontSet
+from documents.fonts import MISSING_MARK, FontSet, assign_glyph_codes
 
 
 class PaperSize(StrEnum):
@@ -92,7 +92,9 @@ class Typesetter:
     """Turns text into flowables in the paper's faces, noting characters no face has.
 
     One typesetter serves one paper: ``missing`` collects what had to be replaced by
-    :data:`~documents.fonts.MISSING_MARK`.
+    :data:`~documents.fonts.MISSING_MARK`, ``glyphs`` the characters set in each face
+    (the renderers number them in sorted order, see
+    :func:`~documents.fonts.assign_glyph_codes`).
     """
 
     def __init__(self, fonts: FontSet, size: PaperSize) -> None:
@@ -100,6 +102,7 @@ class Typesetter:
         self.fonts = fonts
         self.size = size
         self.missing: list[str] = []
+        self.glyphs: dict[str, set[str]] = {}
         receipt = size is PaperSize.RECEIPT_80MM
         body_face = fonts.hei if receipt else fonts.song
         base = 9.0 if receipt else 11.0
@@ -179,6 +182,7 @@ class Typesetter:
         self.missing.extend(missing)
         out: list[str] = []
         for run in runs:
+            self.glyphs.setdefault(run.font, set()).update(run.text)
             piece = escape(run.text).replace("\n", "<br/>")
             out.append(piece if run.font == font else f'<font face="{run.font}">{piece}</font>')
         return "".join(out)
@@ -531,6 +535,7 @@ def _numbered_canvas(ts: Typesetter, footer: Footer) -> type[Canvas]:
             # every page starts in our face, so no unembedded Helvetica is referenced
             kwargs.setdefault("initialFontName", ts.fonts.hei)
             super().__init__(*args, **kwargs)
+            assign_glyph_codes(self._doc, ts.glyphs)
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802  (reportlab's name)
@@ -573,8 +578,24 @@ def _numbered_canvas(ts: Typesetter, footer: Footer) -> type[Canvas]:
     return NumberedCanvas
 
 
-def render_receipt(story: list[Flowable], *, title: str, author: str, font: str) -> bytes:
-    """Lay ``story`` out on one 80 mm page exactly as tall as the content."""
+def render_receipt(
+    story: list[Flowable],
+    *,
+    title: str,
+    author: str,
+    font: str,
+    glyphs: Mapping[str, Iterable[str]] | None = None,
+) -> bytes:
+    """Lay ``story`` out on one 80 mm page exactly as tall as the content.
+
+    Args:
+        story: the flowables, top to bottom.
+        title: the PDF's title.
+        author: the PDF's author (the hall).
+        font: the face the page starts in.
+        glyphs: characters the story sets in each face (``Typesetter.glyphs``),
+            numbered in sorted order before drawing so the font subsets are cached.
+    """
     margin_x = (RECEIPT_WIDTH - RECEIPT_PRINTABLE) / 2
     top, bottom = 4 * mm, 8 * mm  # room at the foot for the cutter
     placed: list[tuple[Flowable, float, float, float]] = []
@@ -596,6 +617,8 @@ def render_receipt(story: list[Flowable], *, title: str, author: str, font: str)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setCreator("govterm")
+    if glyphs:
+        assign_glyph_codes(canvas._doc, glyphs)
     for flowable, x, offset, h in placed:
         flowable.drawOn(canvas, x, height - top - offset - h)
     canvas.showPage()

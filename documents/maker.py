@@ -148,7 +148,11 @@ class PaperMaker:
             pdf = render_a4(ts, story, footer, title=title)
         else:
             pdf = render_receipt(
-                story, title=title, author=paper.issuer.hall_name, font=self._fonts.hei
+                story,
+                title=title,
+                author=paper.issuer.hall_name,
+                font=self._fonts.hei,
+                glyphs=ts.glyphs,
             )
         if ts.missing:
             # the count only: the characters may belong to a name
@@ -786,8 +790,10 @@ def _pickup_notice(ts: Typesetter, paper: PickupPaper) -> list[Flowable]:
     ]
     receipt = ts.size is PaperSize.RECEIPT_80MM
     return [
-        ts.para("您的办件结果已可自助领取。请凭下方取件码和申请人身份证号后4位取件。",
-                ts.small if receipt else ts.indented),
+        ts.para(
+            "您的办件结果已可自助领取。请凭下方取件码和申请人身份证号后4位取件。",
+            ts.small if receipt else ts.indented,
+        ),
         Spacer(1, 2 * mm),
         Banner(ts, f"取件码 {paper.pickup_code}", 14 if receipt else 22),
         Spacer(1, 3 * mm),
