@@ -36,8 +36,10 @@ from typing import Any, Literal
 from core.calendar import Countdown, WorkingCalendar
 from core.case import (
     ACTION_NAMES,
+    ROLES,
     TRANSITIONS,
     Action,
+    Actor,
     Case,
     CaseEvent,
     CaseRecord,
@@ -48,7 +50,7 @@ from core.case import (
 )
 from core.catalog import DeliveryMethod, ServiceItem
 from core.clock import Clock, hall_date
-from core.errors import ValidationFailed
+from core.errors import IllegalTransition, NotPermitted, ValidationFailed
 from core.masking import mask_name
 from core.pickup import PickupOffer
 from sync.audit import AuditLog
@@ -126,6 +128,62 @@ class StatusApplied:
     numbered: bool
     states: tuple[CaseState, ...]  # states moved through, in order
     released: int  # held transition requests sent to the outbox
+
+
+@dataclass(frozen=True, slots=True)
+class HallCase:
+    """A case of this hall as the ``case_status`` stream tells it (no personal data
+    beyond the masked name): one accepted at a kiosk or another window.
+
+    Attributes:
+        case_number: the official number.
+        provisional_number: the number the accepting terminal gave it.
+        delivery: the 出件方式 chosen at acceptance (``DeliveryMethod`` value).
+        result: the published result (name, document number …), without any code.
+        version: the gateway's version of the case.
+    """
+
+    case_number: str
+    provisional_number: str
+    item_id: str
+    item_name: str
+    state: CaseState
+    state_label: str
+    delivery: str
+    applicant: str
+    result: Mapping[str, Any]
+    version: int
+    updated_at: str
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any]) -> HallCase | None:
+        """Read a ``case_status`` doc; ``None`` for one that cannot be read."""
+        try:
+            state = CaseState(str(doc.get("state")))
+        except ValueError:
+            return None
+        number = str(doc.get("case_number") or "")
+        if not number:
+            return None
+        result = doc.get("result")
+        return cls(
+            case_number=number,
+            provisional_number=str(doc.get("provisional_number") or ""),
+            item_id=str(doc.get("item_id") or ""),
+            item_name=str(doc.get("item_name") or ""),
+            state=state,
+            state_label=str(doc.get("state_label") or state.value),
+            delivery=str(doc.get("delivery") or ""),
+            applicant=str(doc.get("applicant") or ""),
+            result=dict(result) if isinstance(result, dict) else {},
+            version=int(doc.get("version") or 0),
+            updated_at=str(doc.get("updated_at") or ""),
+        )
+
+    @property
+    def result_name(self) -> str:
+        name = self.result.get("name")
+        return name if isinstance(name, str) else ""
 
 
 _COLUMNS = (
@@ -243,6 +301,10 @@ class CaseRepository:
         attachments: Sequence[str] = (),
     ) -> None:
         """Save the case's new events with their outbox events and audit entries.
+
+        ``attachments`` (sha256 of blobs kept for the sync engine) go with the case's
+        submission when this save submits it, otherwise with its last new step, so the
+        engine uploads them before the gateway sees the step.
 
         Raises:
             CaseConflict: the stored case has events this one does not (it was changed
@@ -366,8 +428,12 @@ class CaseRepository:
             last_seq = self._submit(conn, case, steps[cut], form=form, attachments=attachments)
             submitted = True
             steps = steps[cut + 1 :]
-        for event in steps:
+            attachments = ()  # the submission carries them
+        for index, event in enumerate(steps):
             request = _request_fields(event)
+            if attachments and index == len(steps) - 1:
+                # the files of this save belong to its last step (a 出件's signature)
+                request["attachments"] = list(attachments)
             if official:
                 last_seq = self._request(conn, official, request)
             else:
@@ -502,6 +568,150 @@ class CaseRepository:
                     "SELECT COUNT(*) FROM held_transitions WHERE case_number = ?", (number,)
                 ).fetchone()[0]
             )
+
+    # ---- cases of the hall this terminal does not hold ----------------------------------
+
+    def hall_cases(self, *, states: Iterable[CaseState] | None = None) -> list[HallCase]:
+        """Cases of this hall known only from the ``case_status`` stream, oldest first.
+
+        Cases accepted at a kiosk or another window show up here (their status is
+        hall-scoped); cases this terminal holds are left out (:meth:`list_cases` has
+        them), and so are cases with a step of this terminal still waiting to be
+        answered by the gateway (:meth:`request_step`).
+        """
+        wanted = None if states is None else {s.value for s in states}
+        with self._store.journal.read() as conn:
+            held = {
+                str(n)
+                for row in conn.execute(
+                    "SELECT number, official_number FROM cases WHERE event_count > 0"
+                )
+                for n in row
+                if n
+            }
+            requested = self._open_requests(conn)
+        out: list[HallCase] = []
+        for doc in self._store.cached_docs("case_status"):
+            case = HallCase.from_doc(doc)
+            if case is None or (wanted is not None and case.state.value not in wanted):
+                continue
+            if {case.case_number, case.provisional_number} & held:
+                continue
+            if requested.get(case.case_number, case.state) is not case.state:
+                continue  # a step of ours is on its way; the status has not caught up
+            out.append(case)
+        out.sort(key=lambda c: (c.updated_at, c.case_number))
+        return out
+
+    def hall_case(self, case_number: str) -> HallCase | None:
+        """A case of this hall by its official number, from the ``case_status`` stream."""
+        doc = self._store.cached_doc("case_status", case_number)
+        return None if doc is None else HallCase.from_doc(doc)
+
+    def request_step(
+        self,
+        case_number: str,
+        *,
+        action: Action,
+        actor: Actor,
+        reason: str = "",
+        details: Mapping[str, Any] | None = None,
+        attachments: Sequence[str] = (),
+    ) -> int:
+        """Ask the gateway to take a step on a case this terminal does not hold.
+
+        The case is known from the hall's ``case_status`` stream (accepted at a kiosk
+        or another window). The request goes to the outbox with its audit entry in one
+        transaction; the gateway applies the rule book to the case as it stands there
+        and answers per event (a refusal lands in the "needs attention" list). The
+        checks here are the same rules against the cached state, so a clerk hears at
+        once what the gateway would refuse.
+
+        Args:
+            case_number: the official number.
+            action: the step (``Action.DELIVER`` at 统一出件).
+            actor: who takes it (role and channel are sent).
+            reason: what the gateway records with the step (``出件`` by default).
+            details: further facts for the audit entry (method, waybill …).
+            attachments: sha256 of blobs the step carries (uploaded first).
+
+        Returns:
+            The outbox sequence number of the request.
+
+        Raises:
+            ValidationFailed: no such case in this hall's status, or this terminal
+                holds it (take the step on the case itself).
+            IllegalTransition: the cached state does not allow the step.
+            NotPermitted: the actor's role may not take it.
+        """
+        case = self.hall_case(case_number)
+        if case is None:
+            raise ValidationFailed("本大厅没有这个办件编号", code="case.unknown")
+        if self.record(case.case_number) is not None or (
+            case.provisional_number and self.record(case.provisional_number) is not None
+        ):
+            raise ValidationFailed("本机保存有这个办件，请在办件上办理", code="case.local")
+        sources, target = TRANSITIONS[action]
+        if case.state not in sources or target is None:
+            raise IllegalTransition(
+                f"办件当前状态为“{case.state_label}”，不能“{ACTION_NAMES[action]}”",
+                code="case.illegal_transition",
+                current=case.state.value,
+            )
+        if actor.role not in ROLES[action] or actor.role is Role.PLATFORM:
+            raise NotPermitted(
+                f"“{actor.role.value}”岗位不能“{ACTION_NAMES[action]}”", code="case.role"
+            )
+        text = (reason.strip() or ACTION_NAMES[action])[:200]
+        payload = CaseTransitionRequested(
+            case_number=case.case_number,
+            to_state=target.value,
+            action=action.value,
+            role=actor.role.value,
+            actor="" if actor.role is Role.APPLICANT else actor.id,
+            reason=text,
+            channel=_WIRE_CHANNEL[actor.channel],
+            attachments=list(attachments),
+        )
+        with self._store.local_change() as conn:
+            out = enqueue_event(
+                EventKind.CASE_TRANSITION_REQUESTED.value,
+                payload.model_dump(mode="json"),
+                conn=conn,
+            )
+            self._audit.decided(
+                actor,
+                f"case:{case.case_number}",
+                action.value,
+                reason=text,
+                details={
+                    **(details or {}),
+                    "from": case.state.value,
+                    "to": target.value,
+                    "status_version": case.version,
+                },
+                conn=conn,
+            )
+        log.info("case %s: %s requested (not held here)", case.case_number, action.value)
+        return out.seq
+
+    @staticmethod
+    def _open_requests(conn: sqlite3.Connection) -> dict[str, CaseState]:
+        """Case number → the state this terminal asked for, of every transition request
+        the gateway has not refused (pending or answered): until the status shows that
+        state, the case is not offered again; a refused request offers it again."""
+        rows = conn.execute(
+            "SELECT payload FROM outbox WHERE kind = ? AND state != 'rejected' ORDER BY seq",
+            (EventKind.CASE_TRANSITION_REQUESTED.value,),
+        ).fetchall()
+        out: dict[str, CaseState] = {}
+        for (raw,) in rows:
+            payload = json.loads(raw)
+            try:
+                out[str(payload.get("case_number", ""))] = CaseState(str(payload["to_state"]))
+            except (KeyError, ValueError):
+                continue
+        return out
 
     # ---- platform status -------------------------------------------------------------------
 
