@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from core.terminal import TerminalProfile
     from devices.factory import Devices
+    from govterm.kiosk_setup import KioskParts
     from govterm.settings import GatewaySettings
     from govterm.sync_setup import TerminalSync
     from sync.print_queue import PrintQueue
@@ -76,10 +77,13 @@ class Ui:
     print_queue: PrintQueue
     sync: TerminalSync | None = None
     sync_status: SyncStatusModel | None = None
+    kiosk: KioskParts | None = None
 
     def close(self) -> None:
         """Stop syncing and printing, release the devices, close the store."""
         try:
+            if self.kiosk is not None:
+                self.kiosk.close()
             if self.sync_status is not None:
                 self.sync_status.close()
             if self.sync is not None:
@@ -149,6 +153,7 @@ def build_ui(
     store = open_store(data_dir or settings.paths.data_dir)
     devices: Devices | None = None
     sync: TerminalSync | None = None
+    kiosk: KioskParts | None = None
     try:
         source = catalog_dir or settings.paths.catalog_dir
         if source is not None:
@@ -157,14 +162,24 @@ def build_ui(
             settings, store=store, data_dir=data_dir, simulate=options.simulate_devices
         )
         sync, sync_status = _sync_link(settings, store=store, devices=devices, profile=profile)
+        if mode == "kiosk":
+            kiosk = _kiosk_parts(
+                app, settings=settings, store=store, profile=profile, devices=devices,
+                print_queue=print_queue, sync=sync, resources=resources,
+            )
+            profile = kiosk.tiles(profile)
         window = _build_window(
             mode, store=store, profile=profile, language=language, print_queue=print_queue,
             resources=resources,
             sync_status=sync_status,
             nudge=sync.nudge,
+            kiosk=kiosk,
+            health=devices.health,
             gateway=settings.gateway,
         )
     except BaseException:
+        if kiosk is not None:
+            kiosk.close()
         if sync is not None:
             sync.close()
         if devices is not None:
@@ -172,6 +187,8 @@ def build_ui(
         store.close()
         raise
     sync.start()
+    if kiosk is not None:
+        kiosk.start()
     log.info("%s window built for terminal %s", mode, profile.terminal_id)
     return Ui(
         mode=mode,
@@ -182,6 +199,41 @@ def build_ui(
         print_queue=print_queue,
         sync=sync,
         sync_status=sync_status,
+        kiosk=kiosk,
+    )
+
+
+def _kiosk_parts(
+    app: QApplication,
+    *,
+    settings: Settings,
+    store: Store,
+    profile: TerminalProfile,
+    devices: Devices,
+    print_queue: PrintQueue,
+    sync: TerminalSync,
+    resources: Path,
+) -> KioskParts:
+    """The kiosk's citizen services, queue, help desk and scan routing (kiosk mode)."""
+    from core.clock import SystemClock
+    from govterm.kiosk_setup import FIRST_START_WAIT_S, build_kiosk_parts, wait_for_hall
+
+    ca_bundle = settings.gateway.ca_bundle
+    if settings.gateway.url and store.cached_doc("halls", profile.hall_id) is None:
+        sync.start()  # first start: enrol and pull before the screens are chosen
+        wait_for_hall(store, sync.board, profile.hall_id, timeout=FIRST_START_WAIT_S)
+    return build_kiosk_parts(
+        app=app,
+        store=store,
+        profile=profile,
+        devices=devices,
+        print_queue=print_queue,
+        clock=SystemClock(),
+        resources=resources,
+        gateway_url=settings.gateway.url,
+        verify=str(ca_bundle) if ca_bundle else True,
+        board=sync.board,
+        nudge=sync.nudge,
     )
 
 
@@ -242,6 +294,8 @@ def _build_window(
     nudge: Callable[[], None] | None = None,
     print_queue: PrintQueue,
     resources: Path,
+    kiosk: KioskParts | None = None,
+    health: Any = None,
     gateway: GatewaySettings | None = None,
 ) -> QWidget:
     from sync.catalog_cache import CatalogCache
@@ -250,9 +304,8 @@ def _build_window(
 
     window: QWidget
     if mode == "kiosk":
-        from kiosk.window import KioskWindow
-
         from core.clock import SystemClock
+        from kiosk.window import KioskWindow
 
         window = KioskWindow(
             catalog=catalog,
@@ -261,6 +314,11 @@ def _build_window(
             # aware local time: the banner compares it with the sync status' times
             now=SystemClock().now,
             sync_status=sync_status,
+            health=health,
+            services=kiosk.services if kiosk is not None else None,
+            queue=kiosk.queue if kiosk is not None else None,
+            help_client=kiosk.help_client if kiosk is not None else None,
+            scans=kiosk.scans if kiosk is not None else None,
         )
     else:
         from window_client.window import WindowClientWindow

@@ -1,0 +1,577 @@
+"""The kiosk's citizen services, built by the composition root in a visible order.
+
+:func:`build_kiosk_parts` is what :func:`govterm.app.build_ui` calls for kiosk mode
+(and what the end-to-end tests call with fake printers and a fake clock):
+
+1. the device credential, read from the data directory once enrolment is done
+   (:class:`EnrolledDevice`; enrolment itself runs in :mod:`govterm.sync_setup` on a
+   background thread, so a first start does not wait for the gateway);
+2. the signed links to the gateway — a ``requests`` session for 居民码 resolution and
+   result documents, the queue and help-desk transports — each of which answers
+   :class:`~core.errors.Offline` until the credential exists;
+3. :class:`kiosk.services.KioskServices` over the store (cases, one-time pickup claims,
+   papers with the terminal's verification key, the print queue, device health, the
+   hall from the catalog, the working calendar, the locker);
+4. the :class:`sync.queue_client.QueueClient` and the :class:`sync.help_client.HelpClient`;
+5. the :class:`widgets.scan_bridge.ScanRouter` with the keyboard-wedge bridge installed
+   on the application and the configured serial/camera scanners attached;
+6. :class:`KioskUpkeep`, a worker thread that keeps offline ticket blocks topped up,
+   reports offline tickets after a reconnect and asks the devices how they are, so a
+   refilled printer shows its tiles again.
+
+Without a gateway the kiosk runs what its cache can serve (guides, search, map) and
+offers nothing that would need the gateway: :attr:`KioskParts.services` is ``None`` and
+:func:`kiosk.window.served_tiles` drops those tiles.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import requests
+from pydantic import BaseModel
+
+from core.calendar import WorkingCalendar
+from core.catalog import Hall
+from core.clock import Clock
+from core.errors import EnvironmentProblem, Offline
+from core.terminal import TerminalProfile, Tile
+from sync.auth import DeviceAuth
+from sync.engine import NotEnrolled, load_enrolment
+from sync.protocol import DeviceCredential
+from sync.status import StatusBoard, SyncStatus
+from sync.store import Store
+
+log = logging.getLogger(__name__)
+
+PAPER_KEY_FILE = "paper-key.bin"
+RESULTS_DIR = "results"
+UPKEEP_INTERVAL_S = 300.0
+"""How often offline ticket blocks and device health are looked at."""
+OFFLINE_RETRY_S = 30.0
+FIRST_START_WAIT_S = 30.0
+"""How long a first start waits for enrolment and the first pull to bring its hall."""
+NOT_ENROLLED = "终端尚未完成注册，暂时无法连接政务服务平台，请稍后再试或联系工作人员"
+
+
+class EnrolledDevice:
+    """This terminal's device credential, once enrolment has kept one.
+
+    Args:
+        data_dir: where :func:`sync.engine.enrol` keeps the credential.
+        credential: a credential already known (tests); read from ``data_dir`` otherwise.
+    """
+
+    def __init__(self, *, data_dir: Path, credential: DeviceCredential | None = None) -> None:
+        self._data_dir = data_dir
+        self._credential = credential
+        self._lock = threading.Lock()
+
+    def credential(self) -> DeviceCredential:
+        """The credential.
+
+        Raises:
+            Offline: the terminal is not enrolled yet (enrolment may be under way).
+        """
+        with self._lock:
+            if self._credential is None:
+                try:
+                    self._credential = load_enrolment(self._data_dir).credential
+                except NotEnrolled:
+                    raise Offline(NOT_ENROLLED) from None
+            return self._credential
+
+    def enrolled(self) -> bool:
+        """Whether a credential is available now."""
+        try:
+            self.credential()
+        except Offline:
+            return False
+        return True
+
+
+class EnrolledAuth(requests.auth.AuthBase):
+    """Signs a request with the device credential, once there is one.
+
+    Raises ``Offline`` from the request when the terminal is not enrolled yet, which
+    the screens already handle as "the network is down".
+    """
+
+    def __init__(self, device: EnrolledDevice, *, clock: Callable[[], float]) -> None:
+        self._device = device
+        self._clock = clock
+
+    def __call__(self, r: requests.PreparedRequest) -> requests.PreparedRequest:
+        credential = self._device.credential()
+        auth = DeviceAuth(
+            device_id=credential.device_id, secret=credential.secret, clock=self._clock
+        )
+        return auth(r)
+
+
+class _Sender(Protocol):
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: BaseModel | None = None,
+        params: Mapping[str, Any] | None = None,
+        read_timeout: float = ...,
+    ) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
+class EnrolledTransport:
+    """A queue or help-desk transport made once the credential exists.
+
+    Args:
+        device: the credential source.
+        make: builds the real transport (``HttpQueueTransport`` / ``HttpDeskTransport``)
+            for a credential.
+    """
+
+    def __init__(
+        self, *, device: EnrolledDevice, make: Callable[[DeviceCredential], _Sender]
+    ) -> None:
+        self._device = device
+        self._make = make
+        self._inner: _Sender | None = None
+        self._lock = threading.Lock()
+
+    def _transport(self) -> _Sender:
+        with self._lock:
+            if self._inner is None:
+                self._inner = self._make(self._device.credential())
+            return self._inner
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: BaseModel | None = None,
+        params: Mapping[str, Any] | None = None,
+        read_timeout: float = 30.0,
+    ) -> bytes:
+        """Send through the real transport (raises ``Offline`` before enrolment)."""
+        return self._transport().send(
+            method, path, body=body, params=params, read_timeout=read_timeout
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            inner, self._inner = self._inner, None
+        if inner is not None:
+            inner.close()
+
+
+def paper_maker(store: Store, terminal_id: str) -> Any:
+    """The papers' layout with this terminal's verification key (kept beside the store).
+
+    The key is made on first use until the hall's key is distributed by the gateway's
+    config stream; the window client keeps its key the same way.
+    """
+    from documents.fonts import FontSet
+    from documents.maker import PaperMaker
+    from documents.verification import VerificationKey
+
+    key_file = store.data_dir / PAPER_KEY_FILE
+    if not key_file.exists():
+        key_file.write_bytes(secrets.token_bytes(32))
+        key_file.chmod(0o600)
+    return PaperMaker(
+        fonts=FontSet(), key=VerificationKey(f"{terminal_id}-1", key_file.read_bytes())
+    )
+
+
+def working_calendar(store: Store, resources: Path) -> WorkingCalendar:
+    """The holiday calendar from the synced ``holidays`` stream, else the shipped years."""
+    years = store.cached_docs("holidays") or [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((resources / "holidays").glob("*.json"))
+    ]
+    return WorkingCalendar.from_dict({"years": years})
+
+
+class KioskUpkeep:
+    """Background upkeep of a kiosk: queue blocks, offline tickets, device health.
+
+    One daemon thread. It runs a round at start, every ``interval`` seconds, and at
+    once when the sync status comes back online (offline tickets are reported then,
+    so the hall's queue learns of them as soon as it can).
+
+    Args:
+        queue: the kiosk's queue client, or None on terminals without a queue.
+        refresh_devices: asks every device how it is (blocking; ``Devices.refresh``).
+        board: the sync status, followed for "back online".
+        interval: seconds between rounds.
+    """
+
+    def __init__(
+        self,
+        *,
+        queue: Any | None,
+        refresh_devices: Callable[[], None] | None,
+        board: StatusBoard | None,
+        interval: float = UPKEEP_INTERVAL_S,
+    ) -> None:
+        self._queue = queue
+        self._refresh = refresh_devices
+        self._interval = interval
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._was_online = board.status.online if board is not None else False
+        self._unsubscribe = board.subscribe(self._heard) if board is not None else None
+        self._thread = threading.Thread(target=self._run, name="kiosk-upkeep", daemon=True)
+        self.rounds = 0
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wake(self) -> None:
+        """Run a round now."""
+        self._wake.set()
+
+    def close(self, timeout: float = 2.0) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _heard(self, status: SyncStatus) -> None:
+        back = status.online and not self._was_online
+        self._was_online = status.online
+        if back:
+            self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            delay = self.run_once()
+            self._wake.wait(delay)
+            self._wake.clear()
+
+    def run_once(self) -> float:
+        """One round; returns the seconds until the next one."""
+        delay = self._interval
+        if self._refresh is not None:
+            try:
+                self._refresh()
+            except Exception:
+                log.exception("device health could not be refreshed")
+        queue = self._queue
+        if queue is not None:
+            try:
+                if queue.pending_offline():
+                    queue.report_offline()
+                queue.ensure_blocks()
+            except (Offline, EnvironmentProblem) as exc:
+                log.info("queue upkeep postponed: %s", type(exc).__name__)
+                delay = min(delay, OFFLINE_RETRY_S)
+            except Exception:
+                log.exception("queue upkeep failed")
+        self.rounds += 1
+        return delay
+
+
+@dataclass
+class KioskParts:
+    """What the kiosk window is built with, and what must be closed with it.
+
+    Attributes:
+        services: the citizen services, or None without a gateway (or a hall).
+        queue: the queue client (取号, 预约签到), or None.
+        help_client: 呼叫帮办, or None.
+        scans: the one router every scan goes through.
+        upkeep: the background upkeep, or None.
+        wedge: the keyboard-wedge filter installed on the application.
+    """
+
+    services: Any | None  # kiosk.services.KioskServices
+    queue: Any | None  # sync.queue_client.QueueClient
+    help_client: Any | None  # sync.help_client.HelpClient
+    scans: Any  # widgets.scan_bridge.ScanRouter
+    upkeep: KioskUpkeep | None = None
+    wedge: Any | None = None  # widgets.scan_bridge.WedgeScanBridge
+    _closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def tiles(self, profile: TerminalProfile) -> TerminalProfile:
+        """``profile`` with only the tiles these parts can serve."""
+        from dataclasses import replace
+
+        from kiosk.window import served_tiles
+
+        tiles = served_tiles(
+            profile,
+            services=self.services is not None,
+            queue=self.queue is not None,
+            helpdesk=self.help_client is not None,
+        )
+        return replace(profile, tiles=tiles)
+
+    def start(self) -> None:
+        """Start the upkeep (after the window is built)."""
+        if self.upkeep is not None:
+            self.upkeep.start()
+
+    def close(self) -> None:
+        """Stop upkeep and scanners, remove the wedge filter, close the links."""
+        if self.upkeep is not None:
+            self.upkeep.close()
+        self.scans.stop_all()
+        if self.wedge is not None:
+            from PySide6.QtWidgets import QApplication
+
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self.wedge)
+        for close in reversed(self._closers):
+            try:
+                close()
+            except Exception:
+                log.exception("closing a kiosk link failed")
+        self._closers.clear()
+
+
+def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by name
+    *,
+    app: Any,
+    store: Store,
+    profile: TerminalProfile,
+    devices: Any,
+    print_queue: Any,
+    clock: Clock,
+    resources: Path,
+    gateway_url: str,
+    device: EnrolledDevice | None = None,
+    verify: bool | str = True,
+    signing_clock: Callable[[], float] | None = None,
+    board: StatusBoard | None = None,
+    nudge: Callable[[], None] = lambda: None,
+    papers: Any | None = None,
+    wedge: Any | None = None,
+    block_size: int = 50,
+    upkeep_interval: float = UPKEEP_INTERVAL_S,
+) -> KioskParts:
+    """Build the kiosk's citizen services, queue, help desk and scan routing.
+
+    Args:
+        app: the QApplication (the wedge filter is installed on it).
+        store: the terminal's store.
+        profile: this terminal.
+        devices: the terminal's devices (health, printers' ids, scanners, locker).
+        print_queue: the durable print queue.
+        clock: the hall clock.
+        resources: the ``resources/`` folder (shipped holidays).
+        gateway_url: the gateway; empty = no gateway, cache-only features.
+        device: the credential source; read from the store's folder when omitted.
+        verify: TLS verification (``True`` or a CA bundle path).
+        signing_clock: unix seconds for request signatures (``time.time``).
+        board: the sync status (online, for the services and the upkeep).
+        nudge: asks the sync engine to push now.
+        papers: the paper maker (tests share one; made with the terminal's key if None).
+        wedge: the keyboard-wedge bridge (tests pass one with a stepping clock).
+        block_size: offline ticket numbers reserved per area.
+        upkeep_interval: seconds between upkeep rounds.
+    """
+    import time
+
+    from widgets.scan_bridge import ScanRouter, WedgeScanBridge
+
+    scans = ScanRouter(parent=app)
+    bridge = wedge if wedge is not None else WedgeScanBridge(now=clock.now, parent=app)
+    app.installEventFilter(bridge)
+    scans.attach_wedge(bridge)
+    for scanner in getattr(devices, "scanners", []):
+        try:
+            scans.attach(scanner)
+        except Exception:
+            log.exception("scanner %s could not be started", type(scanner).__name__)
+    parts = KioskParts(services=None, queue=None, help_client=None, scans=scans, wedge=bridge)
+
+    if not gateway_url:
+        log.warning("no gateway: the kiosk offers only what its cache can serve")
+        return parts
+    hall = _hall(store, profile.hall_id)
+    if hall is None:
+        return parts
+
+    device = device or EnrolledDevice(data_dir=store.data_dir)
+    signing = signing_clock or time.time
+    parts.services = _services(
+        store=store,
+        profile=profile,
+        hall=hall,
+        devices=devices,
+        print_queue=print_queue,
+        clock=clock,
+        resources=resources,
+        gateway_url=gateway_url,
+        device=device,
+        verify=verify,
+        signing=signing,
+        board=board,
+        nudge=nudge,
+        papers=papers,
+        closers=parts._closers,  # noqa: SLF001 - filled while building
+    )
+    parts.queue, parts.help_client = _desk_links(
+        store=store,
+        clock=clock,
+        gateway_url=gateway_url,
+        device=device,
+        verify=verify,
+        signing=signing,
+        block_size=block_size,
+        closers=parts._closers,  # noqa: SLF001
+    )
+    parts.upkeep = KioskUpkeep(
+        queue=parts.queue if profile.offers(Tile.TICKET) else None,
+        refresh_devices=getattr(devices, "refresh", None),
+        board=board,
+        interval=upkeep_interval,
+    )
+    return parts
+
+
+def wait_for_hall(store: Store, board: StatusBoard, hall_id: str, *, timeout: float) -> bool:
+    """First start: wait until the first sync has brought this terminal's hall.
+
+    The citizen services print the hall's name and phone on every paper, so they are
+    built only when the hall is known. On a terminal's very first start the cache is
+    empty; waiting a little for enrolment and the first pull lets it offer every
+    service at once. The wait ends early when the gateway cannot be reached or refuses
+    the terminal: then the kiosk starts with what the cache can serve.
+
+    Returns:
+        Whether the hall is in the cache now.
+    """
+    done = threading.Event()
+
+    def heard(status: SyncStatus) -> None:
+        gave_up = not status.authorised or (not status.online and bool(status.last_error))
+        if gave_up or store.cached_doc("halls", hall_id) is not None:
+            done.set()
+
+    unsubscribe = board.subscribe(heard)
+    try:
+        heard(board.status)
+        done.wait(timeout)
+    finally:
+        unsubscribe()
+    return store.cached_doc("halls", hall_id) is not None
+
+
+def _hall(store: Store, hall_id: str) -> Hall | None:
+    """This hall from the local catalog (its name and phone go on every paper)."""
+    doc = store.cached_doc("halls", hall_id)
+    if doc is None:
+        log.warning(
+            "hall %s is not in the local catalog yet: citizen services are offered from the "
+            "next start after the first sync",
+            hall_id,
+        )
+        return None
+    return Hall.model_validate(doc)
+
+
+def _services(  # noqa: PLR0913 - passed on from build_kiosk_parts
+    *,
+    store: Store,
+    profile: TerminalProfile,
+    hall: Hall,
+    devices: Any,
+    print_queue: Any,
+    clock: Clock,
+    resources: Path,
+    gateway_url: str,
+    device: EnrolledDevice,
+    verify: bool | str,
+    signing: Callable[[], float],
+    board: StatusBoard | None,
+    nudge: Callable[[], None],
+    papers: Any | None,
+    closers: list[Callable[[], None]],
+) -> Any:
+    from kiosk.services import CodeResolver, KioskServices, ResultDocuments, hall_kiosk_items
+    from sync.audit import AuditLog
+    from sync.cases import CaseRepository, PickupLedger
+    from sync.identity import OfflineVerifier
+
+    session = requests.Session()
+    session.auth = EnrolledAuth(device, clock=signing)
+    session.verify = verify
+    closers.append(session.close)
+    audit = AuditLog(store=store, now=clock.now, terminal_id=profile.terminal_id)
+
+    def online() -> bool:
+        return board.status.online if board is not None else True
+
+    return KioskServices(
+        store=store,
+        cases=CaseRepository(
+            store=store, audit=audit, terminal_id=profile.terminal_id, clock=clock
+        ),
+        pickups=PickupLedger(store=store, audit=audit),
+        codes=CodeResolver(
+            session=session,
+            base_url=gateway_url,
+            offline=OfflineVerifier(store=store, clock=clock.now),
+        ),
+        results=ResultDocuments(
+            session=session, base_url=gateway_url, folder=store.data_dir / RESULTS_DIR
+        ),
+        papers=papers if papers is not None else paper_maker(store, profile.terminal_id),
+        print_queue=print_queue,
+        health=devices.health,
+        hall=hall,
+        calendar=working_calendar(store, resources),
+        clock=clock,
+        items=hall_kiosk_items(store, hall.id),
+        locker=getattr(devices, "locker", None),
+        sync_now=nudge,
+        online=online,
+    )
+
+
+def _desk_links(
+    *,
+    store: Store,
+    clock: Clock,
+    gateway_url: str,
+    device: EnrolledDevice,
+    verify: bool | str,
+    signing: Callable[[], float],
+    block_size: int,
+    closers: list[Callable[[], None]],
+) -> tuple[Any, Any]:
+    from sync.help_client import HelpClient, HttpDeskTransport
+    from sync.queue_client import HttpQueueTransport, QueueClient
+
+    queue_link = EnrolledTransport(
+        device=device,
+        make=lambda c: HttpQueueTransport(
+            base_url=gateway_url, credential=c, clock=signing, verify=verify
+        ),
+    )
+    desk_link = EnrolledTransport(
+        device=device,
+        make=lambda c: HttpDeskTransport(
+            base_url=gateway_url, credential=c, clock=signing, verify=verify
+        ),
+    )
+    closers += [queue_link.close, desk_link.close]
+    queue = QueueClient(
+        transport=queue_link, journal=store.journal, clock=clock, block_size=block_size
+    )
+    return queue, HelpClient(transport=desk_link)
