@@ -120,6 +120,27 @@ def run_window(ctx: Context) -> int:
     )
 
 
+def _display_arguments(parser: argparse.ArgumentParser) -> None:
+    _sync_arguments(parser)
+    parser.add_argument("--fullscreen", action="store_true", help="全屏 (大厅叫号屏)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言 (默认取配置)")
+
+
+def run_display_command(ctx: Context) -> int:
+    from govterm.display import DisplayOptions, run_display
+
+    return run_display(
+        settings=ctx.settings,
+        crash=ctx.crash,
+        resources=ctx.resources,
+        options=DisplayOptions(
+            fullscreen=ctx.args.fullscreen,
+            language=ctx.args.lang,
+            exit_after_sync=ctx.args.exit_after_sync,
+        ),
+    )
+
+
 def run_demo_command(ctx: Context) -> int:
     from govterm.demo import run_demo
 
@@ -184,6 +205,12 @@ def run_gateway(ctx: Context) -> int:
 COMMANDS: tuple[Command, ...] = (
     Command("kiosk", "24小时自助服务终端 (市民/企业自助)", run_kiosk, _kiosk_arguments),
     Command("window", "窗口端: 无差别一窗受理的收件、出件", run_window, _window_arguments),
+    Command(
+        "display",
+        "大厅叫号屏: 当前叫号、各窗口、等候人数, 语音叫号",
+        run_display_command,
+        _display_arguments,
+    ),
     Command(
         "demo",
         "演示: 本机前置机 (演示目录) + 自助端与窗口端, 两端注册并同步",

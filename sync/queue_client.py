@@ -184,6 +184,83 @@ class HttpQueueTransport:
             self._sessions.clear()
 
 
+class EnrolledQueueTransport:
+    """An :class:`HttpQueueTransport` made once this terminal holds a credential.
+
+    A terminal starts before its enrolment is done (that runs in the background);
+    until then every request raises what ``credential`` raises — ``Offline`` with
+    the reason, which screens show as "not connected".
+
+    Args:
+        base_url: the gateway.
+        credential: returns the device credential, or raises ``Offline`` /
+            :class:`QueueNotAuthorised` saying why there is none yet.
+        verify: ``True``, or the path of a custom CA bundle.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        credential: Callable[[], DeviceCredential],
+        verify: bool | str = True,
+    ) -> None:
+        self._base = base_url
+        self._credential = credential
+        self._verify = verify
+        self._inner: HttpQueueTransport | None = None
+        self._lock = threading.Lock()
+
+    def _transport(self) -> HttpQueueTransport:
+        with self._lock:
+            if self._inner is None:
+                self._inner = HttpQueueTransport(
+                    base_url=self._base, credential=self._credential(), verify=self._verify
+                )
+            return self._inner
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: BaseModel | None = None,
+        params: Mapping[str, str | int | float] | None = None,
+        read_timeout: float = READ_TIMEOUT,
+    ) -> bytes:
+        """Send through the real transport (raises before enrolment, see the class)."""
+        return self._transport().send(
+            method, path, body=body, params=params, read_timeout=read_timeout
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            inner, self._inner = self._inner, None
+        if inner is not None:
+            inner.close()
+
+
+class UnconfiguredQueueTransport:
+    """No gateway address is configured: every request is ``Offline`` saying so."""
+
+    def __init__(self, reason: str = "未配置前置机地址（[gateway] url）") -> None:
+        self._reason = reason
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: BaseModel | None = None,
+        params: Mapping[str, str | int | float] | None = None,
+        read_timeout: float = READ_TIMEOUT,
+    ) -> bytes:
+        raise Offline(self._reason)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
 def _error_of(response: requests.Response) -> tuple[str, str]:
     try:
         detail = ErrorBody.model_validate_json(response.content).error

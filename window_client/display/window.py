@@ -8,7 +8,10 @@ and shows:
 - every window with the number it is serving;
 - waiting people per business area;
 - the recent calls;
-- hall name, date and time, and a scrolling notice line.
+- hall name, date and time, and a scrolling notice line;
+- what is wrong, when something is: 未连接前置机 (with why: no address configured, not
+  enrolled yet, unreachable, refused) while the screen keeps the last calls it knew,
+  and 静默叫号 when calls cannot be spoken (no espeak-ng, no audio output).
 
 Each new call is handed to the :class:`~window_client.display.voice.Announcer`, which
 speaks it twice and queues the next one behind it.
@@ -33,11 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.clock import HALL_TZ, Clock, SystemClock
+from core.errors import EnvironmentProblem, UserFacingError
 from sync.queue_protocol import CallEvent, CallFeed
 from widgets.i18n import arg, is_language_change
 from widgets.task_runner import TaskRunner
 from widgets.theme import pick_cjk_family
-from window_client.display.voice import Announcer
+from window_client.display.voice import HEALTH_OK, Announcer
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +56,7 @@ HallDisplayWindow { background: #06204A; }
 QLabel { color: #FFFFFF; }
 QLabel[role="hall"] { font-size: 60px; font-weight: bold; }
 QLabel[role="clock"] { font-size: 46px; color: #DDE8FF; }
-QLabel[role="status"] { font-size: 32px; color: #FFB4B4; }
+QLabel[role="status"] { font-size: 30px; color: #FFB4B4; }
 QFrame[role="panel"] { background: #0B2F66; border-radius: 18px; }
 QLabel[role="heading"] { font-size: 40px; color: #9EC5FF; font-weight: bold; }
 QLabel[role="now-number"] { font-size: 200px; font-weight: bold; color: #FFD400; }
@@ -176,6 +180,7 @@ class HallDisplayWindow(QWidget):
         self._started = False
         self._closing = False
         self._online: bool | None = None
+        self._offline_reason = ""
         self._recent: list[CallEvent] = []
         self.setStyleSheet(_QSS)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -192,6 +197,8 @@ class HallDisplayWindow(QWidget):
         self._tick.timeout.connect(self._show_time)
         self._tick.start()
         self._show_time()
+        if announcer is not None:
+            announcer.health_changed.connect(lambda _text: self._show_status())
         self._retranslate()
         QTimer.singleShot(0, self, self._poll)
 
@@ -204,6 +211,7 @@ class HallDisplayWindow(QWidget):
         header = QHBoxLayout()
         self.hall_label = _label(hall_name, "hall")
         self.status_label = _label("", "status", Qt.AlignmentFlag.AlignCenter)
+        self.status_label.setWordWrap(True)
         self.clock_label = _label("", "clock", Qt.AlignmentFlag.AlignRight)
         header.addWidget(self.hall_label, 3)
         header.addWidget(self.status_label, 2)
@@ -288,6 +296,27 @@ class HallDisplayWindow(QWidget):
         self.waiting_heading.setText(self.tr("等候人数"))
         self.recent_heading.setText(self.tr("最近叫号"))
         self._show_current()
+        self._show_status()
+
+    def set_hall_name(self, name: str) -> None:
+        """Show another hall name (once the directory names the enrolled hall)."""
+        self.hall_label.setText(name)
+
+    def is_online(self) -> bool | None:
+        """Whether the last feed request reached the gateway (``None`` before the first)."""
+        return self._online
+
+    def _show_status(self) -> None:
+        lines = []
+        if self._online is False:
+            lines.append(self.tr("未连接前置机，正在重连"))
+            if self._offline_reason:
+                lines.append(self._offline_reason)
+        if self._announcer is not None and self._announcer.health() != HEALTH_OK:
+            lines.append(arg(self.tr("静默叫号：%1"), self._announcer.health()))
+        elif self._announcer is None:
+            lines.append(self.tr("静默叫号：未配置语音"))
+        self.status_label.setText("\n".join(lines))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if is_language_change(event):
@@ -342,6 +371,9 @@ class HallDisplayWindow(QWidget):
         if fresh:
             self._last_seq = fresh[-1].seq
         for call in fresh:
+            log.info(
+                "hall display shows %s at window %s (%s)", call.number, call.window_no, call.kind
+            )
             self._recent.insert(0, call)
             if self._announcer is not None and not first:
                 self._announcer.announce(call.number, call.window_no, kind=call.kind)
@@ -400,15 +432,24 @@ class HallDisplayWindow(QWidget):
         QTimer.singleShot(0, self, self._poll)
 
     def _on_error(self, error: BaseException) -> None:
-        log.warning("hall display feed failed: %s", type(error).__name__)
+        if isinstance(error, EnvironmentProblem | UserFacingError):
+            reason = str(getattr(error, "message", "") or error)
+        else:  # a bug: logged with its traceback by the runner; the screen keeps polling
+            reason = ""
+        if self._online is not False or reason != self._offline_reason:
+            log.warning("hall display feed failed: %s", type(error).__name__)
+        self._offline_reason = reason
         self._set_online(False)
+        self._show_status()
         QTimer.singleShot(3000, self, self._poll)
 
     def _set_online(self, online: bool) -> None:
         if online == self._online:
             return
         self._online = online
-        self.status_label.setText("" if online else self.tr("与排队系统的连接中断，正在重连"))
+        if online:
+            self._offline_reason = ""
+        self._show_status()
         self.connection_changed.emit(online)
 
     def closeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
