@@ -62,11 +62,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.accounts import ClerkSession
-from core.case import Actor, Case, CaseState, Role
+from core.case import Action, Actor, Case, CaseState, Role
 from core.catalog import DeliveryMethod
 from core.errors import UserFacingError, ValidationFailed
 from core.masking import mask_name, mask_phone
 from documents.from_case import delivery_paper, issuer_for
+from documents.layout import PaperSize
 from documents.maker import RenderedPaper
 from documents.papers import Party, PickupMethod, PickupPaper
 from sync.results_protocol import PickupIssued, PickupIssueRequest
@@ -93,6 +94,13 @@ METHOD_NAMES: dict[DeliveryMethod, str] = {
     DeliveryMethod.KIOSK_PRINT: QT_TRANSLATE_NOOP("Issuing", "自助终端打印"),
     DeliveryMethod.LOCKER: QT_TRANSLATE_NOOP("Issuing", "智能文件柜"),
     DeliveryMethod.MOBILE: QT_TRANSLATE_NOOP("Issuing", "手机端电子证照"),
+}
+
+_PAPER_METHODS: dict[DeliveryMethod, PickupMethod] = {
+    DeliveryMethod.WINDOW: PickupMethod.WINDOW,
+    DeliveryMethod.EMS: PickupMethod.EMS,
+    DeliveryMethod.KIOSK_PRINT: PickupMethod.KIOSK_PRINT,
+    DeliveryMethod.LOCKER: PickupMethod.LOCKER,
 }
 
 # ---- EMS waybill numbers --------------------------------------------------------------
@@ -153,6 +161,9 @@ class ReadyResult:
         official: whether it has an official number (self-service needs one).
         methods: the ways the item offers to hand it out.
         chosen: the way the applicant chose at acceptance.
+        held: whether this terminal holds the case; ``False`` for a case accepted at a
+            kiosk or another window, known from the hall's ``case_status`` stream
+            (``number`` is then its official number).
     """
 
     number: str
@@ -165,6 +176,7 @@ class ReadyResult:
     methods: tuple[DeliveryMethod, ...]
     chosen: DeliveryMethod | None
     ready_on: _dt.date | None
+    held: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,12 +265,52 @@ class IssuingDesk:
                     ready_on=published.at.date() if published is not None else None,
                 )
             )
+        return out + self._hall_ready()
+
+    def _hall_ready(self) -> list[ReadyResult]:
+        """Results of this hall accepted elsewhere (a kiosk, another window)."""
+        out: list[ReadyResult] = []
+        for case in self._services.cases.hall_cases(states=[CaseState.RESULT_READY]):
+            try:
+                item = self._services.catalog.item(case.item_id)
+            except KeyError:
+                log.warning("case %s: item %s not in the catalog", case.case_number, case.item_id)
+                continue
+            try:
+                chosen: DeliveryMethod | None = DeliveryMethod(case.delivery)
+            except ValueError:
+                chosen = None
+            try:
+                ready_on: _dt.date | None = _dt.datetime.fromisoformat(case.updated_at).date()
+            except ValueError:
+                ready_on = None
+            out.append(
+                ReadyResult(
+                    number=case.case_number,
+                    shown_number=case.case_number,
+                    official=True,
+                    item_name=item.name,
+                    result_name=case.result_name or item.result_name,
+                    applicant=case.applicant,
+                    agent="",
+                    methods=item.delivery,
+                    chosen=chosen,
+                    ready_on=ready_on,
+                    held=False,
+                )
+            )
         return out
 
     def recipients(self, number: str) -> tuple[str, ...]:
-        """Who may sign for the result: the applicant and the agent (full names)."""
+        """Who may sign for the result: the applicant and the agent (full names).
+
+        Empty for a case accepted elsewhere: this terminal knows only the masked name,
+        so the clerk types the name from the recipient's ID card.
+        """
         record = self._services.cases.record(number)
         if record is None:
+            if self._services.cases.hall_case(number) is not None:
+                return ()
             raise ValidationFailed("本机没有这个办件", code="case.unknown")
         names = [record.applicant.contact_name or record.applicant.name]
         if record.agent is not None:
@@ -299,12 +351,18 @@ class IssuingDesk:
                     "本机不能保存签名图像，请改用纸质签收单签字", code="issuing.signature_store"
                 )
         actor = _issuer_actor(session)
+        if services.cases.record(number) is None:
+            return self._deliver_elsewhere_accepted(
+                number, session=session, actor=actor, method=method, reference=reference,
+                recipient=recipient, signature=signature,
+            )
         case = self._load(number)
         event = case.deliver(actor, method=method, reference=reference, recipient=recipient)
         digest = ""
         if signature is not None and signature.png is not None and self._signatures is not None:
             digest = self._signatures.put(signature.png)
-        services.cases.save(case)
+        # the signature travels with the deliver step: the engine uploads it first
+        services.cases.save(case, attachments=[digest] if digest else ())
         details: dict[str, object] = {
             "method": method.value,
             "reference": reference,
@@ -349,6 +407,85 @@ class IssuingDesk:
             signature_sha256=digest,
         )
 
+    def _deliver_elsewhere_accepted(  # noqa: PLR0913 - deliver's facts, passed on
+        self,
+        number: str,
+        *,
+        session: ClerkSession,
+        actor: Actor,
+        method: DeliveryMethod,
+        reference: str,
+        recipient: str,
+        signature: Signature | None,
+    ) -> Delivered:
+        """出件 of a case this terminal does not hold: a step requested from the gateway.
+
+        The same rules as :meth:`core.case.Case.deliver` are checked here (the item's
+        methods, a waybill, a signer); the gateway checks the case's state again.
+        """
+        services = self._services
+        hall_case = services.cases.hall_case(number)
+        if hall_case is None:
+            raise ValidationFailed("本大厅没有这个办件编号", code="case.unknown")
+        item = services.catalog.item(hall_case.item_id)
+        if method not in item.delivery:
+            raise ValidationFailed("该事项不支持此出件方式", code="case.delivery_method")
+        if method is DeliveryMethod.WINDOW and not recipient.strip():
+            raise ValidationFailed("窗口领取须由领取人签收", code="case.delivery_signer")
+        digest = ""
+        if signature is not None and signature.png is not None and self._signatures is not None:
+            digest = self._signatures.put(signature.png)
+        details: dict[str, object] = {
+            "method": method.value,
+            "reference": reference,
+            "window": session.window,
+            "official_number": number,
+        }
+        if method is DeliveryMethod.WINDOW:
+            details["signature"] = "pad" if digest else "paper"
+            if digest:
+                details["signature_sha256"] = digest
+        services.cases.request_step(
+            number,
+            action=Action.DELIVER,
+            actor=actor,
+            reason=f"出件（{METHOD_NAMES[method]}）" + (f"：{reference}" if reference else ""),
+            details=details,
+            attachments=[digest] if digest else (),
+        )
+        services.audit.record(actor, DELIVERED_AUDIT_ACTION, f"case:{number}", details)
+        papers: tuple[RenderedPaper, ...] = ()
+        jobs: tuple[str, ...] = ()
+        if method is not DeliveryMethod.MOBILE:
+            hall = services.catalog.hall(services.hall_id)
+            paper = PickupPaper(
+                issuer=issuer_for(hall, department=item.department,
+                                  terminal_id=services.terminal_id, window=session.window),
+                case_number=number,
+                item_name=item.name,
+                result_name=hall_case.result_name or item.result_name,
+                method=_PAPER_METHODS[method],
+                detail=reference or (f"{session.window}号窗口" if session.window
+                                     else services.terminal_id),
+                recipient=Party(name=recipient.strip() or hall_case.applicant),
+                delivered_at=services.clock.now(),
+                clerk=session.clerk.name,
+            )
+            papers = (services.papers.pickup(paper, size=PaperSize.A4),)
+            jobs = tuple(
+                services.print_queue.submit(
+                    p.pdf, paper=p.kind.value, title=f"出件签收单 {number}",
+                    printer=services.a4_printer, case_ref=number,
+                )
+                for p in papers
+            )
+        services.nudge_sync()
+        log.info("case %s (accepted elsewhere) delivered (%s)", number, method.value)
+        return Delivered(
+            number=number, method=method, reference=reference, papers=papers, jobs=jobs,
+            signature_sha256=digest,
+        )
+
     def issue_pickup(
         self, number: str, *, session: ClerkSession, method: DeliveryMethod, compartment: str = ""
     ) -> PickupIssued:
@@ -368,8 +505,13 @@ class IssuingDesk:
             raise ValidationFailed("请填写放入结果的智能文件柜柜格号", code="pickup.compartment")
         record = self._services.cases.record(number)
         if record is None:
-            raise ValidationFailed("本机没有这个办件", code="case.unknown")
-        if record.official_number is None:
+            hall_case = self._services.cases.hall_case(number)
+            if hall_case is None:
+                raise ValidationFailed("本机没有这个办件", code="case.unknown")
+            official: str | None = hall_case.case_number
+        else:
+            official = record.official_number
+        if official is None:
             raise ValidationFailed(
                 "办件尚未取得正式编号，请等待同步完成后再转自助取件", code="issuing.no_number"
             )
@@ -378,15 +520,19 @@ class IssuingDesk:
             compartment=compartment.strip() if method is DeliveryMethod.LOCKER else "",
             clerk_id=session.clerk.id,
         )
-        return desk.pickups.issue(record.official_number, request)
+        return desk.pickups.issue(official, request)
 
     def record_pickup(
         self, number: str, *, session: ClerkSession, issued: PickupIssued
     ) -> Delivered:
-        """Register the hand-over to self-service, note the pending SMS, print the notice."""
+        """Register the hand-over to self-service, note the pending SMS, print the notice.
+
+        The 自助取件通知 carries the pickup code: the applicant takes it away.
+        """
         services = self._services
         record = services.cases.record(number)
-        if record is None:
+        hall_case = services.cases.hall_case(issued.case_number) if record is None else None
+        if record is None and hall_case is None:
             raise ValidationFailed("本机没有这个办件", code="case.unknown")
         method = DeliveryMethod(issued.method)
         services.audit.record(
@@ -399,11 +545,18 @@ class IssuingDesk:
                 "pickup_id": issued.pickup_id,
                 "reissued": issued.reissued,
                 "sms": SMS_PENDING,
-                "phone": mask_phone(record.applicant.phone),
+                "phone": mask_phone(record.applicant.phone) if record is not None else "",
             },
         )
         hall = services.catalog.hall(services.hall_id)
-        item = services.catalog.item(record.item_id)
+        if record is not None:
+            item = services.catalog.item(record.item_id)
+            recipient = Party(name=record.applicant.contact_name or record.applicant.name,
+                              id_number=record.applicant.id_number)
+        else:
+            assert hall_case is not None
+            item = services.catalog.item(hall_case.item_id)
+            recipient = Party(name=issued.applicant or hall_case.applicant)
         paper = PickupPaper(
             issuer=issuer_for(hall, department=item.department,
                               terminal_id=services.terminal_id, window=session.window),
@@ -414,12 +567,12 @@ class IssuingDesk:
             else PickupMethod.KIOSK_PRINT,
             detail=issued.compartment if method is DeliveryMethod.LOCKER
             else QCoreApplication.translate("Issuing", "本大厅24小时自助终端"),
-            recipient=Party(name=record.applicant.contact_name or record.applicant.name,
-                            id_number=record.applicant.id_number),
+            recipient=recipient,
             delivered_at=services.clock.now(),
             clerk=session.clerk.name,
+            pickup_code=issued.code,
         )
-        rendered = services.papers.pickup(paper)
+        rendered = services.papers.pickup(paper, size=PaperSize.A4)
         job = services.print_queue.submit(
             rendered.pdf,
             paper=rendered.kind.value,
@@ -746,6 +899,8 @@ class IssuingPage(QWidget):
             chosen = _method_name(r.chosen) if r.chosen else "—"
             text = arg(self.tr("%1  %2\n%3 · 申请人 %4 · 选择：%5"), r.shown_number, r.item_name,
                        r.result_name, r.applicant, chosen)
+            if not r.held:
+                text += self.tr(" · 他处受理")
             self.results.addItem(QListWidgetItem(text))
         self.results.blockSignals(False)
         self.heading.setText(arg(self.tr("待出件结果（%1 件）"), len(results)))
@@ -776,6 +931,13 @@ class IssuingPage(QWidget):
         self._recipients = names
         if names and not self.recipient.text().strip():
             self.recipient.setText(names[0])
+        result = self.selected()
+        if not names and result is not None and not result.held:
+            # accepted at a kiosk or another window: only the masked name is known here
+            self.recipient_hint.setText(arg(
+                self.tr("他处受理的办件，本机只知道申请人 %1：请核对领取人身份证件后填写姓名"),
+                result.applicant))
+            return
         self.recipient_hint.setText(
             arg(self.tr("领取人（申请人或代理人）：%1"), "、".join(mask_name(n) for n in names))
         )

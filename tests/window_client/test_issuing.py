@@ -180,7 +180,9 @@ def make_page(qtbot, counter: Counter, runner: TaskRunner, tmp_path: Path,
     desk.set_session(counter.login(account))
     messages = MessageBar()
     page = IssuingPage(
-        desk=IssuingDesk(services=counter.services, signatures=BlobFolder(tmp_path / "blobs")),
+        # the sync engine's attachment folder: the signature is uploaded with the step
+        desk=IssuingDesk(services=counter.services,
+                         signatures=BlobFolder(counter.terminal.store.data_dir / "blobs")),
         runner=runner,
         counter=desk,
         messages=messages,
@@ -253,7 +255,8 @@ def test_result_from_the_back_office_is_delivered_at_the_window_with_a_signature
     done = page.last
     assert done is not None
     assert done.signature_sha256
-    assert (tmp_path / "blobs" / done.signature_sha256).read_bytes().startswith(b"\x89PNG")
+    blobs = counter.terminal.store.data_dir / "blobs"
+    assert (blobs / done.signature_sha256).read_bytes().startswith(b"\x89PNG")
 
     text = counter.printed_text()
     assert "出件签收单" in text or "领取人签字" in text
