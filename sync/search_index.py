@@ -66,6 +66,7 @@ from functools import lru_cache
 from typing import Any
 
 from pypinyin import Style, pinyin
+from pypinyin.seg.simpleseg import seg as segment_words
 
 from core.catalog import Audience, Level
 from core.search import HitKind, MatchedOn, SearchHit
@@ -149,7 +150,7 @@ def _run_readings(run: str) -> tuple[tuple[str, ...], ...]:
     other common readings follow (行 → xing, heng …), so a phrase pypinyin reads wrongly
     or a person reads differently can still match.
     """
-    readings = pinyin(run, style=Style.NORMAL, heteronym=True, errors="ignore")
+    readings = [options for word in segment_words(run) for options in _word_readings(word)]
     han = _HAN_RUNS.findall(run)
     chars = "".join(han)
     out: list[tuple[str, ...]] = []
@@ -161,6 +162,19 @@ def _run_readings(run: str) -> tuple[tuple[str, ...], ...]:
         if clean:
             out.append(clean)
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _word_readings(word: str) -> tuple[tuple[str, ...], ...]:
+    """Readings per hanzi of one word as pypinyin segments a run (cached per word).
+
+    ``pinyin(run)`` segments the run and converts each word on its own, so converting
+    the words one by one gives the same readings; names are built from a few thousand
+    words, so most of a 100k-item catalog's names need no conversion at all. A list
+    of one all-hanzi word is converted as it is, without segmenting it again.
+    """
+    found = pinyin([word], style=Style.NORMAL, heteronym=True, errors="ignore")
+    return tuple(tuple(options) for options in found)
 
 
 @lru_cache(maxsize=16384)
@@ -263,15 +277,7 @@ def entry_for(stream: str, doc: Mapping[str, Any]) -> SearchEntry:
             region=str(doc.get("region", "")),
             hall_ids=[str(h) for h in doc.get("hall_ids", ())],
         )
-    name_readings = pinyin_variants(normalize(name))
-    alias_readings: dict[str, None] = {}
-    for alias in aliases:
-        for reading in pinyin_variants(normalize(alias)):
-            if reading not in name_readings:
-                alias_readings.setdefault(reading)
-    readings = VARIANT_SEP.join(name_readings)
-    if alias_readings:
-        readings += PART_SEP + VARIANT_SEP.join(alias_readings)
+    readings, alias_keys = _text_keys(name, tuple(aliases))
     return SearchEntry(
         stream=stream,
         id=str(doc["id"]),
@@ -282,10 +288,30 @@ def entry_for(stream: str, doc: Mapping[str, Any]) -> SearchEntry:
         status=str(doc.get("status", "active")),
         popularity=int(doc.get("popularity", 0)),
         themes=LIST_SEP.join(themes),
-        aliases=LIST_SEP.join(normalize(a) for a in aliases),
+        aliases=alias_keys,
         pinyin=readings,
         codes=codes,
     )
+
+
+@lru_cache(maxsize=65536)
+def _text_keys(name: str, aliases: tuple[str, ...]) -> tuple[str, str]:
+    """``(pinyin, aliases)`` keys of a name and its aliases.
+
+    Cached because a service's name and aliases repeat in every district and town
+    that implements it: a 100k-item catalog has only a few thousand distinct names,
+    and a first pull computes each one's keys once.
+    """
+    name_readings = pinyin_variants(normalize(name))
+    alias_readings: dict[str, None] = {}
+    for alias in aliases:
+        for reading in pinyin_variants(normalize(alias)):
+            if reading not in name_readings:
+                alias_readings.setdefault(reading)
+    readings = VARIANT_SEP.join(name_readings)
+    if alias_readings:
+        readings += PART_SEP + VARIANT_SEP.join(alias_readings)
+    return readings, LIST_SEP.join(normalize(a) for a in aliases)
 
 
 def has_placement(codes: str | None) -> bool:
