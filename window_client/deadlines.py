@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from core.calendar import Countdown, Urgency
 from core.case import Role
 from sync.cases import CorrectionWarning
-from sync.status import SyncStatus
 from widgets.i18n import arg, is_language_change
 from widgets.layout import card, styled_label
 from widgets.task_runner import TaskRunner
@@ -39,6 +38,9 @@ from window_client.pages import PageContext, PageSpec
 from window_client.services import WindowServices
 
 log = logging.getLogger(__name__)
+
+COALESCE_MS = 300
+"""Sync reports within this long lead to one status refresh."""
 
 CHECK_MS = 10 * 60 * 1000
 """The list is recounted this often while open (the day may turn)."""
@@ -76,10 +78,11 @@ def correction_deadlines(services: WindowServices) -> DeadlineSummary:
 
 
 class CaseStatusFollower(QObject):
-    """After each sync, applies the platform's case status and says so.
+    """After sync activity, applies the platform's case status and says so.
 
-    Bursts of status changes are coalesced by the sync status model; this follower acts
-    when the time of the last ``case_status`` pull changed.
+    The engine reports every push and pull; a burst of reports is coalesced with a
+    single-shot timer into one ``apply_status`` on the catalog thread (a cheap local
+    read when nothing new arrived).
 
     Signals:
         applied(): local cases were brought up to date with the platform.
@@ -93,23 +96,23 @@ class CaseStatusFollower(QObject):
         services: WindowServices,
         runner: TaskRunner,
         relay: SyncStatusRelay,
+        coalesce_ms: int = COALESCE_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._runner = runner
-        self._last = relay.status().last_pull.get("case_status")
-        relay.changed.connect(self._changed)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(coalesce_ms)
+        self._timer.timeout.connect(self._apply)
+        relay.changed.connect(lambda _status: self._timer.start())
 
-    def _changed(self, status: SyncStatus) -> None:
-        pulled = status.last_pull.get("case_status")
-        if pulled == self._last:
-            return
-        self._last = pulled
+    def _apply(self) -> None:
         cases = self._services.cases
         self._runner.run_catalog(
             cases.apply_status,
-            on_done=lambda _applied: self.applied.emit(),
+            on_done=lambda applied: self.applied.emit() if applied else None,
             on_error=lambda error: log.warning(
                 "case status not applied: %s", type(error).__name__
             ),
