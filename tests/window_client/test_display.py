@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import wave
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGridLayout
 
 from sync.queue_client import QueueClient
+from sync.queue_protocol import CallEvent, CallFeed, WaitingCount, WindowBody
 from tests.gateway.test_queue import AREAS, configure, device
 from tests.helpers.gateway import RunningGateway, running_gateway
 from widgets.task_runner import TaskRunner
@@ -180,4 +182,128 @@ def test_display_shows_and_announces_new_calls(
     out = Path("/tmp/govterm_display.png")
     display.grab().save(str(out))
     assert out.stat().st_size > 0
+    display.close()
+
+
+class ScriptedFeed:
+    """A call feed that answers what the test says: a feed, or an error."""
+
+    def __init__(self) -> None:
+        self.answer: object = None
+
+    def feed(self, *, after: int, wait: float = 0.0) -> object:
+        if isinstance(self.answer, BaseException):
+            raise self.answer
+        return self.answer
+
+
+def _busy_hall(revision: int, at: _dt.datetime) -> CallFeed:
+    calls = [
+        CallEvent(seq=s, number=n, area=n[0], window_no=w, kind=k, at=at)
+        for s, n, w, k in [
+            (1, "B003", "5", "call"),
+            (2, "A011", "1", "call"),
+            (3, "E002", "8", "call"),
+            (4, "A012", "3", "call"),
+            (5, "C004", "6", "call"),
+            (6, "A012", "3", "recall"),
+        ]
+    ]
+    counts = [
+        ("A", "综合受理区", 14),
+        ("B", "不动产登记区", 6),
+        ("C", "社保医保区", 3),
+        ("E", "公安户籍出入境区", 9),
+        ("J", "工程建设项目审批区", 0),
+    ]
+    return (
+        CallFeed(
+            hall_id="wh-zwzx",
+            revision=revision,
+            calls=calls,
+            waiting=[
+                WaitingCount(
+                    area=a,
+                    name=n,
+                    waiting=w,
+                    issued_today=w + 5,
+                    daily_cap=None,
+                    open_now=True,
+                    hours_text="全天",
+                )
+                for a, n, w in counts
+            ],
+            windows=[
+                WindowBody(
+                    window_no="1", areas=["A"], paused=False, pause_reason="", current="A011"
+                ),
+                WindowBody(
+                    window_no="3", areas=["A"], paused=False, pause_reason="", current="A012"
+                ),
+                WindowBody(
+                    window_no="5", areas=["B"], paused=False, pause_reason="", current="B003"
+                ),
+                WindowBody(
+                    window_no="6", areas=["C"], paused=False, pause_reason="", current="C004"
+                ),
+                WindowBody(
+                    window_no="8", areas=["E"], paused=False, pause_reason="", current="E002"
+                ),
+                WindowBody(window_no="12", areas=["J"], paused=True, pause_reason="业务培训"),
+            ],
+        )
+        if isinstance(at, _dt.datetime)
+        else None
+    )
+
+
+def _grid_shown(grid: QGridLayout) -> bool:
+    items = [grid.itemAt(i) for i in range(grid.count())]
+    widgets = [item.widget() for item in items if item is not None]
+    return bool(widgets) and all(w is not None and w.isVisible() for w in widgets)
+
+
+def test_busy_hall_then_offline_rendered(qtbot, runner: TaskRunner, tmp_path: Path) -> None:
+    from core.clock import HALL_TZ
+    from core.errors import Offline
+    from tests.helpers.clock import FakeClock
+
+    clock = FakeClock(_dt.datetime(2026, 3, 2, 10, 15, tzinfo=HALL_TZ))
+    source = ScriptedFeed()
+    source.answer = _busy_hall(7, clock.now())
+    announcer = Announcer(runner=runner, synthesizer=None, player=FakePlayer(), work_dir=tmp_path)
+    display = HallDisplayWindow(
+        queue=source,
+        hall_name="威海市政务服务中心",
+        announcer=announcer,
+        runner=runner,
+        clock=clock,
+        notice="请留意叫号，过号请到服务台重新取号",
+        poll_wait=0.0,
+    )
+    qtbot.addWidget(display)
+    display.resize(1920, 1080)
+    display.show()
+    qtbot.waitUntil(lambda: display.now_number.text() == "A012")
+    # New rows are laid out on the next pass of the event loop: wait until they show.
+    qtbot.waitUntil(
+        lambda: all(_grid_shown(g) for g in (display.windows_grid, display.waiting_grid))
+    )
+    hint = display.minimumSizeHint()
+    assert hint.width() <= 1920, hint  # fits a hall's 1080p screen
+    assert hint.height() <= 1080, hint
+    assert display.now_kind.text() == "重呼"
+    assert display.now_window.text() == "3号窗口"
+    assert display.recent_labels[0].text() == "C004  →  6号窗口"
+    assert "静默叫号" in display.status_label.text()  # no espeak-ng configured here
+    display.grab().save("/tmp/govterm_display_busy.png")
+    source.answer = Offline("无法连接排队系统（前置机）")
+    qtbot.waitUntil(lambda: display.is_online() is False, timeout=5000)
+    assert "未连接前置机" in display.status_label.text()
+    assert "无法连接排队系统" in display.status_label.text()
+    assert display.now_number.text() == "A012"  # the last known calls stay up
+    hint = display.minimumSizeHint()
+    assert hint.width() <= 1920, hint
+    assert hint.height() <= 1080, hint
+    display.grab().save("/tmp/govterm_display_offline.png")
     display.close()

@@ -46,7 +46,7 @@ from window_client.display.voice import HEALTH_OK, Announcer
 log = logging.getLogger(__name__)
 
 _WEEKDAYS = "一二三四五六日"
-RECENT = 6
+RECENT = 5
 """Recent calls listed beside the current one."""
 
 # The display is a dark, high-contrast board read from 10–20 m away; its look is its
@@ -56,18 +56,20 @@ HallDisplayWindow { background: #06204A; }
 QLabel { color: #FFFFFF; }
 QLabel[role="hall"] { font-size: 60px; font-weight: bold; }
 QLabel[role="clock"] { font-size: 46px; color: #DDE8FF; }
-QLabel[role="status"] { font-size: 30px; color: #FFB4B4; }
+QLabel[role="status"] {
+    font-size: 28px; color: #FFFFFF; background: #B3261E; border-radius: 8px; padding: 2px 12px;
+}
 QFrame[role="panel"] { background: #0B2F66; border-radius: 18px; }
 QLabel[role="heading"] { font-size: 40px; color: #9EC5FF; font-weight: bold; }
-QLabel[role="now-number"] { font-size: 200px; font-weight: bold; color: #FFD400; }
-QLabel[role="now-arrow"] { font-size: 120px; color: #FFFFFF; }
-QLabel[role="now-window"] { font-size: 150px; font-weight: bold; color: #FFFFFF; }
+QLabel[role="now-number"] { font-size: 180px; font-weight: bold; color: #FFD400; }
+QLabel[role="now-arrow"] { font-size: 100px; color: #FFFFFF; }
+QLabel[role="now-window"] { font-size: 130px; font-weight: bold; color: #FFFFFF; }
 QLabel[role="now-kind"] { font-size: 44px; color: #FFD400; }
-QLabel[role="window-no"] { font-size: 48px; color: #DDE8FF; }
-QLabel[role="window-number"] { font-size: 64px; font-weight: bold; color: #FFD400; }
-QLabel[role="area"] { font-size: 40px; }
-QLabel[role="area-count"] { font-size: 52px; font-weight: bold; color: #7CFFB2; }
-QLabel[role="recent"] { font-size: 46px; }
+QLabel[role="window-no"] { font-size: 36px; color: #DDE8FF; }
+QLabel[role="window-number"] { font-size: 54px; font-weight: bold; color: #FFD400; }
+QLabel[role="area"] { font-size: 36px; }
+QLabel[role="area-count"] { font-size: 44px; font-weight: bold; color: #7CFFB2; }
+QLabel[role="recent"] { font-size: 40px; }
 """
 
 
@@ -210,13 +212,16 @@ class HallDisplayWindow(QWidget):
         root.setSpacing(20)
         header = QHBoxLayout()
         self.hall_label = _label(hall_name, "hall")
-        self.status_label = _label("", "status", Qt.AlignmentFlag.AlignCenter)
-        self.status_label.setWordWrap(True)
         self.clock_label = _label("", "clock", Qt.AlignmentFlag.AlignRight)
-        header.addWidget(self.hall_label, 3)
-        header.addWidget(self.status_label, 2)
-        header.addWidget(self.clock_label, 3)
+        header.addWidget(self.hall_label, 1)
+        header.addWidget(self.clock_label)
         root.addLayout(header)
+        # What is wrong (not connected, silent calling), one line across the board; it
+        # is hidden when all is well and never pushes the board beyond the screen.
+        self.status_label = _label("", "status", Qt.AlignmentFlag.AlignCenter)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status_label.hide()
+        root.addWidget(self.status_label)
 
         body = QHBoxLayout()
         body.setSpacing(24)
@@ -253,7 +258,7 @@ class HallDisplayWindow(QWidget):
         self.windows_heading = _label("", "heading")
         windows_box.addWidget(self.windows_heading)
         self.windows_grid = QGridLayout()
-        self.windows_grid.setHorizontalSpacing(40)
+        self.windows_grid.setHorizontalSpacing(24)
         windows_box.addLayout(self.windows_grid)
         windows_box.addStretch(1)
         left.addWidget(windows_panel, 3)
@@ -308,15 +313,16 @@ class HallDisplayWindow(QWidget):
 
     def _show_status(self) -> None:
         lines = []
-        if self._online is False:
+        if self._online is False and self._offline_reason:
+            lines.append(arg(self.tr("未连接前置机，正在重连：%1"), self._offline_reason))
+        elif self._online is False:
             lines.append(self.tr("未连接前置机，正在重连"))
-            if self._offline_reason:
-                lines.append(self._offline_reason)
         if self._announcer is not None and self._announcer.health() != HEALTH_OK:
             lines.append(arg(self.tr("静默叫号：%1"), self._announcer.health()))
         elif self._announcer is None:
             lines.append(self.tr("静默叫号：未配置语音"))
-        self.status_label.setText("\n".join(lines))
+        self.status_label.setText("；".join(lines))
+        self.status_label.setVisible(bool(lines))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if is_language_change(event):
