@@ -4,335 +4,335 @@
 <context>
     <name>AcceptancePage</name>
     <message>
-        <location filename="../../window_client/acceptance.py" line="95"/>
+        <location filename="../../window_client/acceptance.py" line="96"/>
         <source>已核验</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="96"/>
-        <location filename="../../window_client/acceptance.py" line="105"/>
+        <location filename="../../window_client/acceptance.py" line="97"/>
+        <location filename="../../window_client/acceptance.py" line="106"/>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="97"/>
-        <location filename="../../window_client/acceptance.py" line="106"/>
+        <location filename="../../window_client/acceptance.py" line="98"/>
+        <location filename="../../window_client/acceptance.py" line="107"/>
         <source>不符合要求</source>
         <translation>Defective</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="98"/>
-        <location filename="../../window_client/acceptance.py" line="107"/>
+        <location filename="../../window_client/acceptance.py" line="99"/>
+        <location filename="../../window_client/acceptance.py" line="108"/>
         <source>不涉及</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="99"/>
+        <location filename="../../window_client/acceptance.py" line="100"/>
         <source>待核验</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="102"/>
+        <location filename="../../window_client/acceptance.py" line="103"/>
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="103"/>
+        <location filename="../../window_client/acceptance.py" line="104"/>
         <source>电子证照</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="104"/>
+        <location filename="../../window_client/acceptance.py" line="105"/>
         <source>共享数据</source>
         <translation>Shared data</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="110"/>
+        <location filename="../../window_client/acceptance.py" line="111"/>
         <source>1 受理 → 受理凭证</source>
         <translation>1 Accept → receipt</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="111"/>
+        <location filename="../../window_client/acceptance.py" line="112"/>
         <source>2 一次性告知 → 一次性告知书</source>
         <translation>2 One-time notice → correction notice</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="112"/>
+        <location filename="../../window_client/acceptance.py" line="113"/>
         <source>3 容缺受理 → 容缺受理通知书</source>
         <translation>3 Accept pending → pending notice</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="113"/>
+        <location filename="../../window_client/acceptance.py" line="114"/>
         <source>4 告知承诺 → 告知承诺书</source>
         <translation>4 Commitment → commitment letter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="114"/>
+        <location filename="../../window_client/acceptance.py" line="115"/>
         <source>5 不予受理 (须首席代表同意)</source>
         <translation>5 Reject (chief representative must approve)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="429"/>
+        <location filename="../../window_client/acceptance.py" line="430"/>
         <source>办件编号: %1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="431"/>
+        <location filename="../../window_client/acceptance.py" line="432"/>
         <source>临时编号: %1 (联网后由平台赋正式编号)</source>
         <translation>Provisional number: %1 (the platform assigns the official number once online)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="443"/>
+        <location filename="../../window_client/acceptance.py" line="444"/>
         <source>本终端未连接政务服务平台, 不能解析居民码/企业码; 请手工录入申请人</source>
         <translation>This terminal is not connected to the platform and cannot resolve resident/enterprise codes; please type the applicant in</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="485"/>
+        <location filename="../../window_client/acceptance.py" line="486"/>
         <source>本人办理</source>
         <translation>Applicant in person</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="488"/>
+        <location filename="../../window_client/acceptance.py" line="489"/>
         <source>代办人: %1 (%2), 授权: %3</source>
         <translation>Agent: %1 (%2), authorisation: %3</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="522"/>
+        <location filename="../../window_client/acceptance.py" line="523"/>
         <source>“%1”不符合要求的原因, Enter 确认, Esc 取消</source>
         <translation>Why “%1” is defective; Enter confirms, Esc cancels</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="543"/>
+        <location filename="../../window_client/acceptance.py" line="544"/>
         <source>不能选择“%1”: %2</source>
         <translation>“%1” is not available: %2</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="553"/>
+        <location filename="../../window_client/acceptance.py" line="554"/>
         <source>请填写申请人签署的告知承诺书编号, Enter 确认</source>
         <translation>Enter the number of the commitment letter the applicant signed, then Enter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="624"/>
+        <location filename="../../window_client/acceptance.py" line="625"/>
         <source>%1 (可手工录入申请人)</source>
         <translation>%1 (you can type the applicant in)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="636"/>
+        <location filename="../../window_client/acceptance.py" line="637"/>
         <source>居民码/企业码</source>
         <translation>resident/enterprise code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="636"/>
+        <location filename="../../window_client/acceptance.py" line="637"/>
         <source>手工录入</source>
         <translation>typed in</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="639"/>
+        <location filename="../../window_client/acceptance.py" line="640"/>
         <source>%1 · %2 · 来源: %3 · 电子证照免提交 %4 项</source>
         <translation>%1 · %2 · source: %3 · %4 materials covered by e-licences</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="673"/>
+        <location filename="../../window_client/acceptance.py" line="674"/>
         <source>容缺材料补齐期限默认为 %1 (%2 个工作日), 可修改后 Enter 确认</source>
         <translation>Missing materials are due by %1 (%2 working days); change it if needed and press Enter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="684"/>
+        <location filename="../../window_client/acceptance.py" line="685"/>
         <source>期限请按 2026-03-09 的格式填写</source>
         <translation>Write the date as 2026-03-09</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="688"/>
+        <location filename="../../window_client/acceptance.py" line="689"/>
         <source>补齐期限应晚于今天</source>
         <translation>The deadline must be after today</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="701"/>
+        <location filename="../../window_client/acceptance.py" line="702"/>
         <source>不予受理须写明理由和救济途径, 并由首席代表输入账号和密码确认</source>
         <translation>A rejection needs the reason and the means of redress, confirmed by the chief representative&apos;s account and password</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="812"/>
+        <location filename="../../window_client/acceptance.py" line="813"/>
         <source>办件 %1 已保存, 已送打印: %2; F9 接待下一位</source>
         <translation>Case %1 saved, sent to the printer: %2; F9 for the next applicant</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="839"/>
+        <location filename="../../window_client/acceptance.py" line="840"/>
         <source>%1 · 共 %2 页 · 已送打印</source>
         <translation>%1 · %2 page(s) · sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="863"/>
+        <location filename="../../window_client/acceptance.py" line="864"/>
         <source> (非必要)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="930"/>
+        <location filename="../../window_client/acceptance.py" line="931"/>
         <source>请写明材料不符合要求的原因</source>
         <translation>Please state why the material is defective</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="971"/>
+        <location filename="../../window_client/acceptance.py" line="972"/>
         <source>办理情形 (↑↓ Enter)</source>
         <translation>Situation (↑↓ Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="972"/>
+        <location filename="../../window_client/acceptance.py" line="973"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="973"/>
+        <location filename="../../window_client/acceptance.py" line="974"/>
         <source>扫描居民码/企业码, 或输入码后按 Enter</source>
         <translation>Scan the resident/enterprise code, or type it and press Enter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="974"/>
+        <location filename="../../window_client/acceptance.py" line="975"/>
         <source>姓名/名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="975"/>
+        <location filename="../../window_client/acceptance.py" line="976"/>
         <source>身份号码/信用代码</source>
         <translation>ID no. / credit code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="976"/>
+        <location filename="../../window_client/acceptance.py" line="977"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="977"/>
+        <location filename="../../window_client/acceptance.py" line="978"/>
         <source>帮办代办</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="978"/>
+        <location filename="../../window_client/acceptance.py" line="979"/>
         <source>本人办理 (Enter)</source>
         <translation>In person (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="979"/>
+        <location filename="../../window_client/acceptance.py" line="980"/>
         <source>代办人姓名</source>
         <translation>Agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="980"/>
+        <location filename="../../window_client/acceptance.py" line="981"/>
         <source>代办人身份号码</source>
         <translation>Agent&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="981"/>
+        <location filename="../../window_client/acceptance.py" line="982"/>
         <source>代办人电话</source>
         <translation>Agent&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="982"/>
+        <location filename="../../window_client/acceptance.py" line="983"/>
         <source>授权委托书编号</source>
         <translation>Authorisation no.</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="983"/>
+        <location filename="../../window_client/acceptance.py" line="984"/>
         <source>登记代办人</source>
         <translation>Record agent</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="984"/>
+        <location filename="../../window_client/acceptance.py" line="985"/>
         <source>材料核验</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="987"/>
+        <location filename="../../window_client/acceptance.py" line="988"/>
         <source>P 纸质已核验 · S 共享数据 · M 缺少 · D 不符合要求 · N 不涉及 · Backspace 清除; 电子证照由居民码/企业码自动标记</source>
         <translation>P paper checked · S shared data · M missing · D defective · N not applicable · Backspace clears; e-licences are marked from the resident/enterprise code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="992"/>
+        <location filename="../../window_client/acceptance.py" line="993"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="992"/>
+        <location filename="../../window_client/acceptance.py" line="993"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="992"/>
+        <location filename="../../window_client/acceptance.py" line="993"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="992"/>
+        <location filename="../../window_client/acceptance.py" line="993"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="994"/>
+        <location filename="../../window_client/acceptance.py" line="995"/>
         <source>受理结果 (数字键 1-5)</source>
         <translation>Outcome (keys 1-5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="998"/>
+        <location filename="../../window_client/acceptance.py" line="999"/>
         <source>补正说明</source>
         <translation>Correction note</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="999"/>
+        <location filename="../../window_client/acceptance.py" line="1000"/>
         <source>容缺补齐期限</source>
         <translation>Pending deadline</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1000"/>
+        <location filename="../../window_client/acceptance.py" line="1001"/>
         <source>告知承诺书编号</source>
         <translation>Commitment letter no.</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1001"/>
+        <location filename="../../window_client/acceptance.py" line="1002"/>
         <source>不予受理理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1002"/>
+        <location filename="../../window_client/acceptance.py" line="1003"/>
         <source>救济途径</source>
         <translation>Means of redress</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1003"/>
+        <location filename="../../window_client/acceptance.py" line="1004"/>
         <source>首席代表账号</source>
         <translation>Chief&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1004"/>
+        <location filename="../../window_client/acceptance.py" line="1005"/>
         <source>首席代表密码</source>
         <translation>Chief&apos;s password</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1033"/>
+        <location filename="../../window_client/acceptance.py" line="1034"/>
         <source>受理凭证</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1034"/>
+        <location filename="../../window_client/acceptance.py" line="1035"/>
         <source>一次性告知书</source>
         <translation>One-time correction notice</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1035"/>
+        <location filename="../../window_client/acceptance.py" line="1036"/>
         <source>不予受理通知书</source>
         <translation>Rejection notice</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1036"/>
+        <location filename="../../window_client/acceptance.py" line="1037"/>
         <source>容缺受理通知书</source>
         <translation>Pending acceptance notice</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1037"/>
+        <location filename="../../window_client/acceptance.py" line="1038"/>
         <source>告知承诺书</source>
         <translation>Commitment letter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1038"/>
+        <location filename="../../window_client/acceptance.py" line="1039"/>
         <source>材料移交清单</source>
         <translation>Handover list</translation>
     </message>
@@ -476,7 +476,7 @@
 <context>
     <name>AreasDialog</name>
     <message>
-        <location filename="../../window_client/window.py" line="331"/>
+        <location filename="../../window_client/window.py" line="402"/>
         <source>更改本窗口业务区</source>
         <translation>Change this window&apos;s business areas</translation>
     </message>
@@ -888,6 +888,70 @@ Rectified late</translation>
     </message>
 </context>
 <context>
+    <name>ConsultationPage</name>
+    <message>
+        <location filename="../../window_client/consultation.py" line="235"/>
+        <source>咨询事项: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/consultation.py" line="245"/>
+        <location filename="../../window_client/consultation.py" line="303"/>
+        <source>本窗口端没有本地数据库, 无法登记咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/consultation.py" line="268"/>
+        <source>咨询已登记: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/consultation.py" line="293"/>
+        <source>解答咨询 (不生成办件)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/consultation.py" line="294"/>
+        <source>咨询主题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/consultation.py" line="295"/>
+        <source>答复摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/consultation.py" line="296"/>
+        <source>排队号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/consultation.py" line="297"/>
+        <source>在左侧检索事项后按 Enter, 或直接填写主题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/consultation.py" line="298"/>
+        <source>答复要点 (不要填写身份证号、电话等个人信息)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/consultation.py" line="299"/>
+        <source>正在办理的排队号 (可空)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/consultation.py" line="300"/>
+        <source>登记 (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/consultation.py" line="301"/>
+        <source>本次登录已登记的咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CountdownOverlay</name>
     <message>
         <location filename="../../widgets/idle.py" line="287"/>
@@ -908,6 +972,80 @@ Rectified late</translation>
         <location filename="../../widgets/idle.py" line="292"/>
         <source>还需要时间</source>
         <translation>I need more time</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesPage</name>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="235"/>
+        <source>已超期 %1 件 · 今日到期 %2 件 · 即将到期 %3 件 · 待处理共 %4 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="242"/>
+        <location filename="../../window_client/deadlines.py" line="283"/>
+        <source>有 %1 件收件今日到期或已超过 5 个工作日的补正时限, 请立即出具一次性告知书或受理决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="252"/>
+        <source>已超期 %1 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="252"/>
+        <source>已超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="254"/>
+        <source>今日到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="255"/>
+        <source>剩余 %1 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="263"/>
+        <source>补正时限提醒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="265"/>
+        <source>收件后须在 5 个工作日内一次性告知需补正的全部材料 (按节假日和调休计算)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="268"/>
+        <source>办件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="268"/>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="268"/>
+        <source>申请人</source>
+        <translation type="unfinished">Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="268"/>
+        <source>期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="269"/>
+        <source>剩余</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="271"/>
+        <source>刷新</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -936,7 +1074,7 @@ Rectified late</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../window_client/chrome.py" line="128"/>
+        <location filename="../../window_client/chrome.py" line="186"/>
         <source>出现了内部错误, 已记录日志; 请重试或联系管理员</source>
         <translation>An internal error occurred and was logged; please try again or contact the administrator</translation>
     </message>
@@ -1261,54 +1399,73 @@ Rectified late</translation>
 <context>
     <name>HallDisplayWindow</name>
     <message>
-        <location filename="../../window_client/display/window.py" line="286"/>
+        <location filename="../../window_client/display/window.py" line="299"/>
         <source>请以下号码到窗口办理</source>
         <translation>Now serving</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="287"/>
+        <location filename="../../window_client/display/window.py" line="300"/>
         <source>各窗口办理中</source>
         <translation>At the windows</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="288"/>
+        <location filename="../../window_client/display/window.py" line="301"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="289"/>
+        <location filename="../../window_client/display/window.py" line="302"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="302"/>
+        <location filename="../../window_client/display/window.py" line="317"/>
+        <source>未连接前置机，正在重连：%1</source>
+        <translation>Not connected to the hall gateway, reconnecting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="319"/>
+        <source>未连接前置机，正在重连</source>
+        <translation>Not connected to the hall gateway, reconnecting</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="321"/>
+        <source>静默叫号：%1</source>
+        <translation>Calls are not spoken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="323"/>
+        <source>静默叫号：未配置语音</source>
+        <translation>Calls are not spoken: no voice configured</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="337"/>
         <source>%1年%2月%3日 星期%4  %5</source>
         <translation>%1-%2-%3 (%4)  %5</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="318"/>
+        <location filename="../../window_client/display/window.py" line="353"/>
         <source>%1号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="329"/>
+        <location filename="../../window_client/display/window.py" line="364"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="364"/>
+        <location filename="../../window_client/display/window.py" line="402"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="376"/>
+        <location filename="../../window_client/display/window.py" line="414"/>
         <source>%1 人</source>
         <translation>%1 people</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="411"/>
         <source>与排队系统的连接中断，正在重连</source>
-        <translation>Lost connection to the queue system; reconnecting</translation>
+        <translation type="vanished">Lost connection to the queue system; reconnecting</translation>
     </message>
 </context>
 <context>
@@ -1355,64 +1512,132 @@ Rectified late</translation>
     </message>
 </context>
 <context>
+    <name>HandoverPage</name>
+    <message>
+        <location filename="../../window_client/handover.py" line="339"/>
+        <source>材料移交清单 %1 已送打印 (%2 件); Ctrl+Enter 推送后台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="347"/>
+        <source>已推送后台 %1 件, 联网后同步到平台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="366"/>
+        <source>%1 · %2 · %3 · 纸质材料 %4 件 → %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="380"/>
+        <source>今日待推送后台的受理办件 %1 件 (空格勾选)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="382"/>
+        <source>今日没有待推送后台的受理办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="398"/>
+        <source>材料移交与推送后台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="399"/>
+        <source>接收部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="400"/>
+        <source>移交清单编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="401"/>
+        <source>后台审批部门 (按所选办件自动填写)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="402"/>
+        <source>打印清单后自动填写; 无纸质材料可空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="403"/>
+        <source>打印材料移交清单 (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="404"/>
+        <source>推送后台 (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="405"/>
+        <source>刷新</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../window_client/chrome.py" line="223"/>
+        <location filename="../../window_client/chrome.py" line="281"/>
         <source>一窗受理 · 窗口端</source>
         <translation>One-window acceptance · Counter client</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="224"/>
+        <location filename="../../window_client/chrome.py" line="282"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="225"/>
+        <location filename="../../window_client/chrome.py" line="283"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="231"/>
+        <location filename="../../window_client/chrome.py" line="289"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="232"/>
+        <location filename="../../window_client/chrome.py" line="290"/>
         <source>%1 号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="233"/>
+        <location filename="../../window_client/chrome.py" line="291"/>
         <source>未设置业务区</source>
         <translation>no business area set</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="234"/>
+        <location filename="../../window_client/chrome.py" line="292"/>
         <source>业务区: %1</source>
         <translation>Areas: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="240"/>
+        <location filename="../../window_client/chrome.py" line="298"/>
         <source>未连接平台 (单机)</source>
         <translation>Not connected to the platform (standalone)</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="243"/>
+        <location filename="../../window_client/chrome.py" line="301"/>
         <source>终端未授权, 请联系管理员重新注册</source>
         <translation>Terminal not authorised; ask the administrator to enrol it again</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="247"/>
+        <location filename="../../window_client/chrome.py" line="305"/>
         <source>在线 · 待上传 %1 条</source>
         <translation>Online · %1 to send</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="249"/>
+        <location filename="../../window_client/chrome.py" line="307"/>
         <source>在线 · 已同步</source>
         <translation>Online · in sync</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="254"/>
+        <location filename="../../window_client/chrome.py" line="312"/>
         <source>离线 · 待上传 %1 条</source>
         <translation>Offline · %1 to send</translation>
     </message>
@@ -1428,78 +1653,79 @@ Rectified late</translation>
 <context>
     <name>HelpPage</name>
     <message>
-        <location filename="../../window_client/alerts.py" line="74"/>
+        <location filename="../../window_client/alerts.py" line="77"/>
         <source>正在连接前置机…</source>
         <translation>Connecting to the gateway…</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="76"/>
+        <location filename="../../window_client/alerts.py" line="79"/>
         <source>呼叫帮办</source>
         <translation>Help calls</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="82"/>
+        <location filename="../../window_client/alerts.py" line="85"/>
         <source>响应 (Enter)</source>
         <translation>Respond (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="89"/>
+        <location filename="../../window_client/alerts.py" line="92"/>
         <source>设备告警</source>
         <translation>Device alerts</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="120"/>
+        <location filename="../../window_client/alerts.py" line="139"/>
+        <location filename="../../window_client/alerts.py" line="152"/>
         <source>无法获取帮办请求（%1），稍后自动重试</source>
         <translation>Cannot fetch help calls (%1); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="132"/>
+        <location filename="../../window_client/alerts.py" line="161"/>
         <source>已连接 · 更新于 %1</source>
         <translation>Connected · updated %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="152"/>
+        <location filename="../../window_client/alerts.py" line="181"/>
         <source>%1 · %2：%3（自 %4 起）</source>
         <translation>%1 · %2: %3 (since %4)</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="156"/>
+        <location filename="../../window_client/alerts.py" line="185"/>
         <source>所有自助终端设备正常</source>
         <translation>All self-service devices are working</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="160"/>
+        <location filename="../../window_client/alerts.py" line="189"/>
         <source>%1 呼叫帮办（%2），请前往协助</source>
         <translation>%1 is calling for help (%2); please go and assist</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="165"/>
+        <location filename="../../window_client/alerts.py" line="194"/>
         <source>%1  %2 · %3</source>
         <translation>%1  %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="170"/>
+        <location filename="../../window_client/alerts.py" line="199"/>
         <source> · 排队号 %1</source>
         <translation> · ticket %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="172"/>
+        <location filename="../../window_client/alerts.py" line="201"/>
         <source>  —  待响应</source>
         <translation>  —  waiting for a clerk</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="174"/>
+        <location filename="../../window_client/alerts.py" line="203"/>
         <source>  —  %1（%2号窗口）%3 已响应</source>
         <translation>  —  taken by %1 (window %2) at %3</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="204"/>
-        <location filename="../../window_client/alerts.py" line="205"/>
+        <location filename="../../window_client/alerts.py" line="233"/>
+        <location filename="../../window_client/alerts.py" line="234"/>
         <source>已响应 %1 的帮办请求</source>
         <translation>Responded to the help call from %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="208"/>
+        <location filename="../../window_client/alerts.py" line="239"/>
         <source>响应失败</source>
         <translation>Could not respond</translation>
     </message>
@@ -1616,32 +1842,32 @@ Rectified late</translation>
 <context>
     <name>Issuing</name>
     <message>
-        <location filename="../../window_client/issuing.py" line="91"/>
+        <location filename="../../window_client/issuing.py" line="92"/>
         <source>窗口领取</source>
         <translation>At the window</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="92"/>
+        <location filename="../../window_client/issuing.py" line="93"/>
         <source>EMS邮寄</source>
         <translation>EMS mail</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="93"/>
+        <location filename="../../window_client/issuing.py" line="94"/>
         <source>自助终端打印</source>
         <translation>Kiosk self-print</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="94"/>
+        <location filename="../../window_client/issuing.py" line="95"/>
         <source>智能文件柜</source>
         <translation>Pickup lockers</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="95"/>
+        <location filename="../../window_client/issuing.py" line="96"/>
         <source>手机端电子证照</source>
         <translation>E-licence to phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="416"/>
+        <location filename="../../window_client/issuing.py" line="569"/>
         <source>本大厅24小时自助终端</source>
         <translation>24-hour kiosks of this hall</translation>
     </message>
@@ -1649,184 +1875,194 @@ Rectified late</translation>
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../window_client/issuing.py" line="731"/>
+        <location filename="../../window_client/issuing.py" line="884"/>
         <source>待出件结果（正在刷新…）</source>
         <translation>Results awaiting delivery (refreshing…)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="747"/>
+        <location filename="../../window_client/issuing.py" line="900"/>
         <source>%1  %2
 %3 · 申请人 %4 · 选择：%5</source>
         <translation>%1  %2
 %3 · applicant %4 · chosen: %5</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="751"/>
+        <location filename="../../window_client/issuing.py" line="903"/>
+        <source> · 他处受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="906"/>
         <source>待出件结果（%1 件）</source>
         <translation>Results awaiting delivery (%1)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="780"/>
+        <location filename="../../window_client/issuing.py" line="938"/>
+        <source>他处受理的办件，本机只知道申请人 %1：请核对领取人身份证件后填写姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/issuing.py" line="942"/>
         <source>领取人（申请人或代理人）：%1</source>
         <translation>Recipient (applicant or agent): %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="793"/>
+        <location filename="../../window_client/issuing.py" line="955"/>
         <source>没有待出件的结果。新结果由平台同步后会出现在这里（F5 刷新）。</source>
         <translation>No results awaiting delivery. New results appear here once synced from the platform (F5 refreshes).</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="800"/>
+        <location filename="../../window_client/issuing.py" line="962"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="801"/>
+        <location filename="../../window_client/issuing.py" line="963"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="802"/>
+        <location filename="../../window_client/issuing.py" line="964"/>
         <source>结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="803"/>
+        <location filename="../../window_client/issuing.py" line="965"/>
         <source>申请人：%1</source>
         <translation>Applicant: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="806"/>
+        <location filename="../../window_client/issuing.py" line="968"/>
         <source>代理人：%1</source>
         <translation>Agent: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="808"/>
+        <location filename="../../window_client/issuing.py" line="970"/>
         <source>申请时选择的出件方式：%1</source>
         <translation>Delivery chosen when applying: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="875"/>
+        <location filename="../../window_client/issuing.py" line="1037"/>
         <source>请填写领取人姓名（申请人或代理人）</source>
         <translation>Enter the recipient&apos;s name (applicant or agent)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="881"/>
+        <location filename="../../window_client/issuing.py" line="1043"/>
         <source>请领取人在签名板上签字，或选择“已在纸质签收单签字”</source>
         <translation>Have the recipient sign on the pad, or choose &quot;Signed on the paper receipt&quot;</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="899"/>
+        <location filename="../../window_client/issuing.py" line="1061"/>
         <source>取件码 %1</source>
         <translation>Pickup code %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="909"/>
+        <location filename="../../window_client/issuing.py" line="1071"/>
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="916"/>
+        <location filename="../../window_client/issuing.py" line="1078"/>
         <source>智能文件柜 %1 号柜格</source>
         <translation>locker compartment %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="918"/>
+        <location filename="../../window_client/issuing.py" line="1080"/>
         <source>24小时自助终端</source>
         <translation>the 24-hour kiosk</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="920"/>
+        <location filename="../../window_client/issuing.py" line="1082"/>
         <source>%1 已转%2自助取件。取件码只显示这一次，请告知申请人；短信通知已记录为“待发送短信”（本机未接入短信平台）。取件通知已送打印。</source>
         <translation>%1 handed to %2 for self-service pickup. The pickup code is shown only this once, tell the applicant; the SMS is recorded as &quot;SMS pending&quot; (no SMS gateway on this client). The pickup notice was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="924"/>
+        <location filename="../../window_client/issuing.py" line="1086"/>
         <source>原取件码已作废。</source>
         <translation>The previous pickup code no longer works.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="926"/>
+        <location filename="../../window_client/issuing.py" line="1088"/>
         <source>%1 已推送手机端电子证照，已登记出件。</source>
         <translation>%1: e-licence pushed to the phone; delivery registered.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="928"/>
+        <location filename="../../window_client/issuing.py" line="1090"/>
         <source>%1 已登记EMS邮寄，运单号 %2，邮寄单已送打印。</source>
         <translation>%1: EMS delivery registered, waybill %2; the mailing note was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="931"/>
+        <location filename="../../window_client/issuing.py" line="1093"/>
         <source>%1 已窗口出件，出件签收单已送打印。</source>
         <translation>%1: handed out at the window; the delivery receipt was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="973"/>
+        <location filename="../../window_client/issuing.py" line="1135"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="976"/>
+        <location filename="../../window_client/issuing.py" line="1138"/>
         <source>重签 (Esc)</source>
         <translation>Sign again (Esc)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="977"/>
+        <location filename="../../window_client/issuing.py" line="1139"/>
         <source>在签名板签字</source>
         <translation>Sign on the pad</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="978"/>
+        <location filename="../../window_client/issuing.py" line="1140"/>
         <source>已在纸质签收单签字</source>
         <translation>Signed on the paper receipt</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="979"/>
+        <location filename="../../window_client/issuing.py" line="1141"/>
         <source>领取人姓名</source>
         <translation>Recipient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="980"/>
+        <location filename="../../window_client/issuing.py" line="1142"/>
         <source>EMS运单号（13位数字，或如 EA123456785CN 的国际格式）</source>
         <translation>EMS waybill number (13 digits, or international form such as EA123456785CN)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="981"/>
+        <location filename="../../window_client/issuing.py" line="1143"/>
         <source>扫描或输入运单号</source>
         <translation>Scan or type the waybill number</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="982"/>
+        <location filename="../../window_client/issuing.py" line="1144"/>
         <source>智能文件柜柜格号</source>
         <translation>Locker compartment</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="984"/>
+        <location filename="../../window_client/issuing.py" line="1146"/>
         <source>确认后前置机签发6位取件码，申请人凭取件码和身份证号后4位在自助终端或文件柜取件。本机未接入短信平台：短信通知记录为“待发送短信”。</source>
         <translation>On confirmation the gateway issues a 6-digit pickup code; the applicant collects with it and the last 4 characters of the ID number at a kiosk or locker. No SMS gateway is connected: the SMS is recorded as &quot;SMS pending&quot;.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="986"/>
+        <location filename="../../window_client/issuing.py" line="1148"/>
         <source>电子证照推送到申请人的“爱山东”手机端，确认后登记出件。</source>
         <translation>The e-licence is pushed to the applicant&apos;s 爱山东 app; confirm to register the delivery.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="988"/>
+        <location filename="../../window_client/issuing.py" line="1150"/>
         <source>待出件结果</source>
         <translation>Results awaiting delivery</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="994"/>
+        <location filename="../../window_client/issuing.py" line="1156"/>
         <source>签发取件码并打印通知 (Enter)</source>
         <translation>Issue pickup code and print notice (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="996"/>
+        <location filename="../../window_client/issuing.py" line="1158"/>
         <source>登记推送并出件 (Enter)</source>
         <translation>Register push and deliver (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="998"/>
+        <location filename="../../window_client/issuing.py" line="1160"/>
         <source>确认出件并打印签收单 (Enter)</source>
         <translation>Deliver and print the receipt (Enter)</translation>
     </message>
@@ -2265,7 +2501,7 @@ Rectified late</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="627"/>
+        <location filename="../../kiosk/window.py" line="643"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
     </message>
@@ -2622,6 +2858,80 @@ Rectified late</translation>
     </message>
 </context>
 <context>
+    <name>MaterialsPage</name>
+    <message>
+        <location filename="../../window_client/materials.py" line="328"/>
+        <source>选择扫描件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="330"/>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="353"/>
+        <location filename="../../window_client/materials.py" line="441"/>
+        <source>本窗口端没有本地数据库, 无法保存扫描件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="356"/>
+        <source>请先在左侧选择办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="359"/>
+        <source>请选择要扫描的材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="370"/>
+        <source>%1 已数字化并关联到办件 %2, 联网后上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="409"/>
+        <source>纸质已收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="409"/>
+        <source>未收纸质</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="430"/>
+        <source>今日在前台的办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="431"/>
+        <source>刷新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="432"/>
+        <source>材料 (选择后按 Enter 导入扫描件)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="435"/>
+        <source>本机未接入高拍仪: 请用扫描仪或高拍仪软件将纸质材料存为 PDF/JPG/PNG (不超过20MB), 再在此导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="439"/>
+        <source>导入扫描件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="440"/>
+        <source>本次已导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
         <location filename="../../widgets/keyboard.py" line="207"/>
@@ -2721,59 +3031,317 @@ Rectified late</translation>
 <context>
     <name>ProgressScreen</name>
     <message>
-        <location filename="../../kiosk/progress.py" line="162"/>
+        <location filename="../../kiosk/progress.py" line="167"/>
         <source>正在查询，请稍候…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="180"/>
+        <location filename="../../kiosk/progress.py" line="185"/>
         <source>%1&#x3000;%2&#x3000;%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="193"/>
+        <location filename="../../kiosk/progress.py" line="198"/>
         <source>办件编号 %1&#x3000;当前状态：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="195"/>
+        <location filename="../../kiosk/progress.py" line="200"/>
         <source>事项：%1</source>
         <translation type="unfinished">Service: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="196"/>
+        <location filename="../../kiosk/progress.py" line="201"/>
         <source>下一步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="197"/>
+        <location filename="../../kiosk/progress.py" line="202"/>
         <source>办结期限：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="200"/>
+        <location filename="../../kiosk/progress.py" line="205"/>
         <source>（临时编号，网络恢复后取得正式编号）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="225"/>
+        <location filename="../../kiosk/progress.py" line="230"/>
         <source>办件进度单正在打印，请取走</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="236"/>
+        <location filename="../../kiosk/progress.py" line="241"/>
         <source>办件查询</source>
         <translation type="unfinished">Application status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="237"/>
+        <location filename="../../kiosk/progress.py" line="242"/>
         <source>请扫描受理凭证上的二维码或居民码，或输入办件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="238"/>
+        <location filename="../../kiosk/progress.py" line="243"/>
         <source>打印办件进度单</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="58"/>
+        <source>老年人</source>
+        <translation type="unfinished">Senior</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="59"/>
+        <source>残疾人</source>
+        <translation type="unfinished">Disability</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="60"/>
+        <source>孕期妇女</source>
+        <translation type="unfinished">Pregnancy</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="61"/>
+        <source>军人</source>
+        <translation type="unfinished">Military</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="64"/>
+        <source>等候中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="65"/>
+        <source>已叫号, 等候到窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="66"/>
+        <source>办理中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="67"/>
+        <source>已办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="68"/>
+        <source>已过号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="69"/>
+        <source>已转办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="70"/>
+        <source>已挂起</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="410"/>
+        <source>请选择要转去的业务区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="420"/>
+        <source>请填写暂停服务的原因 (如: 系统维护、临时离开)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="443"/>
+        <source>当前没有叫到的号, 请先叫号 (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="506"/>
+        <source>已重呼 %1 (第 %2 次)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="508"/>
+        <source>请 %1 号到 %2 号窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="510"/>
+        <source>%1 已按过号处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="513"/>
+        <source>%1 已转到 %2, 新号 %3, 保留原排队顺序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="517"/>
+        <source>%1 已办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="577"/>
+        <source>本窗口端未连接排队系统 (前置机): 叫号不可用, 请按现场叫号办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="578"/>
+        <source>网络中断: 叫号须连接前置机的排队系统, 恢复联网后自动可用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="604"/>
+        <source>当前没有叫到的号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="605"/>
+        <source>按 F2 叫下一位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="611"/>
+        <source>%1 · 取号 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="614"/>
+        <source>已重呼 %1 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="616"/>
+        <source>由 %1 转来</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="618"/>
+        <source>关联办件: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="624"/>
+        <source>绿色通道 · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="627"/>
+        <source>本窗口: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="630"/>
+        <source>本窗口暂停服务中: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="635"/>
+        <source>本窗口叫号业务区: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="645"/>
+        <source>取号中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="645"/>
+        <source>未到取号时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="680"/>
+        <source>当前号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="681"/>
+        <source>叫下一位 (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="682"/>
+        <source>重呼 (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="683"/>
+        <source>过号 (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="684"/>
+        <source>开始办理 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="685"/>
+        <source>办结 (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="686"/>
+        <source>转办到其他业务区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="687"/>
+        <source>转办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="688"/>
+        <source>暂停服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="689"/>
+        <source>暂停原因 (必填)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="690"/>
+        <source>暂停</source>
+        <translation type="unfinished">Paused</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="691"/>
+        <source>恢复服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="692"/>
+        <source>各业务区等候人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="693"/>
+        <source>重新连接</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="695"/>
+        <source>业务区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="695"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="695"/>
+        <source>等候人数</source>
+        <translation type="unfinished">Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="695"/>
+        <source>取号</source>
+        <translation type="unfinished">Queue ticket</translation>
     </message>
 </context>
 <context>
@@ -2866,7 +3434,7 @@ or ask staff to help you find it</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../window_client/issuing.py" line="529"/>
+        <location filename="../../window_client/issuing.py" line="682"/>
         <source>领取人签名</source>
         <translation>Recipient&apos;s signature</translation>
     </message>
@@ -3226,24 +3794,44 @@ or ask staff to help you find it</translation>
 <context>
     <name>WindowClientWindow</name>
     <message>
-        <location filename="../../window_client/window.py" line="163"/>
+        <location filename="../../window_client/window.py" line="171"/>
         <source>您的岗位在本窗口端没有可用的功能, 请联系管理员</source>
         <translation>Your role has no functions in the counter client; please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="223"/>
+        <location filename="../../window_client/window.py" line="232"/>
         <source>本窗口业务区已改为: %1</source>
         <translation>This window now handles: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="270"/>
+        <location filename="../../window_client/window.py" line="280"/>
         <source>您的岗位不能使用该功能</source>
         <translation>Your role cannot use this function</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="300"/>
+        <location filename="../../window_client/window.py" line="322"/>
+        <source>%1 呼叫帮办（%2），请前往协助</source>
+        <translation type="unfinished">%1 is calling for help (%2); please go and assist</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/window.py" line="323"/>
+        <source>响应并查看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/window.py" line="347"/>
+        <source>已响应 %1 的帮办请求，请前往协助</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/window.py" line="366"/>
         <source>一窗受理 · 窗口端</source>
         <translation>One-window acceptance · Counter client</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/window.py" line="381"/>
+        <source>%1 · %2 待响应</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3254,37 +3842,37 @@ or ask staff to help you find it</translation>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../window_client/pages.py" line="88"/>
+        <location filename="../../window_client/pages.py" line="89"/>
         <source>综合受理</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../window_client/pages.py" line="89"/>
+        <location filename="../../window_client/pages.py" line="90"/>
         <source>出件</source>
         <translation>Result issuing</translation>
     </message>
     <message>
-        <location filename="../../window_client/pages.py" line="90"/>
+        <location filename="../../window_client/pages.py" line="91"/>
         <source>首席代表</source>
         <translation>Chief representative</translation>
     </message>
     <message>
-        <location filename="../../window_client/pages.py" line="91"/>
+        <location filename="../../window_client/pages.py" line="92"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../window_client/pages.py" line="92"/>
+        <location filename="../../window_client/pages.py" line="93"/>
         <source>后台审批</source>
         <translation>Back-office review</translation>
     </message>
     <message>
-        <location filename="../../window_client/pages.py" line="93"/>
+        <location filename="../../window_client/pages.py" line="94"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../window_client/pages.py" line="94"/>
+        <location filename="../../window_client/pages.py" line="95"/>
         <source>平台</source>
         <translation>Platform</translation>
     </message>
@@ -3299,17 +3887,17 @@ or ask staff to help you find it</translation>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="214"/>
+        <location filename="../../window_client/alerts.py" line="245"/>
         <source>未连接前置机：帮办请求和设备告警需要联网</source>
         <translation>Not connected to the gateway: help calls and device alerts need the network</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="233"/>
+        <location filename="../../window_client/alerts.py" line="266"/>
         <source>帮办与告警</source>
         <translation>Help &amp; alerts</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1048"/>
+        <location filename="../../window_client/acceptance.py" line="1052"/>
         <source>收件受理</source>
         <translation>Acceptance</translation>
     </message>
@@ -3319,7 +3907,7 @@ or ask staff to help you find it</translation>
         <translation>Concluded at the window</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1019"/>
+        <location filename="../../window_client/issuing.py" line="1181"/>
         <source>统一出件</source>
         <translation>Result issuing</translation>
     </message>
@@ -3332,6 +3920,31 @@ or ask staff to help you find it</translation>
         <location filename="../../window_client/complaints.py" line="417"/>
         <source>差评整改</source>
         <translation>Bad-review follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/consultation.py" line="332"/>
+        <source>解答咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/deadlines.py" line="311"/>
+        <source>补正时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/handover.py" line="419"/>
+        <source>移交后台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/materials.py" line="457"/>
+        <source>材料数字化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window_client/queue_page.py" line="726"/>
+        <source>叫号</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
