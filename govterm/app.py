@@ -410,7 +410,34 @@ def _window_services(
         nudge=nudge,
         desk=_window_desk(store, gateway),
         blobs=BlobFolder(store.data_dir / BLOB_DIR),
+        store=store,
+        **_window_links(store, gateway, clock),
     )
+
+
+def _window_links(store: Store, gateway: GatewaySettings | None, clock: Any) -> dict[str, Any]:
+    """居民码/企业码 resolution and the hall queue of a window client with a gateway.
+
+    Both sign with the device credential once enrolment has kept one (``Offline`` with
+    the reason until then); none without a gateway (the pages say so).
+    """
+    from govterm.kiosk_setup import EnrolledDevice
+    from sync.identity import EnrolledResolver
+    from sync.queue_client import EnrolledQueueTransport, QueueClient
+
+    if gateway is None or not gateway.url:
+        return {}
+    verify: bool | str = str(gateway.ca_bundle) if gateway.ca_bundle else True
+    device = EnrolledDevice(data_dir=store.data_dir)
+    transport = EnrolledQueueTransport(
+        base_url=gateway.url, credential=device.credential, verify=verify
+    )
+    return {
+        "identity": EnrolledResolver(
+            data_dir=store.data_dir, gateway_url=gateway.url, verify=verify
+        ),
+        "queue": QueueClient(transport=transport, clock=clock),
+    }
 
 
 def _window_desk(store: Store, gateway: GatewaySettings | None) -> Any:

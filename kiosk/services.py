@@ -6,7 +6,8 @@ PDF) and is called from the task runner, never from the GUI thread.
 
 - :class:`CodeResolver` resolves a scanned 居民码/企业码 through the gateway, or
   verifies it offline for the low-risk pickup (``sync.identity``).
-- :func:`holder_from_resolved` turns the gateway's answer into the domain's
+- :func:`holder_from_resolved` (now in :mod:`sync.identity`, shared with the window
+  client; re-exported here) turns the gateway's answer into the domain's
   :class:`~core.holders.Citizen` / :class:`~core.holders.Enterprise`.
 - :class:`ResultDocuments` fetches a result document (证照/批文 PDF) the platform put
   on the gateway as a blob named in the pickup record, and keeps it for reprints.
@@ -14,7 +15,6 @@ PDF) and is called from the task runner, never from the GUI thread.
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
 import itertools
 import logging
@@ -28,99 +28,30 @@ import requests
 from core.calendar import WorkingCalendar
 from core.catalog import Audience, Hall, ServiceItem
 from core.clock import Clock, hall_date
-from core.elicence import ELicence
-from core.errors import EnvironmentProblem, Offline, UserFacingError, ValidationFailed
-from core.holders import Citizen, Enterprise
+from core.errors import EnvironmentProblem, Offline, UserFacingError
 from core.pickup import CodeAttempts, PickupOffer
 from devices.health import HealthBoard
 from devices.lockers.board import Locker
 from documents.maker import PaperMaker
 from sync.cases import CaseRepository, PickupLedger
-from sync.identity import OfflineVerifier, VerifiedCode, resolve_online
+from sync.identity import (
+    NoPrefill,
+    OfflineVerifier,
+    VerifiedCode,
+    holder_from_resolved,
+    resolve_online,
+)
 from sync.print_queue import PrintQueue
 from sync.protocol import ResolvedIdentity
 from sync.store import Store
 
 log = logging.getLogger(__name__)
 
+# Moved to sync.identity (the window client resolves codes too); kept importable here.
+__reexported__ = (NoPrefill, holder_from_resolved)
+
 RECEIPT_PRINTER = "receipt"
 A4_PRINTER = "a4"
-
-_CITIZEN_FIELDS = ("性别", "民族", "出生日期", "户籍地址", "居住地址", "联系电话")
-_ENTERPRISE_FIELDS = (
-    "法定代表人身份号码", "企业类型", "注册资本", "住所", "经营范围", "成立日期", "联系电话"
-)
-
-
-class NoPrefill(ValidationFailed):
-    """The holder's app did not allow form pre-fill for this code."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "该码未授权填表信息，无法自助申请。请在手机上允许“表单预填”后重新出示，或到窗口办理",
-            code="code.no_prefill",
-        )
-
-
-def holder_from_resolved(resolved: ResolvedIdentity) -> Citizen | Enterprise:
-    """The resolved identity as the domain's holder, with its e-licences.
-
-    Raises:
-        NoPrefill: the code did not carry the data a form needs.
-    """
-    data = resolved.prefill
-    licences = tuple(
-        ELicence(
-            identifier=lic.identifier,
-            type_code=lic.type_code,
-            name=lic.name,
-            holder_name=resolved.name,
-            holder_id=resolved.id_number,
-            number=lic.number,
-            issuer=lic.issuer,
-            issued_on=_dt.date.fromisoformat(lic.issued_on),
-            valid_until=_dt.date.fromisoformat(lic.valid_until) if lic.valid_until else None,
-            data=dict(lic.data),
-        )
-        for lic in resolved.licences
-    )
-    try:
-        if resolved.kind == "citizen":
-            if any(not data.get(k) for k in _CITIZEN_FIELDS):
-                raise NoPrefill()
-            return Citizen(
-                name=resolved.name,
-                id_number=resolved.id_number,
-                gender=data["性别"],
-                ethnicity=data["民族"],
-                birth_date=_dt.date.fromisoformat(data["出生日期"]),
-                household_address=data["户籍地址"],
-                residence_address=data["居住地址"],
-                phone=data["联系电话"],
-                licences=licences,
-            )
-        if any(not data.get(k) for k in _ENTERPRISE_FIELDS):
-            raise NoPrefill()
-        return Enterprise(
-            uscc=resolved.id_number,
-            name=resolved.name,
-            legal_representative=resolved.legal_representative or data.get("法定代表人", ""),
-            legal_rep_id_number=data["法定代表人身份号码"],
-            type=data["企业类型"],
-            registered_capital=data["注册资本"],
-            address=data["住所"],
-            business_scope=data["经营范围"],
-            established_on=_dt.date.fromisoformat(data["成立日期"]),
-            phone=data["联系电话"],
-            licences=licences,
-        )
-    except ValueError:
-        # the platform's data does not pass our own checks: not the citizen's fault
-        log.warning("resolved identity failed validation (%s)", resolved.kind)
-        raise UserFacingError(
-            "平台返回的身份信息不完整，请到窗口办理", code="code.bad_identity"
-        ) from None
-
 
 class CodeResolver:
     """Resolves 居民码/企业码 online, or verifies them offline for pickups.

@@ -22,14 +22,19 @@ import datetime as _dt
 import hashlib
 import logging
 import sqlite3
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import requests
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from core.errors import Offline, UserFacingError
+from core.elicence import ELicence
+from core.errors import Offline, UserFacingError, ValidationFailed
+from core.holders import Citizen, Enterprise
 from core.identity_code import (
     DEFAULT_SKEW,
     Algorithm,
@@ -44,12 +49,90 @@ from core.identity_code import (
     UnknownKey,
     parse,
 )
+from sync.auth import DeviceAuth
+from sync.engine import NotEnrolled, load_enrolment
 from sync.protocol import ErrorBody, IdentityResolveRequest, ResolvedIdentity
 from sync.store import Store
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], _dt.datetime]
+
+_CITIZEN_FIELDS = ("性别", "民族", "出生日期", "户籍地址", "居住地址", "联系电话")
+_ENTERPRISE_FIELDS = (
+    "法定代表人身份号码", "企业类型", "注册资本", "住所", "经营范围", "成立日期", "联系电话"
+)
+
+
+class NoPrefill(ValidationFailed):
+    """The holder's app did not allow form pre-fill for this code."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "该码未授权填表信息，无法自助申请。请在手机上允许“表单预填”后重新出示，或到窗口办理",
+            code="code.no_prefill",
+        )
+
+
+def holder_from_resolved(resolved: ResolvedIdentity) -> Citizen | Enterprise:
+    """The resolved identity as the domain's holder, with its e-licences.
+
+    Raises:
+        NoPrefill: the code did not carry the data a form needs.
+    """
+    data = resolved.prefill
+    licences = tuple(
+        ELicence(
+            identifier=lic.identifier,
+            type_code=lic.type_code,
+            name=lic.name,
+            holder_name=resolved.name,
+            holder_id=resolved.id_number,
+            number=lic.number,
+            issuer=lic.issuer,
+            issued_on=_dt.date.fromisoformat(lic.issued_on),
+            valid_until=_dt.date.fromisoformat(lic.valid_until) if lic.valid_until else None,
+            data=dict(lic.data),
+        )
+        for lic in resolved.licences
+    )
+    try:
+        if resolved.kind == "citizen":
+            if any(not data.get(k) for k in _CITIZEN_FIELDS):
+                raise NoPrefill()
+            return Citizen(
+                name=resolved.name,
+                id_number=resolved.id_number,
+                gender=data["性别"],
+                ethnicity=data["民族"],
+                birth_date=_dt.date.fromisoformat(data["出生日期"]),
+                household_address=data["户籍地址"],
+                residence_address=data["居住地址"],
+                phone=data["联系电话"],
+                licences=licences,
+            )
+        if any(not data.get(k) for k in _ENTERPRISE_FIELDS):
+            raise NoPrefill()
+        return Enterprise(
+            uscc=resolved.id_number,
+            name=resolved.name,
+            legal_representative=resolved.legal_representative or data.get("法定代表人", ""),
+            legal_rep_id_number=data["法定代表人身份号码"],
+            type=data["企业类型"],
+            registered_capital=data["注册资本"],
+            address=data["住所"],
+            business_scope=data["经营范围"],
+            established_on=_dt.date.fromisoformat(data["成立日期"]),
+            phone=data["联系电话"],
+            licences=licences,
+        )
+    except ValueError:
+        # the platform's data does not pass our own checks: not the citizen's fault
+        log.warning("resolved identity failed validation (%s)", resolved.kind)
+        raise UserFacingError(
+            "平台返回的身份信息不完整，请到窗口办理", code="code.bad_identity"
+        ) from None
+
 
 
 class OnlineOnly(CodeRefused):
@@ -203,3 +286,71 @@ def resolve_online(
     if refusal is not None:
         raise refusal()
     raise UserFacingError(error.message, code=error.code)
+
+
+NOT_ENROLLED = "本终端尚未注册到前置机，居民码/企业码暂不能联网核验；注册完成后自动恢复"
+
+
+class EnrolledResolver:
+    """Resolves 居民码/企业码 online with the device credential kept by enrolment.
+
+    Enrolment finishes on a background thread after the window is built (and staff may
+    re-enrol), so the credential is read on each call (:func:`sync.engine.load_enrolment`)
+    and the signed session is rebuilt when it changes.
+
+    Args:
+        data_dir: where enrolment keeps the device credential.
+        gateway_url: the configured gateway; ``""`` = the one the enrolment names.
+        clock: unix seconds for signatures.
+        verify: ``True``, or the path of a custom CA bundle.
+    """
+
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        gateway_url: str = "",
+        clock: Callable[[], float] = time.time,
+        verify: bool | str = True,
+    ) -> None:
+        self._data_dir = data_dir
+        self._url = gateway_url
+        self._clock = clock
+        self._verify = verify
+        self._lock = threading.Lock()
+        self._session: requests.Session | None = None
+        self._key: tuple[str, str, str] | None = None
+
+    def _signed(self) -> tuple[requests.Session, str]:
+        try:
+            enrolment = load_enrolment(self._data_dir)
+        except NotEnrolled:
+            raise Offline(NOT_ENROLLED) from None
+        url = self._url or enrolment.gateway_url
+        credential = enrolment.credential
+        key = (url, credential.device_id, credential.secret)
+        with self._lock:
+            if self._session is None or key != self._key:
+                if self._session is not None:
+                    self._session.close()
+                session = requests.Session()
+                session.auth = DeviceAuth(
+                    device_id=credential.device_id, secret=credential.secret, clock=self._clock
+                )
+                session.verify = self._verify
+                self._session, self._key = session, key
+            return self._session, url
+
+    def __call__(self, text: str) -> Citizen | Enterprise:
+        """The holder of a scanned code, with e-licences (see :func:`resolve_online`)."""
+        session, url = self._signed()
+        with self._lock:  # one requests.Session, several pool threads
+            resolved = resolve_online(session, url, text, purpose="case")
+        return holder_from_resolved(resolved)
+
+    def close(self) -> None:
+        with self._lock:
+            session, self._session, self._key = self._session, None, None
+        if session is not None:
+            session.close()
+
