@@ -892,63 +892,63 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/consultation.py" line="235"/>
         <source>咨询事项: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enquiry about: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/consultation.py" line="245"/>
         <location filename="../../window_client/consultation.py" line="303"/>
         <source>本窗口端没有本地数据库, 无法登记咨询</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter client has no local database; consultations cannot be logged</translation>
     </message>
     <message>
         <location filename="../../window_client/consultation.py" line="268"/>
         <source>咨询已登记: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation logged: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/consultation.py" line="293"/>
         <source>解答咨询 (不生成办件)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation (no case is opened)</translation>
     </message>
     <message>
         <location filename="../../window_client/consultation.py" line="294"/>
         <source>咨询主题</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic</translation>
     </message>
     <message>
         <location filename="../../window_client/consultation.py" line="295"/>
         <source>答复摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer summary</translation>
     </message>
     <message>
         <location filename="../../window_client/consultation.py" line="296"/>
         <source>排队号</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
         <location filename="../../window_client/consultation.py" line="297"/>
         <source>在左侧检索事项后按 Enter, 或直接填写主题</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the item on the left and press Enter, or type a topic</translation>
     </message>
     <message>
         <location filename="../../window_client/consultation.py" line="298"/>
         <source>答复要点 (不要填写身份证号、电话等个人信息)</source>
-        <translation type="unfinished"></translation>
+        <translation>Main points of the answer (no ID or phone numbers)</translation>
     </message>
     <message>
         <location filename="../../window_client/consultation.py" line="299"/>
         <source>正在办理的排队号 (可空)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket being served (optional)</translation>
     </message>
     <message>
         <location filename="../../window_client/consultation.py" line="300"/>
         <source>登记 (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Log (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../window_client/consultation.py" line="301"/>
         <source>本次登录已登记的咨询</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultations logged this session</translation>
     </message>
 </context>
 <context>
@@ -979,73 +979,73 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/deadlines.py" line="235"/>
         <source>已超期 %1 件 · 今日到期 %2 件 · 即将到期 %3 件 · 待处理共 %4 件</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue %1 · due today %2 · due soon %3 · %4 waiting in all</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="242"/>
         <location filename="../../window_client/deadlines.py" line="283"/>
         <source>有 %1 件收件今日到期或已超过 5 个工作日的补正时限, 请立即出具一次性告知书或受理决定</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 received case(s) reach or have passed the 5-working-day correction limit: issue the one-time correction notice or a decision now</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="252"/>
         <source>已超期 %1 个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue by %1 working day(s)</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="252"/>
         <source>已超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="254"/>
         <source>今日到期</source>
-        <translation type="unfinished"></translation>
+        <translation>Due today</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="255"/>
         <source>剩余 %1 个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 working day(s) left</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="263"/>
         <source>补正时限提醒</source>
-        <translation type="unfinished"></translation>
+        <translation>Correction deadlines</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="265"/>
         <source>收件后须在 5 个工作日内一次性告知需补正的全部材料 (按节假日和调休计算)</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything to be corrected must be notified at once within 5 working days of receipt (holidays and make-up working days counted)</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="268"/>
         <source>办件编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="268"/>
         <source>事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="268"/>
         <source>申请人</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="268"/>
         <source>期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="269"/>
         <source>剩余</source>
-        <translation type="unfinished"></translation>
+        <translation>Left</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="271"/>
         <source>刷新</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
 </context>
 <context>
@@ -1516,67 +1516,67 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/handover.py" line="339"/>
         <source>材料移交清单 %1 已送打印 (%2 件); Ctrl+Enter 推送后台</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover list %1 sent to the printer (%2 case(s)); Ctrl+Enter forwards them</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="347"/>
         <source>已推送后台 %1 件, 联网后同步到平台</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 case(s) forwarded to the back office; they sync to the platform when online</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="366"/>
         <source>%1 · %2 · %3 · 纸质材料 %4 件 → %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 · %4 paper material(s) → %5</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="380"/>
         <source>今日待推送后台的受理办件 %1 件 (空格勾选)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 accepted case(s) today waiting to be forwarded (Space ticks)</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="382"/>
         <source>今日没有待推送后台的受理办件</source>
-        <translation type="unfinished"></translation>
+        <translation>No accepted cases waiting to be forwarded today</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="398"/>
         <source>材料移交与推送后台</source>
-        <translation type="unfinished"></translation>
+        <translation>Material handover and forwarding</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="399"/>
         <source>接收部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving department</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="400"/>
         <source>移交清单编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover list number</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="401"/>
         <source>后台审批部门 (按所选办件自动填写)</source>
-        <translation type="unfinished"></translation>
+        <translation>Back-office department (filled in from the ticked cases)</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="402"/>
         <source>打印清单后自动填写; 无纸质材料可空</source>
-        <translation type="unfinished"></translation>
+        <translation>Filled in after printing; may stay empty without paper materials</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="403"/>
         <source>打印材料移交清单 (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print handover list (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="404"/>
         <source>推送后台 (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Forward to back office (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="405"/>
         <source>刷新</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
 </context>
 <context>
@@ -2862,73 +2862,73 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/materials.py" line="328"/>
         <source>选择扫描件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a scanned file</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="330"/>
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="353"/>
         <location filename="../../window_client/materials.py" line="441"/>
         <source>本窗口端没有本地数据库, 无法保存扫描件</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter client has no local database; scans cannot be kept</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="356"/>
         <source>请先在左侧选择办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a case on the left first</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="359"/>
         <source>请选择要扫描的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the material that was scanned</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="370"/>
         <source>%1 已数字化并关联到办件 %2, 联网后上传</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 digitised and linked to case %2; uploaded when online</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="409"/>
         <source>纸质已收</source>
-        <translation type="unfinished"></translation>
+        <translation>paper received</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="409"/>
         <source>未收纸质</source>
-        <translation type="unfinished"></translation>
+        <translation>no paper</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="430"/>
         <source>今日在前台的办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Today's cases at the front desk</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="431"/>
         <source>刷新</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="432"/>
         <source>材料 (选择后按 Enter 导入扫描件)</source>
-        <translation type="unfinished"></translation>
+        <translation>Materials (choose one, Enter imports a scan)</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="435"/>
         <source>本机未接入高拍仪: 请用扫描仪或高拍仪软件将纸质材料存为 PDF/JPG/PNG (不超过20MB), 再在此导入</source>
-        <translation type="unfinished"></translation>
+        <translation>No document camera is connected here: save the paper material as PDF/JPG/PNG (up to 20 MB) with a scanner or the camera's software, then import it</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="439"/>
         <source>导入扫描件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import scan…</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="440"/>
         <source>本次已导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported this session</translation>
     </message>
 </context>
 <context>
@@ -3031,57 +3031,57 @@ Rectified late</translation>
 <context>
     <name>ProgressScreen</name>
     <message>
-        <location filename="../../kiosk/progress.py" line="167"/>
+        <location filename="../../kiosk/progress.py" line="168"/>
         <source>正在查询，请稍候…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="185"/>
+        <location filename="../../kiosk/progress.py" line="186"/>
         <source>%1&#x3000;%2&#x3000;%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="198"/>
+        <location filename="../../kiosk/progress.py" line="199"/>
         <source>办件编号 %1&#x3000;当前状态：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="200"/>
+        <location filename="../../kiosk/progress.py" line="201"/>
         <source>事项：%1</source>
         <translation type="unfinished">Service: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="201"/>
+        <location filename="../../kiosk/progress.py" line="202"/>
         <source>下一步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="202"/>
+        <location filename="../../kiosk/progress.py" line="203"/>
         <source>办结期限：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="205"/>
+        <location filename="../../kiosk/progress.py" line="206"/>
         <source>（临时编号，网络恢复后取得正式编号）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="230"/>
+        <location filename="../../kiosk/progress.py" line="231"/>
         <source>办件进度单正在打印，请取走</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="241"/>
+        <location filename="../../kiosk/progress.py" line="242"/>
         <source>办件查询</source>
         <translation type="unfinished">Application status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="242"/>
+        <location filename="../../kiosk/progress.py" line="243"/>
         <source>请扫描受理凭证上的二维码或居民码，或输入办件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="243"/>
+        <location filename="../../kiosk/progress.py" line="244"/>
         <source>打印办件进度单</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3091,257 +3091,257 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/queue_page.py" line="58"/>
         <source>老年人</source>
-        <translation type="unfinished">Senior</translation>
+        <translation>elderly</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="59"/>
         <source>残疾人</source>
-        <translation type="unfinished">Disability</translation>
+        <translation>disabled</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="60"/>
         <source>孕期妇女</source>
-        <translation type="unfinished">Pregnancy</translation>
+        <translation>pregnant</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="61"/>
         <source>军人</source>
-        <translation type="unfinished">Military</translation>
+        <translation>military</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="64"/>
         <source>等候中</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="65"/>
         <source>已叫号, 等候到窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Called, coming to the window</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="66"/>
         <source>办理中</source>
-        <translation type="unfinished"></translation>
+        <translation>Being served</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="67"/>
         <source>已办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="68"/>
         <source>已过号</source>
-        <translation type="unfinished"></translation>
+        <translation>No-show</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="69"/>
         <source>已转办</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferred</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="70"/>
         <source>已挂起</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspended</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="410"/>
         <source>请选择要转去的业务区</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the business area to transfer to</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="420"/>
         <source>请填写暂停服务的原因 (如: 系统维护、临时离开)</source>
-        <translation type="unfinished"></translation>
+        <translation>Give a reason for the pause (e.g. maintenance, away briefly)</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="443"/>
         <source>当前没有叫到的号, 请先叫号 (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>No ticket is called; call the next one first (F2)</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="506"/>
         <source>已重呼 %1 (第 %2 次)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 called again (time %2)</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="508"/>
         <source>请 %1 号到 %2 号窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1 to window %2, please</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="510"/>
         <source>%1 已按过号处理</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 marked as no-show</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="513"/>
         <source>%1 已转到 %2, 新号 %3, 保留原排队顺序</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 transferred to %2 as %3, keeping its place in the queue</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="517"/>
         <source>%1 已办结</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 done</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="577"/>
         <source>本窗口端未连接排队系统 (前置机): 叫号不可用, 请按现场叫号办理</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter client has no queue system (gateway): calling is unavailable; call people in person</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="578"/>
         <source>网络中断: 叫号须连接前置机的排队系统, 恢复联网后自动可用</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: calling needs the gateway's queue system and comes back by itself when online</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="604"/>
         <source>当前没有叫到的号</source>
-        <translation type="unfinished"></translation>
+        <translation>No ticket called</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="605"/>
         <source>按 F2 叫下一位</source>
-        <translation type="unfinished"></translation>
+        <translation>Press F2 to call the next person</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="611"/>
         <source>%1 · 取号 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · taken at %2</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="614"/>
         <source>已重呼 %1 次</source>
-        <translation type="unfinished"></translation>
+        <translation>called again %1 time(s)</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="616"/>
         <source>由 %1 转来</source>
-        <translation type="unfinished"></translation>
+        <translation>transferred from %1</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="618"/>
         <source>关联办件: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cases: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="624"/>
         <source>绿色通道 · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Green channel · %1</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="627"/>
         <source>本窗口: —</source>
-        <translation type="unfinished"></translation>
+        <translation>This window: —</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="630"/>
         <source>本窗口暂停服务中: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>This window is paused: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="635"/>
         <source>本窗口叫号业务区: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>This window calls: %1</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="645"/>
         <source>取号中</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuing</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="645"/>
         <source>未到取号时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Not issuing now</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="680"/>
         <source>当前号</source>
-        <translation type="unfinished"></translation>
+        <translation>Current ticket</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="681"/>
         <source>叫下一位 (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Call next (F2)</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="682"/>
         <source>重呼 (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall (F3)</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="683"/>
         <source>过号 (F4)</source>
-        <translation type="unfinished"></translation>
+        <translation>No-show (F4)</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="684"/>
         <source>开始办理 (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Start service (F5)</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="685"/>
         <source>办结 (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish (F6)</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="686"/>
         <source>转办到其他业务区</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer to another business area</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="687"/>
         <source>转办</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="688"/>
         <source>暂停服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause service</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="689"/>
         <source>暂停原因 (必填)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for the pause (required)</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="690"/>
         <source>暂停</source>
-        <translation type="unfinished">Paused</translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="691"/>
         <source>恢复服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume service</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="692"/>
         <source>各业务区等候人数</source>
-        <translation type="unfinished"></translation>
+        <translation>People waiting per business area</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="693"/>
         <source>重新连接</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnect</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="695"/>
         <source>业务区</source>
-        <translation type="unfinished"></translation>
+        <translation>Area</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="695"/>
         <source>名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="695"/>
         <source>等候人数</source>
-        <translation type="unfinished">Waiting</translation>
+        <translation>Waiting</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="695"/>
         <source>取号</source>
-        <translation type="unfinished">Queue ticket</translation>
+        <translation>Tickets</translation>
     </message>
 </context>
 <context>
@@ -3924,27 +3924,27 @@ or ask staff to help you find it</translation>
     <message>
         <location filename="../../window_client/consultation.py" line="332"/>
         <source>解答咨询</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="311"/>
         <source>补正时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Correction deadlines</translation>
     </message>
     <message>
         <location filename="../../window_client/handover.py" line="419"/>
         <source>移交后台</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="457"/>
         <source>材料数字化</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitise materials</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="726"/>
         <source>叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Call queue</translation>
     </message>
 </context>
 </TS>
