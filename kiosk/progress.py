@@ -41,7 +41,12 @@ class Found:
     cases: tuple[Case, ...]
 
 
-def _is_paper_qr(text: str) -> bool:
+def is_paper_qr(text: str) -> bool:
+    """Whether scanned text is one of our papers' QR codes (``GT1:KIND:number:code``).
+
+    A 居民码 also starts with ``GT1:`` (its base45 body may even hold ``:``), so the
+    prefix alone does not tell the two apart; the paper kinds do.
+    """
     parts = text.strip().split(":")
     return len(parts) == 4 and parts[1].upper() in _PAPER_KINDS  # noqa: PLR2004
 
@@ -113,6 +118,7 @@ class ProgressScreen(QWidget):
         self.state.setText("")
         self.details.setText("")
         self.print_button.hide()
+        self.entry.show()  # the next person types a number again
         clear_layout(self._list)
         self.message.clear_message()
 
@@ -132,7 +138,7 @@ class ProgressScreen(QWidget):
             return
 
         def by_id() -> str | None:
-            if _is_paper_qr(text):
+            if is_paper_qr(text):
                 return parse_qr_payload(text).number
             if looks_like_code(text):
                 return None

@@ -48,7 +48,7 @@ from kiosk.guide import DEFAULT_GUIDE_URL, BundleScreen, GuideScreen
 from kiosk.help import HelpButton, HelpRequester, HelpScreen
 from kiosk.home import HomeScreen
 from kiosk.pickup import Collected, PickupScreen
-from kiosk.progress import ProgressScreen
+from kiosk.progress import ProgressScreen, is_paper_qr
 from kiosk.scan_service import ScanServiceScreen
 from kiosk.search import SearchScreen
 from kiosk.services import KioskServices
@@ -466,7 +466,7 @@ class KioskWindow(QMainWindow):
 
     def _scan_at_home(self, event: ScanEvent) -> None:
         """A scan on the home screen: a paper's QR is a progress query, else 扫码办事."""
-        if event.text.strip().upper().startswith("GT1:") and self.progress is not None:
+        if is_paper_qr(event.text) and self.progress is not None:
             self.progress.reset()
             self._show(self.progress)
             self.progress.handle_scan(event)
