@@ -209,10 +209,15 @@ class KioskUpkeep:
     once when the sync status comes back online (offline tickets are reported then,
     so the hall's queue learns of them as soon as it can).
 
+    It also fetches the result documents of the results waiting at this hall ahead of
+    time, so a citizen whose pickup code the kiosk can verify offline also gets the
+    paper while the network is down.
+
     Args:
         queue: the kiosk's queue client, or None on terminals without a queue.
         refresh_devices: asks every device how it is (blocking; ``Devices.refresh``).
         board: the sync status, followed for "back online".
+        services: the citizen services (waiting pickups and their documents), or None.
         interval: seconds between rounds.
     """
 
@@ -222,9 +227,11 @@ class KioskUpkeep:
         queue: Any | None,
         refresh_devices: Callable[[], None] | None,
         board: StatusBoard | None,
+        services: Any | None = None,
         interval: float = UPKEEP_INTERVAL_S,
     ) -> None:
         self._queue = queue
+        self._services = services
         self._refresh = refresh_devices
         self._interval = interval
         self._wake = threading.Event()
@@ -269,6 +276,8 @@ class KioskUpkeep:
                 self._refresh()
             except Exception:
                 log.exception("device health could not be refreshed")
+        if self._services is not None and not self._prefetch(self._services):
+            delay = min(delay, OFFLINE_RETRY_S)
         queue = self._queue
         if queue is not None:
             try:
@@ -282,6 +291,28 @@ class KioskUpkeep:
                 log.exception("queue upkeep failed")
         self.rounds += 1
         return delay
+
+    @staticmethod
+    def _prefetch(services: Any) -> bool:
+        """Fetch the documents of waiting print pickups; ``False`` if some could not be."""
+        from core.errors import UserFacingError
+
+        complete = True
+        for offer in services.pickups.offers():
+            if offer.method != "print":
+                continue
+            try:
+                services.results.fetch(offer)  # kept in the results folder after the first
+            except UserFacingError:
+                continue  # no electronic document: the citizen is sent to the window
+            except (Offline, EnvironmentProblem) as exc:
+                log.info("result document not fetched yet: %s", type(exc).__name__)
+                complete = False
+                break
+            except Exception:
+                log.exception("result document prefetch failed")
+                complete = False
+        return complete
 
 
 @dataclass
@@ -439,6 +470,7 @@ def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by
         queue=parts.queue if profile.offers(Tile.TICKET) else None,
         refresh_devices=getattr(devices, "refresh", None),
         board=board,
+        services=parts.services,
         interval=upkeep_interval,
     )
     return parts

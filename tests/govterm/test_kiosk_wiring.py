@@ -126,7 +126,7 @@ def test_first_start_with_an_enrolment_code_offers_every_tile_and_they_work(
         # a scan on the home screen reaches the screen on display through the router
         window.go_home()  # type: ignore[attr-defined]
         window.end_session()  # type: ignore[attr-defined]
-        kiosk.scans.submit(_scan("GT1:NOT-A-RECEIPT"))
+        kiosk.scans.submit(_scan("GT1:ACC:TK01-20990101-9:ABCD2345"))
         qtbot.waitUntil(lambda: window.current_screen() is window.progress, timeout=5_000)  # type: ignore[attr-defined]
     finally:
         close(ui)
