@@ -30,7 +30,8 @@ from sync.help_protocol import HelpFeed, HelpTicket
 from widgets.i18n import arg
 from widgets.layout import styled_label
 from widgets.task_runner import TaskRunner
-from window_client.chrome import MessageBar
+from window_client.chrome import MessageBar, user_text
+from window_client.help_poller import HelpPoller
 from window_client.pages import PAGES_CONTEXT, PageContext, PageSpec
 from window_client.results_desk import DeskServices
 
@@ -60,6 +61,7 @@ class HelpPage(QWidget):
         runner: TaskRunner,
         session: ClerkSession,
         messages: MessageBar | None = None,
+        feed: HelpPoller | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -67,6 +69,7 @@ class HelpPage(QWidget):
         self._runner = runner
         self._session = session
         self._messages = messages
+        self._feed = feed
         self._revision = 0
         self._seen: set[str] = set()
         self._stopped = False
@@ -93,12 +96,28 @@ class HelpPage(QWidget):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self.poll)
+        if feed is not None:
+            # The shell's poller watches the feed (and announces new requests): show
+            # what it receives instead of polling a second time.
+            feed.feed_received.connect(self._show_watched)
+            feed.failed.connect(self._watch_failed)
+            if feed.latest is not None:
+                self._show_watched(feed.latest)
+            elif feed.last_error is not None:
+                self._watch_failed(feed.last_error)
 
     # ---------------------------------------------------------------- polling
 
     def poll(self) -> None:
-        """One long-poll of the feed; the next starts when it answers."""
+        """One long-poll of the feed; the next starts when it answers.
+
+        With the shell's poller (``feed``) the page does not poll: it asks the poller
+        to look again now.
+        """
         if self._stopped:
+            return
+        if self._feed is not None:
+            self._feed.poll_now()
             return
         after = self._revision
         wait = self._desk.help_wait if after else 0.0
@@ -121,6 +140,16 @@ class HelpPage(QWidget):
         log.warning("help feed failed: %s", type(error).__name__)
         if not self._stopped:
             self._retry.start(RETRY_MS)
+
+    def _show_watched(self, feed: HelpFeed) -> None:
+        if not self._stopped:
+            # what the poller has announced counts as seen
+            self._seen |= {t.help_id for t in feed.requests}
+            self.show_feed(feed)
+
+    def _watch_failed(self, error: BaseException) -> None:
+        text = user_text(error)
+        self.status.setText(arg(self.tr("无法获取帮办请求（%1），稍后自动重试"), text))
 
     def _fed(self, feed: HelpFeed) -> None:
         self._revision = feed.revision
@@ -203,6 +232,8 @@ class HelpPage(QWidget):
         if self._messages is not None:
             self._messages.success(arg(self.tr("已响应 %1 的帮办请求"), ticket.place))
         self.status.setText(arg(self.tr("已响应 %1 的帮办请求"), ticket.place))
+        if self._feed is not None:
+            self._feed.poll_now()
 
     def _take_failed(self, error: BaseException) -> None:
         text = error.message if isinstance(error, UserFacingError) else self.tr("响应失败")
@@ -223,8 +254,10 @@ def _help_page(context: PageContext) -> QWidget:
         runner=context.runner,
         session=context.desk.require_session(),
         messages=context.messages,
+        feed=context.help_feed,
     )
-    page.poll()
+    if context.help_feed is None:
+        page.poll()
     return page
 
 

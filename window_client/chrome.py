@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -40,21 +41,28 @@ class Level(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """One message on the bar: already translated text, its level, how long it stays."""
+    """One message on the bar: already translated text, its level, how long it stays,
+    and the label of its action button (``""`` for none)."""
 
     text: str
     level: Level = Level.INFO
     seconds: float = 0.0  # 0: until closed or replaced
+    action: str = ""
 
 
 class MessageBar(QFrame):
     """A one-line, non-modal message under the header; closes with its × or by itself.
 
+    A message may carry one action (:meth:`notify`): a button beside the text that
+    does something about it ("响应并查看") and closes the message.
+
     Signals:
         shown(object): a :class:`Message` is now on the bar.
+        action_triggered(object): the :class:`Message` whose action button was pressed.
     """
 
     shown = Signal(object)
+    action_triggered = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +79,15 @@ class MessageBar(QFrame):
         self._close.setFlat(True)
         self._close.setFixedWidth(48)
         self._close.clicked.connect(self.dismiss)
+        self._action = QPushButton()
+        self._action.setObjectName("MessageAction")
+        self._action.setProperty("role", "primary")
+        self._action.setMinimumHeight(40)
+        self._action.clicked.connect(self._act)
+        self._action.hide()
+        self._on_action: Callable[[], None] | None = None
         layout.addWidget(self._text, 1)
+        layout.addWidget(self._action)
         layout.addWidget(self._close)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -79,9 +95,20 @@ class MessageBar(QFrame):
         self._current: Message | None = None
         self.hide()
 
-    def show_message(self, message: Message) -> None:
-        """Show ``message``, replacing the one on the bar."""
+    def show_message(
+        self, message: Message, *, on_action: Callable[[], None] | None = None
+    ) -> None:
+        """Show ``message``, replacing the one on the bar.
+
+        Args:
+            message: what to show.
+            on_action: what the action button does (shown when ``message.action`` is
+                set and this is given).
+        """
         self._current = message
+        self._on_action = on_action if message.action else None
+        self._action.setText(message.action)
+        self._action.setVisible(self._on_action is not None)
         self._text.setText(message.text)
         self.setProperty("level", message.level.value)
         restyle(self)
@@ -104,6 +131,35 @@ class MessageBar(QFrame):
     def error(self, text: str, *, seconds: float = 0.0) -> None:
         self.show_message(Message(text, Level.ERROR, seconds))
 
+    def notify(
+        self,
+        text: str,
+        *,
+        action: str,
+        on_action: Callable[[], None],
+        level: Level = Level.WARNING,
+        seconds: float = 0.0,
+    ) -> None:
+        """Show ``text`` with a button labelled ``action`` that runs ``on_action``."""
+        self.show_message(Message(text, level, seconds, action), on_action=on_action)
+
+    def action_text(self) -> str:
+        """The action button's label (``""`` when the message has none)."""
+        return self._action.text() if self._on_action is not None and not self.isHidden() else ""
+
+    def trigger_action(self) -> None:
+        """Press the action button (as a click does)."""
+        if self._on_action is not None and not self.isHidden():
+            self._act()
+
+    def _act(self) -> None:
+        message, callback = self._current, self._on_action
+        self.dismiss()
+        if callback is not None:
+            callback()
+        if message is not None:
+            self.action_triggered.emit(message)
+
     def text(self) -> str:
         """What the bar says now (``""`` when hidden)."""
         return self._text.text() if not self.isHidden() else ""
@@ -114,6 +170,8 @@ class MessageBar(QFrame):
     def dismiss(self) -> None:
         self._timer.stop()
         self._current = None
+        self._on_action = None
+        self._action.hide()
         self.hide()
 
 

@@ -28,6 +28,7 @@ from widgets.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from window_client.chrome import MessageBar
+    from window_client.help_poller import HelpPoller
     from window_client.services import WindowServices
 
 log = logging.getLogger(__name__)
@@ -183,6 +184,8 @@ class PageContext:
         desk: the logged-in clerk and the served ticket.
         messages: the non-modal message bar.
         open_page: show another page by key (``"acceptance"``).
+        help_feed: the shell's watch on the hall's help feed (the 帮办与告警 page
+            shows its feeds instead of polling itself); ``None`` without a gateway.
     """
 
     services: WindowServices
@@ -190,3 +193,4 @@ class PageContext:
     desk: CounterDesk
     messages: MessageBar
     open_page: Callable[[str], None]
+    help_feed: HelpPoller | None = None

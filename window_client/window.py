@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 
 from core.accounts import ClerkSession
 from core.errors import UserFacingError
+from sync.help_protocol import HelpTicket
 from sync.status import SyncStatus
 from widgets.i18n import LanguageManager, arg, is_language_change
 from widgets.icons import icon, icon_size
 from widgets.task_runner import TaskRunner
 from window_client.chrome import HeaderBar, MessageBar, SyncStatusRelay, user_text
+from window_client.help_poller import HelpPoller
 from window_client.login import LoginScreen
 from window_client.pages import CounterDesk, Page, PageContext, allowed, page_title
 from window_client.registry import PAGES
@@ -44,6 +46,8 @@ from window_client.services import WindowServices
 log = logging.getLogger(__name__)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+HELP_PAGE = "help"
+"""The 帮办与告警 page's key: its navigation entry carries the open-request badge."""
 
 
 class WindowClientWindow(QMainWindow):
@@ -66,6 +70,9 @@ class WindowClientWindow(QMainWindow):
     page_changed = Signal(str)
     session_started = Signal(object)
     session_ended = Signal()
+
+    help_poller: HelpPoller | None = None
+    """Watches the hall's help feed while a clerk is logged in (with a gateway)."""
 
     def __init__(
         self,
@@ -156,6 +163,7 @@ class WindowClientWindow(QMainWindow):
         self._retranslate_nav()
         self.body.setCurrentIndex(1)
         self.messages.dismiss()
+        self._watch_help()
         self.session_started.emit(session)
         if self._pages:
             self.open_page(next(iter(self._pages)))
@@ -165,6 +173,7 @@ class WindowClientWindow(QMainWindow):
     def log_out(self) -> None:
         """Drop every page (nothing of this clerk's work stays) and show the login."""
         session = self.desk.session
+        self._unwatch_help()
         for shortcut in self._shortcuts:
             shortcut.setEnabled(False)
             shortcut.deleteLater()
@@ -257,6 +266,7 @@ class WindowClientWindow(QMainWindow):
                     desk=self.desk,
                     messages=self.messages,
                     open_page=self.open_page,
+                    help_feed=self.help_poller,
                 )
             )
             widget.setObjectName(widget.objectName() or f"Page_{key}")
@@ -286,6 +296,62 @@ class WindowClientWindow(QMainWindow):
         if current is not None:
             self.open_page(str(current.data(KEY_ROLE)))
 
+    # -- help requests from the kiosks ------------------------------------------------
+
+    def _watch_help(self) -> None:
+        """Watch the hall's help feed for this session, whichever page is open."""
+        desk = self.services.desk
+        if desk is None or HELP_PAGE not in self._pages:
+            return
+        poller = HelpPoller(desk=desk, runner=self.runner, parent=self)
+        poller.help_requested.connect(self._help_requested)
+        poller.open_count_changed.connect(lambda _count: self._retranslate_nav())
+        self.help_poller = poller
+        poller.start()
+
+    def _unwatch_help(self) -> None:
+        poller, self.help_poller = self.help_poller, None
+        if poller is not None:
+            poller.stop()
+            poller.deleteLater()
+
+    def _help_requested(self, ticket: HelpTicket) -> None:
+        """A citizen pressed 呼叫帮办: say where, non-modally, with a way to take it."""
+        help_id = ticket.help_id
+        self.messages.notify(
+            arg(self.tr("%1 呼叫帮办（%2），请前往协助"), ticket.place, ticket.topic_name),
+            action=self.tr("响应并查看"),
+            on_action=lambda: self.take_help(help_id),
+        )
+
+    def take_help(self, help_id: str) -> None:
+        """Take a help request from the notice, then show it on the 帮办与告警 page."""
+        session = self.desk.session
+        poller = self.help_poller
+        if session is None or poller is None:
+            return
+        help_client = poller.desk.help
+        clerk = session.clerk
+        window_no = session.window
+        self.runner.run(
+            lambda: help_client.acknowledge(
+                help_id, clerk_id=clerk.id, clerk_name=clerk.name, window_no=window_no
+            ),
+            on_done=self._help_taken,
+            on_error=self._help_take_failed,
+            owner=self,
+        )
+
+    def _help_taken(self, ticket: HelpTicket) -> None:
+        self.open_page(HELP_PAGE)
+        self.messages.success(arg(self.tr("已响应 %1 的帮办请求，请前往协助"), ticket.place))
+        if self.help_poller is not None:
+            self.help_poller.poll_now()
+
+    def _help_take_failed(self, error: BaseException) -> None:
+        self.open_page(HELP_PAGE)
+        self.messages.error(user_text(error))
+
     # -- status, language, closing --------------------------------------------------
 
     def _status_changed(self, status: SyncStatus) -> None:
@@ -309,10 +375,15 @@ class WindowClientWindow(QMainWindow):
             page = self._pages.get(str(item.data(KEY_ROLE)))
             if page is not None:
                 hint = f"  ({page.shortcut})" if page.shortcut else ""
-                item.setText(page_title(page))
+                title = page_title(page)
+                waiting = self.help_poller.open_count if self.help_poller is not None else 0
+                if page.key == HELP_PAGE and waiting:
+                    title = arg(self.tr("%1 · %2 待响应"), title, waiting)
+                item.setText(title)
                 item.setToolTip(page_title(page) + hint)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._unwatch_help()
         if self._relay is not None:
             self._relay.close()
         if self._owns_runner:
