@@ -40,7 +40,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import paragraph as _rl_paragraph
 
-from documents.fonts import MISSING_MARK, FontSet, assign_glyph_codes
+from documents.fonts import MISSING_MARK, FontSet, TextRun, assign_glyph_codes
 
 
 class PaperSize(StrEnum):
@@ -176,30 +176,39 @@ class Typesetter:
             return RECEIPT_PRINTABLE
         return A4_WIDTH - 2 * A4_MARGIN_X
 
-    def markup(self, text: str, font: str) -> str:
-        """Paragraph markup for ``text``, switching face where ``font`` lacks a glyph."""
+    def runs(self, text: str, font: str) -> list[TextRun]:
+        """``text`` split into runs of one face each, noting missing characters."""
         runs, missing = self.fonts.runs(text, font)
         self.missing.extend(missing)
-        out: list[str] = []
         for run in runs:
             self.glyphs.setdefault(run.font, set()).update(run.text)
-            piece = escape(run.text).replace("\n", "<br/>")
-            out.append(piece if run.font == font else f'<font face="{run.font}">{piece}</font>')
-        return "".join(out)
+        return runs
 
-    def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    def markup(self, text: str, font: str) -> str:
+        """Paragraph markup for ``text``, switching face where ``font`` lacks a glyph."""
+        return _markup_of(self.runs(text, font), font)
+
+    def para(self, text: str, style: ParagraphStyle | None = None) -> Flowable:
         """A paragraph of plain text (not markup) in ``style`` (body by default)."""
         style = style or self.body
-        return Paragraph(self.markup(text, style.fontName), style)
+        runs = self.runs(text, style.fontName)
+        markup = _markup_of(runs, style.fontName)
+        if self.size is PaperSize.RECEIPT_80MM and TextLine.can_draw(text):
+            return TextLine(runs, markup, style)
+        return Paragraph(markup, style)
 
-    def labelled(self, label: str, value: str, style: ParagraphStyle | None = None) -> Paragraph:
+    def labelled(self, label: str, value: str, style: ParagraphStyle | None = None) -> Flowable:
         """``label：value`` with the label in the heading face."""
         style = style or self.body
-        return Paragraph(
-            f'<font face="{self.fonts.hei}">{self.markup(label, self.fonts.hei)}：</font>'
-            + self.markup(value, style.fontName),
-            style,
+        hei = self.fonts.hei
+        label_runs = self.runs(label, hei)
+        value_runs = self.runs(value, style.fontName)
+        markup = f'<font face="{hei}">{_markup_of(label_runs, hei)}：</font>' + _markup_of(
+            value_runs, style.fontName
         )
+        if self.size is PaperSize.RECEIPT_80MM and TextLine.can_draw(label + "：" + value):
+            return TextLine([*label_runs, TextRun(hei, "："), *value_runs], markup, style)
+        return Paragraph(markup, style)
 
     def style(self, commands: Sequence[tuple[Any, ...]]) -> TableStyle:
         """A table style whose cell font is ours (reportlab would pick Helvetica)."""
@@ -263,6 +272,113 @@ class Typesetter:
                 self.small,
             ),
         ]
+
+
+def _markup_of(runs: Sequence[TextRun], font: str) -> str:
+    out: list[str] = []
+    for run in runs:
+        piece = escape(run.text).replace("\n", "<br/>")
+        out.append(piece if run.font == font else f'<font face="{run.font}">{piece}</font>')
+    return "".join(out)
+
+
+class TextLine(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
+    """A paragraph that fits on one line, drawn straight onto the canvas.
+
+    Receipts are mostly one-line ``label：value`` paragraphs; reportlab's Paragraph
+    parses markup and splits CJK text into one fragment per character to wrap it,
+    most of a receipt's layout time. A line that fits is drawn where Paragraph would
+    draw it (baseline ``fontSize`` below the top of a ``leading``-high box, aligned
+    as the style says); one that does not becomes the Paragraph made of ``markup``.
+
+    Args:
+        runs: the text, in runs of one face each.
+        markup: the same text as Paragraph markup, used if it has to wrap.
+        style: the paragraph style.
+    """
+
+    def __init__(self, runs: Sequence[TextRun], markup: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.runs = _merged(runs)
+        self.markup = markup
+        self.style = style
+        self._paragraph: Paragraph | None = None
+        self._line_width = 0.0
+
+    @staticmethod
+    def can_draw(text: str) -> bool:
+        """Whether Paragraph would set ``text`` as it is (on one line, if it fits).
+
+        Paragraph drops leading and trailing spaces, folds runs of whitespace and
+        breaks at newlines; such text, and empty text, is left to it.
+        """
+        return (
+            bool(text)
+            and text.strip() == text
+            and "  " not in text
+            and all(c == " " or not c.isspace() for c in text)
+        )
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        style = self.style
+        size = style.fontSize
+        self.width = avail_width
+        self._line_width = sum(stringWidth(r.text, r.font, size) for r in self.runs)
+        room = avail_width - style.leftIndent - style.rightIndent - style.firstLineIndent
+        if self._paragraph is None and self._line_width <= room - _FIT_MARGIN:
+            self.height = style.leading
+            return avail_width, self.height
+        if self._paragraph is None:
+            self._paragraph = Paragraph(self.markup, style)
+        width, height = self._paragraph.wrap(avail_width, avail_height)
+        self.height = height
+        return width, height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self._paragraph is None:
+            self._paragraph = Paragraph(self.markup, self.style)
+        result: list[Flowable] = self._paragraph.split(avail_width, avail_height)
+        return result
+
+    def drawOn(  # noqa: N802  (reportlab's name)
+        self, canvas: Canvas, x: float, y: float, _sW: float = 0
+    ) -> None:
+        if self._paragraph is not None:
+            self._paragraph.drawOn(canvas, x, y, _sW)
+        else:
+            super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        style = self.style
+        x = style.leftIndent + style.firstLineIndent
+        room = self.width - style.leftIndent - style.rightIndent - style.firstLineIndent
+        if style.alignment == TA_CENTER:
+            x += 0.5 * (room - self._line_width)
+        elif style.alignment == TA_RIGHT:
+            x += room - self._line_width
+        canvas = self.canv
+        canvas.saveState()
+        t = canvas.beginText(x, self.height - style.fontSize)
+        t.setFillColor(style.textColor)
+        for run in self.runs:
+            t.setFont(run.font, style.fontSize, style.leading)
+            t.textOut(run.text)
+        canvas.drawText(t)
+        canvas.restoreState()
+
+
+# A line this close to the full width is left to Paragraph, whose own sums decide.
+_FIT_MARGIN = 0.01
+
+
+def _merged(runs: Sequence[TextRun]) -> list[TextRun]:
+    out: list[TextRun] = []
+    for run in runs:
+        if out and out[-1].font == run.font:
+            out[-1] = TextRun(run.font, out[-1].text + run.text)
+        else:
+            out.append(run)
+    return out
 
 
 class QrCode(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
