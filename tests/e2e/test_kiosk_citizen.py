@@ -2,7 +2,9 @@
 
 扫码办事 with a code the gateway issued, forged/replayed codes refused, a self-service
 application printed as an 80 mm 受理凭证 (the PDF text read back), online and offline,
-and 自助取件 by pickup code with a second attempt refused.
+and 自助取件 of a result whose electronic document the platform did not send (the
+citizen is sent to the window; printing, lockers and refusals are in
+``test_kiosk_pickup``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +32,8 @@ from devices.health import HealthBoard
 from documents.fonts import FontSet
 from documents.maker import PaperMaker
 from documents.verification import VerificationKey
+from gateway.cases import CaseRecord
+from gateway.upstream import ReviewSimulator, UpstreamDecision, UpstreamPump
 from kiosk.apply import ApplyScreen
 from kiosk.pickup import PickupScreen
 from kiosk.progress import ProgressScreen
@@ -256,12 +260,28 @@ def test_apply_offline_gives_a_provisional_receipt_that_syncs_later(qtbot, kiosk
     assert official in kiosk.progress.state.text()
 
 
-def _ready_result(kiosk: Kiosk, case_number: str) -> tuple[str, str]:
+class WithoutDocuments:
+    """A platform that sends result records but not their electronic documents."""
+
+    def __init__(self, inner: ReviewSimulator) -> None:
+        self._inner = inner
+
+    def decisions(self, cases: list[CaseRecord]) -> list[UpstreamDecision]:
+        return [replace(d, render_document=None) for d in self._inner.decisions(cases)]
+
+
+def _ready_result(kiosk: Kiosk, case_number: str, *, documents: bool = True) -> tuple[str, str]:
     """Let the simulated back office finish a case; returns (pickup code, id tail)."""
     clock = kiosk.gateway.clock
+    services = kiosk.gateway.services
+    pump = services.pump
+    if not documents:
+        pump = UpstreamPump(store=services.store, cases=services.cases,
+                            upstream=WithoutDocuments(ReviewSimulator(clock=clock)))
+    assert pump is not None
     for _ in range(5):
         clock.advance(hours=3)
-        kiosk.gateway.services.run_upstream_once()
+        pump.run_once()
     with kiosk.gateway.store.db.read() as tx:
         state = tx.one("SELECT state, result FROM cases WHERE case_number = ?",
                        (case_number,))
@@ -270,7 +290,7 @@ def _ready_result(kiosk: Kiosk, case_number: str) -> tuple[str, str]:
     return json.loads(state[1])["pickup_code"], ""
 
 
-def test_pickup_by_code_prints_once_and_a_second_attempt_is_refused(qtbot, kiosk):
+def test_a_result_without_its_electronic_document_is_not_claimed(qtbot, kiosk):
     citizen = _holders()[0][0]
     _scan_and_choose(qtbot, kiosk, kiosk.issue(citizen.name), PROOF)
     kiosk.tap(qtbot, kiosk.apply.next_button)
@@ -279,7 +299,7 @@ def test_pickup_by_code_prints_once_and_a_second_attempt_is_refused(qtbot, kiosk
     kiosk.sync()
     with kiosk.gateway.store.db.read() as tx:
         official = tx.one("SELECT case_number FROM cases")[0]
-    code, _ = _ready_result(kiosk, official)
+    code, _ = _ready_result(kiosk, official, documents=False)
     kiosk.sync()
     offers = kiosk.services.pickups.offers()
     assert len(offers) == 1
@@ -300,7 +320,7 @@ def test_pickup_by_code_prints_once_and_a_second_attempt_is_refused(qtbot, kiosk
     for char in citizen.id_number[-4:].lower():
         kiosk.tap(qtbot, screen.keyboard.key(char))
     kiosk.tap(qtbot, screen.ok)
-    # no electronic document from the simulated platform: the kiosk says so, claims nothing
+    # no electronic document from the platform: the kiosk says so, claims nothing
     qtbot.waitUntil(lambda: bool(screen.message.text()) and "请稍候" not in screen.message.text(),
                     timeout=10000)
     assert "电子文书尚未送达" in screen.message.text(), (screen.code.text(), screen.tail.text(),
