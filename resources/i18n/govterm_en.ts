@@ -1889,7 +1889,7 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/issuing.py" line="903"/>
         <source> · 他处受理</source>
-        <translation type="unfinished"></translation>
+        <translation> · accepted elsewhere</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="906"/>
@@ -1899,7 +1899,7 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/issuing.py" line="938"/>
         <source>他处受理的办件，本机只知道申请人 %1：请核对领取人身份证件后填写姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted at another kiosk or window; this counter only knows the applicant as %1: check the recipient&apos;s ID card, then type their name</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="942"/>
@@ -2903,7 +2903,7 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/materials.py" line="430"/>
         <source>今日在前台的办件</source>
-        <translation>Today's cases at the front desk</translation>
+        <translation>Today&apos;s cases at the front desk</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="431"/>
@@ -2918,7 +2918,7 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/materials.py" line="435"/>
         <source>本机未接入高拍仪: 请用扫描仪或高拍仪软件将纸质材料存为 PDF/JPG/PNG (不超过20MB), 再在此导入</source>
-        <translation>No document camera is connected here: save the paper material as PDF/JPG/PNG (up to 20 MB) with a scanner or the camera's software, then import it</translation>
+        <translation>No document camera is connected here: save the paper material as PDF/JPG/PNG (up to 20 MB) with a scanner or the camera&apos;s software, then import it</translation>
     </message>
     <message>
         <location filename="../../window_client/materials.py" line="439"/>
@@ -3191,7 +3191,7 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/queue_page.py" line="578"/>
         <source>网络中断: 叫号须连接前置机的排队系统, 恢复联网后自动可用</source>
-        <translation>Offline: calling needs the gateway's queue system and comes back by itself when online</translation>
+        <translation>Offline: calling needs the gateway&apos;s queue system and comes back by itself when online</translation>
     </message>
     <message>
         <location filename="../../window_client/queue_page.py" line="604"/>
@@ -3811,17 +3811,17 @@ or ask staff to help you find it</translation>
     <message>
         <location filename="../../window_client/window.py" line="322"/>
         <source>%1 呼叫帮办（%2），请前往协助</source>
-        <translation type="unfinished">%1 is calling for help (%2); please go and assist</translation>
+        <translation>%1 is calling for help (%2); please go and assist</translation>
     </message>
     <message>
         <location filename="../../window_client/window.py" line="323"/>
         <source>响应并查看</source>
-        <translation type="unfinished"></translation>
+        <translation>Take and show</translation>
     </message>
     <message>
         <location filename="../../window_client/window.py" line="347"/>
         <source>已响应 %1 的帮办请求，请前往协助</source>
-        <translation type="unfinished"></translation>
+        <translation>You took the help request from %1; please go and assist</translation>
     </message>
     <message>
         <location filename="../../window_client/window.py" line="366"/>
@@ -3831,7 +3831,7 @@ or ask staff to help you find it</translation>
     <message>
         <location filename="../../window_client/window.py" line="381"/>
         <source>%1 · %2 待响应</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 waiting</translation>
     </message>
 </context>
 <context>
