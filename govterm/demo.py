@@ -12,11 +12,15 @@ What a hall does on its first day, in one command:
 3. it issues one-time enrolment codes for a kiosk (slot ``K01``) and a window client
    (slot ``W03``) of 威海市政务服务中心 — the hall of the demo clerks — unless a terminal
    is already enrolled there;
-4. it starts both terminals as processes of their own (``<data>/demo/kiosk`` and
+4. it sets up the hall's queue: business areas with a daily cap and issuing hours
+   (``govterm gateway queue areas``) and a few appointments for today
+   (``govterm gateway queue appointments add``), so 取号 and 预约签到 can be tried;
+5. it starts both terminals as processes of their own (``<data>/demo/kiosk`` and
    ``<data>/demo/window``), the gateway address and codes given through ``GOVTERM_*``
    environment variables: each enrols, takes its first catalog as a snapshot, and
-   syncs like any terminal;
-5. it waits until both windows close, or Ctrl+C / SIGTERM, and stops everything,
+   syncs like any terminal; and the hall display (``govterm display``, slot ``D01``,
+   ``<data>/demo/display``), enrolled the same way, showing the window's calls;
+6. it waits until the windows close, or Ctrl+C / SIGTERM, and stops everything,
    the gateway last.
 
 ``--exit-after-sync`` makes each terminal quit once its first sync is complete (tests,
@@ -26,6 +30,7 @@ a quick check of an installation).
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import logging
 import os
 import signal
@@ -37,8 +42,9 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Literal, TextIO
 
+from core.clock import HALL_TZ
 from core.errors import EnvironmentProblem
 from govterm.app import MODES, GuiOptions, Mode, child_command
 from govterm.settings import Settings
@@ -59,7 +65,7 @@ CODE_VALID_S = 24 * 3600
 class DemoTerminal:
     """One terminal of the demo hall."""
 
-    mode: Mode
+    mode: Mode | Literal["display"]
     slot: str
     name: str
     data_dir: Path
@@ -81,6 +87,16 @@ def demo_terminals(demo_dir: Path) -> tuple[DemoTerminal, ...]:
             data_dir=demo_dir / mode,
         )
         for mode in MODES
+    )
+
+
+def demo_display(demo_dir: Path) -> DemoTerminal:
+    """The hall display (叫号大屏) of the demo hall; it runs ``govterm display``."""
+    return DemoTerminal(
+        mode="display",
+        slot="D01",
+        name=f"{DEMO_HALL_NAME} 叫号屏",
+        data_dir=demo_dir / "display",
     )
 
 
@@ -119,13 +135,21 @@ def run_demo(
         server, url = start_gateway(demo_dir)
         out.write(f"演示前置机已启动: {url} (数据 {gateway_dir(demo_dir) / 'gateway.db'})\n")
         publish_demo_data(demo_dir, resources, out=out)
-        codes = enrolment_codes(demo_dir, terminals)
+        configure_demo_queue(demo_dir, out=out)
+        display = demo_display(demo_dir)
+        codes = enrolment_codes(demo_dir, (*terminals, display))
         _seed_demo_clerks(demo_dir / "window")
-        for terminal in terminals:
+        for terminal in (*terminals, display):
             command = _terminal_command(terminal, options=options, config=config)
             env = terminal_env(terminal, url=url, code=codes.get(terminal.mode, ""))
             children.append(subprocess.Popen(command, env=env))
         _instructions(out, demo_dir, terminals, codes)
+        out.write(
+            f"大厅叫号屏 {display.slot} ({DEMO_HALL_NAME}): "
+            f"{'注册后' if display.mode in codes else ''}显示窗口端的叫号 (窗口端 F2 叫号)\n"
+            f"演示预约 (自助端预约签到): {', '.join(demo_appointment_refs())}\n"
+        )
+        out.flush()
         statuses = [child.wait() for child in children]
     except KeyboardInterrupt:
         log.info("demo interrupted; closing both windows and the gateway")
@@ -244,6 +268,76 @@ def publish_demo_data(demo_dir: Path, resources: Path, *, out: TextIO) -> None:
         if status != 0:
             raise DemoFailed(f"演示数据发布失败: govterm gateway {argv[0]} (状态 {status})")
     log.info("demo data published")
+
+
+DEMO_AREAS: tuple[str, ...] = (
+    "A=综合受理区",
+    "B=不动产登记区,cap=120",
+    "E=公安户籍出入境区,cap=80",
+    "J=工程建设项目审批区,hours=08:30-12:00+13:30-17:30",
+)
+"""The demo hall's queue settings; its other areas keep the directory's names, no caps."""
+
+
+def demo_appointment_refs(today: _dt.date | None = None) -> tuple[str, ...]:
+    """Today's demo appointment codes (a new set each day, so check-in works every day)."""
+    day = today or _dt.datetime.now(HALL_TZ).date()
+    return tuple(f"YY{day:%m%d}{n:02d}" for n in (1, 2, 3))
+
+
+def configure_demo_queue(demo_dir: Path, *, out: TextIO) -> None:
+    """Business areas (caps, hours) and today's appointments of the demo hall.
+
+    The appointments' slots start at the current half hour, so the first can be checked
+    in at once, the second is on in half an hour and the third later; the first also
+    names a demo citizen, whose 居民码 finds it.
+
+    Raises:
+        DemoFailed: a queue command failed (its message was written to ``out``).
+    """
+    from gateway.cli import main as gateway_main
+
+    now = _dt.datetime.now(HALL_TZ)
+    half_hour = now.replace(minute=now.minute - now.minute % 30, second=0, microsecond=0)
+    db = ["--db", _db_url(demo_dir)]
+    commands = [["queue", "areas", DEMO_HALL_ID, *DEMO_AREAS, *db]]
+    holder = _first_demo_citizen_id(demo_dir)
+    for n, (ref, area) in enumerate(zip(demo_appointment_refs(now.date()), "ABE", strict=True)):
+        start = half_hour + _dt.timedelta(minutes=30 * n)
+        if start.date() != now.date():
+            break  # a demo run just before midnight books what is left of today
+        argv = ["queue", "appointments", "add", DEMO_HALL_ID, "--ref", ref, "--area", area]
+        argv += ["--date", start.date().isoformat(), "--at", f"{start:%H:%M}", *db]
+        if n == 0 and holder:
+            argv += ["--holder", holder]
+        commands.append(argv)
+    for argv in commands:
+        with contextlib.redirect_stdout(out):
+            status = gateway_main(argv)
+        if status != 0:
+            command = " ".join(argv[:3])
+            raise DemoFailed(f"演示排队设置失败: govterm gateway {command} (状态 {status})")
+    log.info("demo queue areas and appointments set")
+
+
+def _first_demo_citizen_id(demo_dir: Path) -> str:
+    """The ID number of demo citizen 1 as the gateway holds it (``""`` if none)."""
+    from core.clock import SystemClock
+    from core.holders import Citizen
+    from gateway.db import open_database
+    from gateway.identity import HolderNotFound, IdentityService
+    from gateway.keys import KeyRing
+    from gateway.store import GatewayStore
+
+    store = GatewayStore(db=open_database(_db_url(demo_dir)), clock=SystemClock())
+    try:
+        holder = IdentityService(store=store, keys=KeyRing(store=store)).find("citizen", "1")
+    except HolderNotFound:
+        log.info("no demo citizen to hold the first appointment")
+        return ""
+    finally:
+        store.db.close()
+    return holder.holder.id_number if isinstance(holder.holder, Citizen) else ""
 
 
 def enrolment_codes(demo_dir: Path, terminals: Sequence[DemoTerminal]) -> dict[str, str]:

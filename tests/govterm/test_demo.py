@@ -20,7 +20,7 @@ import pytest
 from core.clock import SystemClock
 from gateway.db import SqliteDatabase
 from gateway.store import GatewayStore
-from govterm.demo import DEMO_HALL_ID, demo_terminals
+from govterm.demo import DEMO_HALL_ID, demo_display, demo_terminals
 from sync.catalog_files import load_catalog
 from sync.engine import load_enrolment
 from sync.store import open_store
@@ -113,7 +113,8 @@ def test_demo_starts_a_gateway_and_both_terminals_enrol_and_sync_from_it(tmp_pat
     gateway = _gateway(tmp_path)
     try:
         active = {d.device_id for d in gateway.devices() if not d.revoked}
-        assert active == {c.device_id for c in devices.values()}
+        display = load_enrolment(demo_display(tmp_path / "demo").data_dir).credential
+        assert active == {c.device_id for c in devices.values()} | {display.device_id}
         with gateway.db.read() as tx:
             kiosk_events = tx.all(
                 "SELECT kind, status FROM inbox WHERE device_id = ?",
