@@ -34,7 +34,14 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFError, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import (
+    FF_NONSYMBOLIC,
+    FF_SYMBOLIC,
+    SUBSETN,
+    TTFError,
+    TTFont,
+    makeToUnicodeCMap,
+)
 
 from core.errors import EnvironmentProblem
 
@@ -107,9 +114,10 @@ _LOADED: dict[FontFile, _Face] = {}
 
 # Embedded subsets, compressed, shared by every paper of the process. A subset is the
 # glyph list of one embedded font (≤ 256 glyphs); building it (reportlab walks the glyph
-# table in Python) and deflating it (≈ 15–55 KB) was most of the time a receipt took.
-# Papers of one kind repeat their glyphs, and layout.py assigns glyph codes in sorted
-# order, so the same set of characters gives the same subset whatever the text's order.
+# table in Python), deflating it (≈ 15–55 KB) and writing its 256 widths out one number
+# at a time was most of the time a receipt took. Papers of one kind repeat their
+# glyphs, and layout.py assigns glyph codes in sorted order, so the same set of
+# characters gives the same subset whatever the order of the text.
 _SUBSET_CACHE_BYTES = 4 * 1024 * 1024
 # zlib level 1 deflates a font program ~5× faster than the default 6 for 3–9 % more
 # bytes; a subset is deflated once and then served from the cache.
@@ -117,24 +125,32 @@ _FONT_DEFLATE_LEVEL = 1
 
 
 @dataclass(frozen=True, slots=True)
-class _PackedSubset:
-    data: bytes  # the font program, deflated when ``deflated``
+class _EmbeddedSubset:
+    """The PDF pieces of one font subset, ready to put into any document."""
+
+    program: bytes  # the TrueType subset, deflated when ``deflated``
     length1: int  # its length before deflating (the PDF's /Length1)
+    widths: bytes  # the /Widths array as written
+    to_unicode: bytes  # the ToUnicode CMap (copy-paste and search), deflated likewise
     deflated: bool
+
+    @property
+    def nbytes(self) -> int:
+        return len(self.program) + len(self.widths) + len(self.to_unicode)
 
 
 class _SubsetCache:
-    """Byte-bounded LRU of packed subsets; safe to use from several render threads."""
+    """Byte-bounded LRU of embedded subsets; safe to use from several render threads."""
 
     def __init__(self, max_bytes: int) -> None:
         self._max = max_bytes
         self._bytes = 0
-        self._entries: OrderedDict[tuple[object, ...], _PackedSubset] = OrderedDict()
+        self._entries: OrderedDict[tuple[object, ...], _EmbeddedSubset] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: tuple[object, ...]) -> _PackedSubset | None:
+    def get(self, key: tuple[object, ...]) -> _EmbeddedSubset | None:
         with self._lock:
             found = self._entries.get(key)
             if found is None:
@@ -144,75 +160,117 @@ class _SubsetCache:
             self.hits += 1
             return found
 
-    def put(self, key: tuple[object, ...], packed: _PackedSubset) -> None:
+    def put(self, key: tuple[object, ...], subset: _EmbeddedSubset) -> None:
         with self._lock:
             if key in self._entries:
                 return
-            self._entries[key] = packed
-            self._bytes += len(packed.data)
+            self._entries[key] = subset
+            self._bytes += subset.nbytes
             while self._bytes > self._max and len(self._entries) > 1:
                 _, old = self._entries.popitem(last=False)
-                self._bytes -= len(old.data)
+                self._bytes -= old.nbytes
 
 
 _SUBSETS = _SubsetCache(_SUBSET_CACHE_BYTES)
 
 
-class _CachingFace(TTFontFace):  # type: ignore[misc]  # reportlab ships no type hints
-    """A parsed face whose embedded subsets come from :data:`_SUBSETS`.
+class _Written(pdfdoc.PDFObject):  # type: ignore[misc]  # reportlab ships no type hints
+    """A PDF value already written out (numbers only: no references, nothing to encrypt)."""
 
-    Overrides ``addSubsetObjects`` of reportlab 4/5 (the FontDescriptor it writes is
-    the same); the font program is built under a lock because reportlab's parser keeps
-    its read position on the face, which several render threads share.
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: Any) -> bytes:
+        return self.data
+
+
+def _stream(data: bytes, *, deflated: bool) -> Any:
+    stream = pdfdoc.PDFStream(content=data)
+    if deflated:
+        # Already deflated: a /Filter present tells reportlab not to deflate again.
+        stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+    return stream
+
+
+class _PaperFont(TTFont):  # type: ignore[misc]  # reportlab ships no type hints
+    """A reportlab TrueType font whose embedded subsets come from :data:`_SUBSETS`.
+
+    Overrides ``addObjects`` of reportlab 4/5; the objects it writes are the ones
+    reportlab writes (font, widths, ToUnicode CMap, descriptor, font program), only
+    made once per subset. The font program is built under a lock because reportlab's
+    parser keeps its read position on the face, which several render threads share.
     """
 
-    _subset_lock = threading.Lock()
+    def __init__(self, name: str, path: str, *, subfont_index: int) -> None:
+        super().__init__(name, path, subfontIndex=subfont_index)
+        self._subset_lock = threading.Lock()
 
-    @classmethod
-    def adopt(cls, face: TTFontFace) -> _CachingFace:
-        """The same parsed face (no second parse of a 20 MB file), with the cache."""
-        adopted: _CachingFace = cls.__new__(cls)
-        adopted.__dict__.update(face.__dict__)
-        return adopted
+    def addObjects(self, doc: Any) -> None:  # noqa: N802  (reportlab's name)
+        try:
+            state = self.state[doc]
+        except KeyError:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        face = self.face
+        fonts = doc.idToObject["BasicFonts"].dict
+        for n, subset in enumerate(state.subsets):
+            internal = self.getSubsetInternalName(n, doc)[1:]
+            base = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
+            embedded = self._embedded(n, subset, base, deflate=bool(doc.compression))
+            # Objects are registered in reportlab's order, so the PDF is the one it writes.
+            to_unicode = doc.Reference(
+                _stream(embedded.to_unicode, deflated=embedded.deflated), "toUnicodeCMap:" + base
+            )
+            program = _stream(embedded.program, deflated=embedded.deflated)
+            program.dictionary["Length1"] = embedded.length1
+            descriptor = pdfdoc.PDFDictionary(
+                {
+                    "Type": "/FontDescriptor",
+                    "Ascent": face.ascent,
+                    "CapHeight": face.capHeight,
+                    "Descent": face.descent,
+                    "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+                    "FontBBox": pdfdoc.PDFArray(face.bbox),
+                    "FontName": pdfdoc.PDFName(base),
+                    "ItalicAngle": face.italicAngle,
+                    "StemV": face.stemV,
+                    "FontFile2": doc.Reference(program, f"fontFile:{face.filename}({base})"),
+                    "MissingWidth": face.defaultWidth,
+                }
+            )
+            font = pdfdoc.PDFTrueTypeFont()
+            font.__Comment__ = f"Font {self.fontName} subset {n}"
+            font.Name = internal
+            font.BaseFont = base
+            font.FirstChar = 0
+            font.LastChar = len(subset) - 1
+            font.Widths = _Written(embedded.widths)
+            font.ToUnicode = to_unicode
+            font.FontDescriptor = doc.Reference(descriptor, "fontDescriptor:" + base)
+            doc.Reference(font, internal)
+            fonts[internal] = font
+        del self.state[doc]
 
-    def addSubsetObjects(  # noqa: N802  (reportlab's name)
-        self, doc: Any, fontname: str, subset: Sequence[int]
-    ) -> Any:
-        deflate = bool(doc.compression)
-        key = (self.filename, self.subfontNameX, deflate, tuple(subset))
-        packed = _SUBSETS.get(key)
-        if packed is None:
-            with self._subset_lock:
-                program: bytes = self.makeSubset(subset)
-            if deflate:
-                packed = _PackedSubset(
-                    zlib.compress(program, _FONT_DEFLATE_LEVEL), len(program), True
-                )
-            else:
-                packed = _PackedSubset(program, len(program), False)
-            _SUBSETS.put(key, packed)
-        font_file = pdfdoc.PDFStream(content=packed.data)
-        font_file.dictionary["Length1"] = packed.length1
-        if packed.deflated:
-            # Already deflated: a /Filter present tells reportlab not to deflate again.
-            font_file.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
-        font_file_ref = doc.Reference(font_file, f"fontFile:{self.filename}({fontname})")
-        descriptor = pdfdoc.PDFDictionary(
-            {
-                "Type": "/FontDescriptor",
-                "Ascent": self.ascent,
-                "CapHeight": self.capHeight,
-                "Descent": self.descent,
-                "Flags": (self.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
-                "FontBBox": pdfdoc.PDFArray(self.bbox),
-                "FontName": pdfdoc.PDFName(fontname),
-                "ItalicAngle": self.italicAngle,
-                "StemV": self.stemV,
-                "FontFile2": font_file_ref,
-                "MissingWidth": self.defaultWidth,
-            }
-        )
-        return doc.Reference(descriptor, "fontDescriptor:" + fontname)
+    def _embedded(
+        self, n: int, subset: Sequence[int], base: str, *, deflate: bool
+    ) -> _EmbeddedSubset:
+        key = (self.face.filename, self.face.subfontNameX, deflate, n, tuple(subset))
+        found = _SUBSETS.get(key)
+        if found is not None:
+            return found
+        with self._subset_lock:
+            program: bytes = self.face.makeSubset(subset)
+        widths: bytes = pdfdoc.PDFArray([self.face.getCharWidth(c) for c in subset]).format(None)
+        cmap = makeToUnicodeCMap(base, subset).encode("latin-1")
+        if deflate:
+            level = _FONT_DEFLATE_LEVEL
+            made = _EmbeddedSubset(
+                zlib.compress(program, level), len(program), widths, zlib.compress(cmap), True
+            )
+        else:
+            made = _EmbeddedSubset(program, len(program), widths, cmap, False)
+        _SUBSETS.put(key, made)
+        return made
 
 
 def assign_glyph_codes(doc: Any, chars_by_font: Mapping[str, Iterable[str]]) -> None:
@@ -229,7 +287,7 @@ def assign_glyph_codes(doc: Any, chars_by_font: Mapping[str, Iterable[str]]) -> 
     """
     for name, chars in chars_by_font.items():
         font = pdfmetrics.getFont(name)
-        if not isinstance(font.face, _CachingFace):
+        if not isinstance(font, _PaperFont):
             continue
         wanted = sorted({c for c in chars if ord(c) > 127 and ord(c) in font.face.charToGlyph})
         if wanted:
@@ -401,8 +459,7 @@ def _load(file: FontFile, *, probe: str) -> _Face | None:
             return None
         name = f"gt-{file.path.stem}-{file.index}"
         try:
-            font = TTFont(name, str(file.path), subfontIndex=file.index)
-            font.face = _CachingFace.adopt(font.face)
+            font = _PaperFont(name, str(file.path), subfont_index=file.index)
         except (TTFError, OSError, ValueError) as exc:
             # CFF-outline (OpenType/PostScript) fonts land here: reportlab cannot embed them.
             log.info("font %s not usable for papers: %s", file.path.name, exc)
