@@ -43,6 +43,12 @@ from window_client.pages import CounterDesk, PageContext, PageSpec
 
 log = logging.getLogger(__name__)
 
+LIST_STYLE = (
+    "QListWidget::item { padding: 6px 8px; }"
+    " QListWidget::item:selected { background: #DCE6F5; color: #0B2A5B; }"
+)
+"""Selected rows stay readable (the theme leaves list selection to the platform)."""
+
 MAX_ANSWER = 1000
 
 
@@ -191,6 +197,7 @@ class ConsultationPage(QWidget):
         box.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         self._history_title = styled_label("", role="section", wrap=False)
         self.history_list = QListWidget()
+        self.history_list.setStyleSheet(LIST_STYLE)
         self.history_list.setObjectName("ConsultHistory")
         self.history_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         box.addWidget(self._history_title)

@@ -43,6 +43,12 @@ from window_client.services import WindowServices
 
 log = logging.getLogger(__name__)
 
+LIST_STYLE = (
+    "QListWidget::item { padding: 6px 8px; }"
+    " QListWidget::item:selected { background: #DCE6F5; color: #0B2A5B; }"
+)
+"""Selected rows stay readable (the theme leaves list selection to the platform)."""
+
 FORWARDABLE: tuple[CaseState, ...] = (CaseState.ACCEPTED, CaseState.ACCEPTED_ON_COMMITMENT)
 """Cases accepted outright (or on commitment) go to the back office for approval."""
 
@@ -232,6 +238,7 @@ class HandoverPage(QWidget):
         self._title = styled_label("", role="subtitle", wrap=False)
         self._hint = styled_label("", role="muted")
         self.case_list = QListWidget()
+        self.case_list.setStyleSheet(LIST_STYLE)
         self.case_list.setObjectName("HandoverCases")
         self.department = QLineEdit()
         self.department.setObjectName("HandoverDepartment")

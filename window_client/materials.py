@@ -45,6 +45,12 @@ from window_client.services import WindowServices
 
 log = logging.getLogger(__name__)
 
+LIST_STYLE = (
+    "QListWidget::item { padding: 6px 8px; }"
+    " QListWidget::item:selected { background: #DCE6F5; color: #0B2A5B; }"
+)
+"""Selected rows stay readable (the theme leaves list selection to the platform)."""
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """A scanned material may be at most 20 MB (a 30-page colour PDF at 200 dpi)."""
 
@@ -264,6 +270,7 @@ class MaterialsPage(QWidget):
         cases_card, cases_box = card(spacing=6)
         self._cases_title = styled_label("", role="section", wrap=False)
         self.case_list = QListWidget()
+        self.case_list.setStyleSheet(LIST_STYLE)
         self.case_list.setObjectName("DigitiseCases")
         self.case_list.currentRowChanged.connect(self._case_chosen)
         self.refresh_button = QPushButton()
@@ -278,6 +285,7 @@ class MaterialsPage(QWidget):
         self.camera_note = styled_label("", role="muted")
         self.camera_note.setObjectName("CameraNote")
         self.material_list = QListWidget()
+        self.material_list.setStyleSheet(LIST_STYLE)
         self.material_list.setObjectName("DigitiseMaterials")
         self.import_button = QPushButton()
         self.import_button.setObjectName("ImportFile")
@@ -285,6 +293,7 @@ class MaterialsPage(QWidget):
         self.import_button.clicked.connect(self.choose_file)
         self._done_title = styled_label("", role="section", wrap=False)
         self.done_list = QListWidget()
+        self.done_list.setStyleSheet(LIST_STYLE)
         self.done_list.setObjectName("DigitisedFiles")
         self.done_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.unavailable = styled_label("", role="notice")
@@ -380,7 +389,7 @@ class MaterialsPage(QWidget):
         self.case_list.blockSignals(True)
         self.case_list.clear()
         for case in cases:
-            row = QListWidgetItem(f"{case.shown_number}\n{case.item_name} · {case.applicant}")
+            row = QListWidgetItem(f"{case.shown_number} · {case.item_name} · {case.applicant}")
             self.case_list.addItem(row)
         self.case_list.blockSignals(False)
         index = next((i for i, c in enumerate(cases) if c.number == chosen), 0 if cases else -1)

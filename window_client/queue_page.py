@@ -225,10 +225,8 @@ class QueuePage(QWidget):
         self.number = QLabel("—")
         self.number.setObjectName("TicketNumber")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.number.font()
-        font.setPixelSize(96)
-        font.setBold(True)
-        self.number.setFont(font)
+        # The theme sets label fonts by role; the called number is the page's headline.
+        self.number.setStyleSheet("font-size: 96px; font-weight: 700; color: #0B3D91;")
         self.green = styled_label("", role="badge-danger", wrap=False)
         self.green.setObjectName("GreenChannel")
         self.green.setAlignment(Qt.AlignmentFlag.AlignCenter)
