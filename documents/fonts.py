@@ -373,6 +373,8 @@ class FontSet:
             The runs, and the characters no face has (each printed as :data:`MISSING_MARK`).
         """
         primary = self._face(font)
+        if primary.codepoints.issuperset(map(ord, text)):  # the usual case, checked in C
+            return ([TextRun(primary.name, text)] if text else []), []
         order = (primary, *(f for f in (self._song, self._hei, *self._fallbacks) if f != primary))
         runs: list[TextRun] = []
         missing: list[str] = []
