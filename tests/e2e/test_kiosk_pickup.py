@@ -12,6 +12,7 @@ scanned through the keyboard wedge, finds the case.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -26,6 +27,7 @@ from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit
+from pytestqt.exceptions import TimeoutError
 from pyzbar.pyzbar import decode
 
 from core.catalog import DeliveryMethod
@@ -95,7 +97,13 @@ class Kiosk:
     # -- what a person does -------------------------------------------------------------
 
     def tap(self, qtbot, button: QAbstractButton | QLineEdit) -> None:
-        """One tap on something the person can see (counted)."""
+        """One tap on something the person can see (counted).
+
+        A row just added to a shown list appears on the next pass of the event loop,
+        as it does for the person looking at the screen: wait for it briefly.
+        """
+        with contextlib.suppress(TimeoutError):  # reported with the widget chain below
+            qtbot.waitUntil(button.isVisible, timeout=2000)
         if not button.isVisible():
             chain = []
             w = button
