@@ -81,6 +81,7 @@ CREDENTIAL_FILE = "device.json"
 BLOB_DIR = "blobs"
 _BATCH_BYTES_BUDGET = MAX_BATCH_BYTES - 16_000  # headroom for the batch envelope
 _EVENT_OVERHEAD = 320  # bytes of JSON around one event's payload
+_LEDGER_PAGE = 5000  # most entries the gateway lists per ledger request
 
 
 # ------------------------------------------------------------------ configuration
@@ -102,6 +103,11 @@ class EngineConfig:
         reset_jitter: longest random pause before a reset's snapshot download.
         resets_per_day: most resets per stream in 24 hours.
         verify_interval: seconds between digest checks of a caught-up stream.
+        batch_events, batch_bytes: most events and bytes per pushed batch.
+        outbox_retention: seconds an acknowledged outbox event is kept for support
+            before it may be purged (and only once the gateway's ledger confirms it).
+        purge_interval: seconds between outbox purges (each runs after a heartbeat).
+        purge_limit: most outbox rows one purge deletes.
     """
 
     streams: tuple[str, ...] = STREAMS
@@ -119,6 +125,9 @@ class EngineConfig:
     verify_interval: float = 3600.0
     batch_events: int = MAX_BATCH_EVENTS
     batch_bytes: int = _BATCH_BYTES_BUDGET
+    outbox_retention: float = 7 * DAY_SECONDS
+    purge_interval: float = 3600.0
+    purge_limit: int = 20_000
 
 
 class Sleeper(Protocol):
@@ -208,6 +217,22 @@ class PushReport:
     acked: int = 0
     rejected: int = 0
     deferred: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PurgeReport:
+    """What one :meth:`SyncEngine.purge_outbox` did.
+
+    Attributes:
+        purged: acknowledged events deleted from the outbox.
+        through_seq: the highest sequence number purged (0 when none).
+        unconfirmed: events past retention kept because the gateway's ledger does not
+            (yet) show them arriving exactly as sent.
+    """
+
+    purged: int = 0
+    through_seq: int = 0
+    unconfirmed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +326,7 @@ class SyncEngine:
         self._next_probe = now
         self._push_at: float | None = now
         self._next_heartbeat = now
+        self._next_purge = now
         self._pull_wanted: set[str] = set()
         self._flags = threading.Lock()
         self._pulled = threading.Condition()
@@ -441,6 +467,9 @@ class SyncEngine:
         if now >= self._next_heartbeat:
             self._with_clock_fix(self.heartbeat)
             self._next_heartbeat = self._mono() + self.config.heartbeat_interval
+            if now >= self._next_purge:
+                self._with_clock_fix(self.purge_outbox)
+                self._next_purge = self._mono() + self.config.purge_interval
 
     def _next_due(self) -> float:
         with self._flags:
@@ -721,39 +750,45 @@ class SyncEngine:
                 self._uploaded.add(name)
 
     def _record(self, events: Sequence[Event], result: BatchResult) -> tuple[int, int, int]:
-        """Store each event's outcome in one journal transaction; (acked, rejected, deferred)."""
+        """Store each event's outcome in one journal transaction; (acked, rejected, deferred).
+
+        Acks and rejections are written with one statement each for the whole batch:
+        the journal is ``synchronous=FULL``, and this runs once per 200 events.
+        """
         by_id = {r.event_id: r for r in result.results}
-        acked = rejected = deferred = 0
+        acks: list[tuple[str, int]] = []
+        rejections: list[tuple[str, str, int]] = []
+        later: list[tuple[int, str]] = []
+        for event in events:
+            outcome = by_id.get(event.event_id)
+            if outcome is None:
+                later.append((event.seq, "前置机未返回该事件的结果"))
+                continue
+            status = outcome.status
+            if status is EventStatus.DUPLICATE and outcome.original is EventStatus.REJECTED:
+                status = EventStatus.REJECTED
+            if status in (EventStatus.APPLIED, EventStatus.DUPLICATE):
+                acks.append((json.dumps(outcome.result, ensure_ascii=False), event.seq))
+            elif status is EventStatus.REJECTED:
+                log.warning("event %d (%s) rejected: %s", event.seq, event.kind, outcome.code)
+                rejections.append((_rejection(outcome), outcome.message or outcome.code, event.seq))
+            else:
+                later.append((event.seq, outcome.message or outcome.code))
         now = self._wall()
         with self.store.journal.transaction() as conn:
-            for event in events:
-                outcome = by_id.get(event.event_id)
-                if outcome is None:
-                    deferred += 1
-                    self._defer(conn, event.seq, "前置机未返回该事件的结果", now)
-                    continue
-                status = outcome.status
-                if status is EventStatus.DUPLICATE and outcome.original is EventStatus.REJECTED:
-                    status = EventStatus.REJECTED
-                if status in (EventStatus.APPLIED, EventStatus.DUPLICATE):
-                    acked += 1
-                    conn.execute(
-                        "UPDATE outbox SET state = 'acked', result = ?, last_error = NULL"
-                        " WHERE seq = ? AND state = 'pending'",
-                        (json.dumps(outcome.result, ensure_ascii=False), event.seq),
-                    )
-                elif status is EventStatus.REJECTED:
-                    rejected += 1
-                    log.warning("event %d (%s) rejected: %s", event.seq, event.kind, outcome.code)
-                    conn.execute(
-                        "UPDATE outbox SET state = 'rejected', result = ?, last_error = ?"
-                        " WHERE seq = ? AND state = 'pending'",
-                        (_rejection(outcome), outcome.message or outcome.code, event.seq),
-                    )
-                else:
-                    deferred += 1
-                    self._defer(conn, event.seq, outcome.message or outcome.code, now)
-        return acked, rejected, deferred
+            conn.executemany(
+                "UPDATE outbox SET state = 'acked', result = ?, last_error = NULL"
+                " WHERE seq = ? AND state = 'pending'",
+                acks,
+            )
+            conn.executemany(
+                "UPDATE outbox SET state = 'rejected', result = ?, last_error = ?"
+                " WHERE seq = ? AND state = 'pending'",
+                rejections,
+            )
+            for seq, message in later:
+                self._defer(conn, seq, message, now)
+        return len(acks), len(rejections), len(later)
 
     def _defer(self, conn: Any, seq: int, message: str, now: datetime) -> None:
         row = conn.execute("SELECT attempts FROM outbox WHERE seq = ?", (seq,)).fetchone()
@@ -818,6 +853,77 @@ class SyncEngine:
             for r in rows
         )
         self.board.update(pending=pending, needs_attention=attention)
+
+    # ------------------------------------------------------------------ outbox purge
+
+    def purge_outbox(self) -> PurgeReport:
+        """Delete acknowledged outbox events the gateway has confirmed, after retention.
+
+        An event goes only when all of these hold: it is ``acked`` (pending and
+        rejected events are never purged: rejected ones stay in the needs-attention
+        list until staff resolve them); it was created more than
+        ``outbox_retention`` ago (kept meanwhile for support); and the gateway's
+        ledger (``GET /v1/devices/me/ledger``) says every sequence number up to it
+        arrived and holds it with the same event id and sha256, as applied. The
+        per-device sequence survives purging (it is a counter, not ``MAX(seq)``).
+
+        Raises:
+            Offline | TransportProblem: the ledger could not be read; nothing is purged.
+        """
+        with self._writer:
+            cutoff = self._wall() - timedelta(seconds=self.config.outbox_retention)
+            with self.store.journal.read() as conn:
+                rows = conn.execute(
+                    "SELECT seq, event_id, sha256, created_at FROM outbox"
+                    " WHERE state = 'acked' ORDER BY seq LIMIT ?",
+                    (self.config.purge_limit,),
+                ).fetchall()
+            old = [(int(r[0]), r[1], r[2]) for r in rows if _created_before(r[3], cutoff)]
+            if not old:
+                return PurgeReport()
+            confirmed = self._confirmed_by_ledger(old)
+            if confirmed:
+                with self.store.journal.transaction() as conn:
+                    conn.executemany(
+                        "DELETE FROM outbox WHERE seq = ? AND state = 'acked'",
+                        [(seq,) for seq in confirmed],
+                    )
+        report = PurgeReport(
+            purged=len(confirmed),
+            through_seq=max(confirmed, default=0),
+            unconfirmed=len(old) - len(confirmed),
+        )
+        if report.purged:
+            log.info(
+                "outbox: purged %d acknowledged events through seq %d",
+                report.purged,
+                report.through_seq,
+            )
+        if report.unconfirmed:
+            log.warning(
+                "outbox: %d acknowledged events past retention not confirmed by the gateway",
+                report.unconfirmed,
+            )
+        return report
+
+    def _confirmed_by_ledger(self, old: Sequence[tuple[int, str, str]]) -> list[int]:
+        """The seqs among ``(seq, event_id, sha256)`` the ledger shows arrived as sent."""
+        first, last = old[0][0], old[-1][0]
+        ledger = self.transport.ledger(after_seq=first - 1, limit=_LEDGER_PAGE)
+        through = min(ledger.contiguous_through_seq, last)
+        held: dict[int, tuple[str, str, EventStatus]] = {}
+        page = ledger
+        while True:
+            for entry in page.entries:
+                held[entry.seq] = (entry.event_id, entry.sha256, entry.status)
+            if not page.entries or page.entries[-1].seq >= through:
+                break
+            page = self.transport.ledger(after_seq=page.entries[-1].seq, limit=_LEDGER_PAGE)
+        return [
+            seq
+            for seq, event_id, sha256 in old
+            if seq <= through and held.get(seq) == (event_id, sha256, EventStatus.APPLIED)
+        ]
 
     # ------------------------------------------------------------------ heartbeat
 
@@ -908,6 +1014,17 @@ def _rejection(outcome: EventResult) -> str:
         {"code": outcome.code, "message": outcome.message, "result": outcome.result},
         ensure_ascii=False,
     )
+
+
+def _created_before(created_at: str, cutoff: datetime) -> bool:
+    """Whether an outbox row's ``created_at`` (ISO 8601) is before ``cutoff``."""
+    try:
+        created = datetime.fromisoformat(created_at)
+    except ValueError:
+        return False  # unreadable: keep it, staff can look at it
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    return created < cutoff
 
 
 def _code_of(result: str | None) -> str:
