@@ -345,8 +345,9 @@ class CameraScanner:
         """Stop and release the decode worker."""
         self.stop()
         self.pipeline.close()
-        # Destroy the QObject from the event loop, not from interpreter-exit GC: a
-        # pipeline collected at exit crashed PySide 6.12 (refcount error on a bool).
+        # Destroy the QObject from the event loop, not from interpreter-exit GC. (The
+        # "bool_dealloc" abort at exit once blamed on this was PySide 6.12.0 dropping a
+        # reference on every emit under Python 3.11: see the pin in pyproject.toml.)
         self.pipeline.deleteLater()
 
     def health(self) -> ScannerHealth:
