@@ -565,7 +565,6 @@ class CaseTransitionRequested(_Payload):
     approver: Approver | None = None
     channel: Literal["kiosk", "window", "mobile"] = "window"
     attachments: list[Sha256Hex] = Field(default_factory=list)  # PUT /v1/blobs first
-    attachments: list[Sha256Hex] = Field(default_factory=list)  # PUT /v1/blobs first
 
 
 class EvaluationSubmitted(_Payload):
