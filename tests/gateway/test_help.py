@@ -123,7 +123,9 @@ def test_without_a_gateway_help_says_offline() -> None:
     transport = HttpDeskTransport(
         base_url=f"http://127.0.0.1:{free_port()}",
         credential=DeviceCredential(
-            device_id="d", secret="s", hall_id=HALL, slot="K01", terminal_id="K01",
+            # A well-formed secret (base64url of 32 bytes, as enrolment issues): the test
+            # is about the unreachable gateway, not about a corrupt credential.
+            device_id="d", secret="s" * 43, hall_id=HALL, slot="K01", terminal_id="K01",
             server_time=0.0,
         ),
     )
