@@ -49,27 +49,27 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="111"/>
         <source>1 受理 → 受理凭证</source>
-        <translation>1 Accept → receipt</translation>
+        <translation>1 Accept → acceptance receipt</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="112"/>
         <source>2 一次性告知 → 一次性告知书</source>
-        <translation>2 One-time notice → correction notice</translation>
+        <translation>2 Corrections → one-time notice of required corrections</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="113"/>
         <source>3 容缺受理 → 容缺受理通知书</source>
-        <translation>3 Accept pending → pending notice</translation>
+        <translation>3 Accept pending minor materials → pending notice</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="114"/>
         <source>4 告知承诺 → 告知承诺书</source>
-        <translation>4 Commitment → commitment letter</translation>
+        <translation>4 Notification and commitment → commitment letter</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="115"/>
         <source>5 不予受理 (须首席代表同意)</source>
-        <translation>5 Reject (chief representative must approve)</translation>
+        <translation>5 Non-acceptance (chief representative must approve)</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="430"/>
@@ -84,7 +84,7 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="444"/>
         <source>本终端未连接政务服务平台, 不能解析居民码/企业码; 请手工录入申请人</source>
-        <translation>This terminal is not connected to the platform and cannot resolve resident/enterprise codes; please type the applicant in</translation>
+        <translation>This terminal is not connected to the platform and cannot resolve Resident/Enterprise Codes; please type the applicant in</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="486"/>
@@ -109,7 +109,7 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="554"/>
         <source>请填写申请人签署的告知承诺书编号, Enter 确认</source>
-        <translation>Enter the number of the commitment letter the applicant signed, then Enter</translation>
+        <translation>Enter the number of the notification and commitment letter the applicant signed, then press Enter</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="625"/>
@@ -119,7 +119,7 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="637"/>
         <source>居民码/企业码</source>
-        <translation>resident/enterprise code</translation>
+        <translation>Resident/Enterprise Code</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="637"/>
@@ -134,7 +134,7 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="674"/>
         <source>容缺材料补齐期限默认为 %1 (%2 个工作日), 可修改后 Enter 确认</source>
-        <translation>Missing materials are due by %1 (%2 working days); change it if needed and press Enter</translation>
+        <translation>Minor materials are due by %1 (%2 working days); change it if needed and press Enter</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="685"/>
@@ -149,7 +149,7 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="702"/>
         <source>不予受理须写明理由和救济途径, 并由首席代表输入账号和密码确认</source>
-        <translation>A rejection needs the reason and the means of redress, confirmed by the chief representative&apos;s account and password</translation>
+        <translation>Non-acceptance needs the reason and the means of redress, confirmed by the chief representative&apos;s account and password</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="813"/>
@@ -184,7 +184,7 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="974"/>
         <source>扫描居民码/企业码, 或输入码后按 Enter</source>
-        <translation>Scan the resident/enterprise code, or type it and press Enter</translation>
+        <translation>Scan the Resident/Enterprise Code, or type it and press Enter</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="975"/>
@@ -204,7 +204,7 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="978"/>
         <source>帮办代办</source>
-        <translation>Agent</translation>
+        <translation>Assisted / proxy service</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="979"/>
@@ -244,7 +244,7 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="988"/>
         <source>P 纸质已核验 · S 共享数据 · M 缺少 · D 不符合要求 · N 不涉及 · Backspace 清除; 电子证照由居民码/企业码自动标记</source>
-        <translation>P paper checked · S shared data · M missing · D defective · N not applicable · Backspace clears; e-licences are marked from the resident/enterprise code</translation>
+        <translation>P paper checked · S shared data · M missing · D defective · N not applicable · Backspace clears; e-licences are marked from the Resident/Enterprise Code</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="993"/>
@@ -279,7 +279,7 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="1000"/>
         <source>容缺补齐期限</source>
-        <translation>Pending deadline</translation>
+        <translation>Minor materials due by</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="1001"/>
@@ -289,7 +289,7 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="1002"/>
         <source>不予受理理由</source>
-        <translation>Reason for rejection</translation>
+        <translation>Reason for non-acceptance</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="1003"/>
@@ -299,12 +299,12 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="1004"/>
         <source>首席代表账号</source>
-        <translation>Chief&apos;s account</translation>
+        <translation>Chief representative&apos;s account</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="1005"/>
         <source>首席代表密码</source>
-        <translation>Chief&apos;s password</translation>
+        <translation>Chief representative&apos;s password</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="1034"/>
@@ -314,22 +314,22 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="1035"/>
         <source>一次性告知书</source>
-        <translation>One-time correction notice</translation>
+        <translation>One-time notice of required corrections</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="1036"/>
         <source>不予受理通知书</source>
-        <translation>Rejection notice</translation>
+        <translation>Notice of non-acceptance</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="1037"/>
         <source>容缺受理通知书</source>
-        <translation>Pending acceptance notice</translation>
+        <translation>Notice of acceptance pending minor materials</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="1038"/>
         <source>告知承诺书</source>
-        <translation>Commitment letter</translation>
+        <translation>Notification and commitment letter</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="1039"/>
@@ -342,87 +342,87 @@
     <message>
         <location filename="../../kiosk/apply.py" line="276"/>
         <source>✓ %1 —— 电子证照“%2”免提交</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1 — no paper needed: e-licence “%2”</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="280"/>
         <source>✗ %1 —— 本终端无高拍仪，请到窗口提交</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1 — no document camera here; hand it in at a window</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="283"/>
         <source>○ %1 —— 非必需</source>
-        <translation type="unfinished"></translation>
+        <translation>○ %1 — optional</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="312"/>
         <source>请先选择办理情形</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose your situation first</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="327"/>
         <source>事项：%1</source>
-        <translation type="unfinished">Service: %1</translation>
+        <translation>Service: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="328"/>
         <source>申请人：%1（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="329"/>
         <source>联系电话：%1</source>
-        <translation type="unfinished">Phone: %1</translation>
+        <translation>Phone: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="330"/>
         <source>结果领取：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Result delivery: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="333"/>
         <source>需到窗口补交：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand in at a window: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="369"/>
         <source>正在提交，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitting, please wait…</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="378"/>
         <source>办件编号 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="381"/>
         <source>申请已提交。正式编号将在平台受理后生成，可凭受理凭证二维码查询进度。</source>
-        <translation type="unfinished"></translation>
+        <translation>Application submitted. The official number is assigned once the platform accepts it; track progress with the QR code on your acceptance receipt.</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="384"/>
         <source>网络中断，已保存，编号为临时编号 %1，恢复后自动提交</source>
-        <translation type="unfinished"></translation>
+        <translation>Network down: saved under provisional number %1 and sent automatically when the network is back</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="385"/>
         <source>正在打印受理凭证，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing your acceptance receipt, please wait…</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="398"/>
         <source>受理凭证已打印，请取走凭证</source>
-        <translation type="unfinished"></translation>
+        <translation>Your acceptance receipt has been printed; please take it</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="401"/>
         <source>打印机暂时无法打印（已通知工作人员）。申请已保存，凭证将由工作人员补打，请记下上方办件编号，也可稍后在“办件查询”中查询</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer is not working (staff have been told). Your application is saved and staff will reprint the receipt; note the case number above, or look it up later under “Application status”</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="410"/>
         <source>自助申请</source>
-        <translation type="unfinished">Self-service application</translation>
+        <translation>Self-service application</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="411"/>
@@ -432,22 +432,22 @@
     <message>
         <location filename="../../kiosk/apply.py" line="412"/>
         <source>联系地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="413"/>
         <source>下一步：核对信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: check details</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="414"/>
         <source>返回修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to edit</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="415"/>
         <source>确认提交</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit</translation>
     </message>
 </context>
 <context>
@@ -559,12 +559,12 @@
     <message>
         <location filename="../../kiosk/guide.py" line="270"/>
         <source>该一件事已不在目录中, 请返回重新查找</source>
-        <translation>This package is no longer in the catalogue. Please go back and search again.</translation>
+        <translation>This service bundle is no longer in the catalogue. Please go back and search again.</translation>
     </message>
     <message>
         <location filename="../../kiosk/guide.py" line="273"/>
         <source>暂时无法读取一件事, 请稍后再试或呼叫工作人员</source>
-        <translation>The package cannot be read right now. Please try again later or ask staff for help.</translation>
+        <translation>The service bundle cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
 </context>
 <context>
@@ -572,7 +572,7 @@
     <message>
         <location filename="../../kiosk/citizen_parts.py" line="45"/>
         <source>系统繁忙，请稍后再试或呼叫工作人员</source>
-        <translation type="unfinished"></translation>
+        <translation>The system is busy. Please try again later or ask staff for help.</translation>
     </message>
 </context>
 <context>
@@ -580,7 +580,7 @@
     <message>
         <location filename="../../kiosk/citizen_parts.py" line="103"/>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -864,12 +864,12 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/conclusion.py" line="377"/>
         <source>首席代表账号</source>
-        <translation>Chief&apos;s account</translation>
+        <translation>Chief representative&apos;s account</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="378"/>
         <source>首席代表密码</source>
-        <translation>Chief&apos;s password</translation>
+        <translation>Chief representative&apos;s password</translation>
     </message>
     <message>
         <location filename="../../window_client/conclusion.py" line="382"/>
@@ -890,63 +890,63 @@ Rectified late</translation>
 <context>
     <name>ConsultationPage</name>
     <message>
-        <location filename="../../window_client/consultation.py" line="235"/>
+        <location filename="../../window_client/consultation.py" line="242"/>
         <source>咨询事项: %1</source>
         <translation>Enquiry about: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="245"/>
-        <location filename="../../window_client/consultation.py" line="303"/>
+        <location filename="../../window_client/consultation.py" line="252"/>
+        <location filename="../../window_client/consultation.py" line="310"/>
         <source>本窗口端没有本地数据库, 无法登记咨询</source>
         <translation>This counter client has no local database; consultations cannot be logged</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="268"/>
+        <location filename="../../window_client/consultation.py" line="275"/>
         <source>咨询已登记: %1</source>
         <translation>Consultation logged: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="293"/>
+        <location filename="../../window_client/consultation.py" line="300"/>
         <source>解答咨询 (不生成办件)</source>
         <translation>Consultation (no case is opened)</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="294"/>
+        <location filename="../../window_client/consultation.py" line="301"/>
         <source>咨询主题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="295"/>
+        <location filename="../../window_client/consultation.py" line="302"/>
         <source>答复摘要</source>
         <translation>Answer summary</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="296"/>
+        <location filename="../../window_client/consultation.py" line="303"/>
         <source>排队号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="297"/>
+        <location filename="../../window_client/consultation.py" line="304"/>
         <source>在左侧检索事项后按 Enter, 或直接填写主题</source>
         <translation>Search the item on the left and press Enter, or type a topic</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="298"/>
+        <location filename="../../window_client/consultation.py" line="305"/>
         <source>答复要点 (不要填写身份证号、电话等个人信息)</source>
         <translation>Main points of the answer (no ID or phone numbers)</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="299"/>
+        <location filename="../../window_client/consultation.py" line="306"/>
         <source>正在办理的排队号 (可空)</source>
         <translation>Ticket being served (optional)</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="300"/>
+        <location filename="../../window_client/consultation.py" line="307"/>
         <source>登记 (Ctrl+Enter)</source>
         <translation>Log (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="301"/>
+        <location filename="../../window_client/consultation.py" line="308"/>
         <source>本次登录已登记的咨询</source>
         <translation>Consultations logged this session</translation>
     </message>
@@ -985,7 +985,7 @@ Rectified late</translation>
         <location filename="../../window_client/deadlines.py" line="242"/>
         <location filename="../../window_client/deadlines.py" line="283"/>
         <source>有 %1 件收件今日到期或已超过 5 个工作日的补正时限, 请立即出具一次性告知书或受理决定</source>
-        <translation>%1 received case(s) reach or have passed the 5-working-day correction limit: issue the one-time correction notice or a decision now</translation>
+        <translation>%1 received case(s) reach or have passed the 5-working-day correction limit: issue the one-time notice of required corrections or a decision now</translation>
     </message>
     <message>
         <location filename="../../window_client/deadlines.py" line="252"/>
@@ -1144,7 +1144,7 @@ Rectified late</translation>
     <message>
         <location filename="../../kiosk/evaluation.py" line="72"/>
         <source>帮办代办贴心</source>
-        <translation>Helpful assistance</translation>
+        <translation>Helpful assisted service</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="73"/>
@@ -1292,12 +1292,12 @@ Rectified late</translation>
     <message>
         <location filename="../../kiosk/evaluation.py" line="581"/>
         <source>自助取件</source>
-        <translation>Result pickup</translation>
+        <translation>Collect results</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="582"/>
         <source>办件查询</source>
-        <translation>Progress query</translation>
+        <translation>Application status</translation>
     </message>
 </context>
 <context>
@@ -1345,7 +1345,7 @@ Rectified late</translation>
     <message>
         <location filename="../../kiosk/evaluation.py" line="557"/>
         <source>好差评</source>
-        <translation>Rate our service</translation>
+        <translation>Service rating</translation>
     </message>
     <message>
         <location filename="../../kiosk/evaluation.py" line="559"/>
@@ -1463,10 +1463,6 @@ Rectified late</translation>
         <source>%1 人</source>
         <translation>%1 people</translation>
     </message>
-    <message>
-        <source>与排队系统的连接中断，正在重连</source>
-        <translation type="vanished">Lost connection to the queue system; reconnecting</translation>
-    </message>
 </context>
 <context>
     <name>HallMapScreen</name>
@@ -1514,67 +1510,67 @@ Rectified late</translation>
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../window_client/handover.py" line="339"/>
+        <location filename="../../window_client/handover.py" line="346"/>
         <source>材料移交清单 %1 已送打印 (%2 件); Ctrl+Enter 推送后台</source>
         <translation>Handover list %1 sent to the printer (%2 case(s)); Ctrl+Enter forwards them</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="347"/>
+        <location filename="../../window_client/handover.py" line="354"/>
         <source>已推送后台 %1 件, 联网后同步到平台</source>
         <translation>%1 case(s) forwarded to the back office; they sync to the platform when online</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="366"/>
+        <location filename="../../window_client/handover.py" line="373"/>
         <source>%1 · %2 · %3 · 纸质材料 %4 件 → %5</source>
         <translation>%1 · %2 · %3 · %4 paper material(s) → %5</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="380"/>
+        <location filename="../../window_client/handover.py" line="387"/>
         <source>今日待推送后台的受理办件 %1 件 (空格勾选)</source>
         <translation>%1 accepted case(s) today waiting to be forwarded (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="382"/>
+        <location filename="../../window_client/handover.py" line="389"/>
         <source>今日没有待推送后台的受理办件</source>
         <translation>No accepted cases waiting to be forwarded today</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="398"/>
+        <location filename="../../window_client/handover.py" line="405"/>
         <source>材料移交与推送后台</source>
         <translation>Material handover and forwarding</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="399"/>
+        <location filename="../../window_client/handover.py" line="406"/>
         <source>接收部门</source>
         <translation>Receiving department</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="400"/>
+        <location filename="../../window_client/handover.py" line="407"/>
         <source>移交清单编号</source>
         <translation>Handover list number</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="401"/>
+        <location filename="../../window_client/handover.py" line="408"/>
         <source>后台审批部门 (按所选办件自动填写)</source>
         <translation>Back-office department (filled in from the ticked cases)</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="402"/>
+        <location filename="../../window_client/handover.py" line="409"/>
         <source>打印清单后自动填写; 无纸质材料可空</source>
         <translation>Filled in after printing; may stay empty without paper materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="403"/>
+        <location filename="../../window_client/handover.py" line="410"/>
         <source>打印材料移交清单 (Ctrl+P)</source>
         <translation>Print handover list (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="404"/>
+        <location filename="../../window_client/handover.py" line="411"/>
         <source>推送后台 (Ctrl+Enter)</source>
         <translation>Forward to back office (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="405"/>
+        <location filename="../../window_client/handover.py" line="412"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -1823,7 +1819,7 @@ Rectified late</translation>
     <message>
         <location filename="../../kiosk/rows.py" line="62"/>
         <source>一件事</source>
-        <translation>One-stop packages</translation>
+        <translation>One-stop service bundle</translation>
     </message>
 </context>
 <context>
@@ -2044,7 +2040,7 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/issuing.py" line="1148"/>
         <source>电子证照推送到申请人的“爱山东”手机端，确认后登记出件。</source>
-        <translation>The e-licence is pushed to the applicant&apos;s 爱山东 app; confirm to register the delivery.</translation>
+        <translation>The e-licence is pushed to the applicant&apos;s iShandong app; confirm to register the delivery.</translation>
     </message>
     <message>
         <location filename="../../window_client/issuing.py" line="1150"/>
@@ -2077,7 +2073,7 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/items.py" line="338"/>
         <source>该事项已不在目录中, 请重新搜索</source>
-        <translation>This service is no longer in the catalog; please search again</translation>
+        <translation>This service is no longer in the catalogue; please search again</translation>
     </message>
     <message>
         <location filename="../../window_client/items.py" line="341"/>
@@ -2115,7 +2111,7 @@ Rectified late</translation>
     <message>
         <location filename="../../widgets/guide_view.py" line="184"/>
         <source>告知承诺制</source>
-        <translation>Commitment in lieu of proof</translation>
+        <translation>Notification and commitment</translation>
     </message>
     <message>
         <location filename="../../widgets/guide_view.py" line="186"/>
@@ -2521,7 +2517,7 @@ Rectified late</translation>
     <message>
         <location filename="../../widgets/labels.py" line="32"/>
         <source>一件事</source>
-        <translation>One-stop packages</translation>
+        <translation>One-stop service bundles</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="33"/>
@@ -2571,7 +2567,7 @@ Rectified late</translation>
     <message>
         <location filename="../../widgets/labels.py" line="42"/>
         <source>好差评</source>
-        <translation>Rate our service</translation>
+        <translation>Service rating</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="43"/>
@@ -2849,7 +2845,7 @@ Rectified late</translation>
     <message>
         <location filename="../../window_client/login.py" line="361"/>
         <source>今天本窗口办理的业务区 (潮汐窗口可随时在顶部更改); 数字键切换, Enter 开始</source>
-        <translation>Business areas this window handles today (tidal windows can change them from the header at any time); digits toggle, Enter starts</translation>
+        <translation>Business areas this window handles today (flexible windows can change them from the header at any time); digits toggle, Enter starts</translation>
     </message>
     <message>
         <location filename="../../window_client/login.py" line="363"/>
@@ -2860,73 +2856,73 @@ Rectified late</translation>
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../../window_client/materials.py" line="328"/>
+        <location filename="../../window_client/materials.py" line="337"/>
         <source>选择扫描件</source>
         <translation>Choose a scanned file</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="330"/>
+        <location filename="../../window_client/materials.py" line="339"/>
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="353"/>
-        <location filename="../../window_client/materials.py" line="441"/>
+        <location filename="../../window_client/materials.py" line="362"/>
+        <location filename="../../window_client/materials.py" line="450"/>
         <source>本窗口端没有本地数据库, 无法保存扫描件</source>
         <translation>This counter client has no local database; scans cannot be kept</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="356"/>
+        <location filename="../../window_client/materials.py" line="365"/>
         <source>请先在左侧选择办件</source>
         <translation>Choose a case on the left first</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="359"/>
+        <location filename="../../window_client/materials.py" line="368"/>
         <source>请选择要扫描的材料</source>
         <translation>Choose the material that was scanned</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="370"/>
+        <location filename="../../window_client/materials.py" line="379"/>
         <source>%1 已数字化并关联到办件 %2, 联网后上传</source>
         <translation>%1 digitised and linked to case %2; uploaded when online</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="409"/>
+        <location filename="../../window_client/materials.py" line="418"/>
         <source>纸质已收</source>
         <translation>paper received</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="409"/>
+        <location filename="../../window_client/materials.py" line="418"/>
         <source>未收纸质</source>
         <translation>no paper</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="430"/>
+        <location filename="../../window_client/materials.py" line="439"/>
         <source>今日在前台的办件</source>
         <translation>Today&apos;s cases at the front desk</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="431"/>
+        <location filename="../../window_client/materials.py" line="440"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="432"/>
+        <location filename="../../window_client/materials.py" line="441"/>
         <source>材料 (选择后按 Enter 导入扫描件)</source>
         <translation>Materials (choose one, Enter imports a scan)</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="435"/>
+        <location filename="../../window_client/materials.py" line="444"/>
         <source>本机未接入高拍仪: 请用扫描仪或高拍仪软件将纸质材料存为 PDF/JPG/PNG (不超过20MB), 再在此导入</source>
         <translation>No document camera is connected here: save the paper material as PDF/JPG/PNG (up to 20 MB) with a scanner or the camera&apos;s software, then import it</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="439"/>
+        <location filename="../../window_client/materials.py" line="448"/>
         <source>导入扫描件…</source>
         <translation>Import scan…</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="440"/>
+        <location filename="../../window_client/materials.py" line="449"/>
         <source>本次已导入</source>
         <translation>Imported this session</translation>
     </message>
@@ -2975,57 +2971,57 @@ Rectified late</translation>
     <message>
         <location filename="../../kiosk/pickup.py" line="197"/>
         <source>%1 —— %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="319"/>
         <source>请到 %1 号格口取走文件并关好柜门；取件凭条正在打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Take your documents from compartment %1 and close the door; your pickup slip is printing</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="321"/>
         <source>结果文书已打印，请取走文件和取件凭条</source>
-        <translation type="unfinished"></translation>
+        <translation>Your result has been printed; please take it and the pickup slip</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="330"/>
         <source>请扫描居民码，或输入短信取件码和身份证号码后4位</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan your Resident Code, or enter the pickup code from the SMS and the last 4 characters of your ID number</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="332"/>
         <source>您有多件办理结果待领取，请选择要领取的结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Several results are waiting for you; choose the one to collect</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="334"/>
         <source>正在出件，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translation>Getting your result, please wait…</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="335"/>
         <source>柜门即将打开，请取走文件后关好柜门</source>
-        <translation type="unfinished"></translation>
+        <translation>The locker door is about to open; take your documents and close the door</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="343"/>
         <source>自助取件</source>
-        <translation type="unfinished">Collect results</translation>
+        <translation>Collect results</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="344"/>
         <source>短信取件码</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS pickup code</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="345"/>
         <source>身份证后4位</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 4 of ID no.</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="346"/>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -3033,57 +3029,57 @@ Rectified late</translation>
     <message>
         <location filename="../../kiosk/progress.py" line="168"/>
         <source>正在查询，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translation>Looking it up, please wait…</translation>
     </message>
     <message>
         <location filename="../../kiosk/progress.py" line="186"/>
         <source>%1&#x3000;%2&#x3000;%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <location filename="../../kiosk/progress.py" line="199"/>
         <source>办件编号 %1&#x3000;当前状态：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number %1 · Status: %2</translation>
     </message>
     <message>
         <location filename="../../kiosk/progress.py" line="201"/>
         <source>事项：%1</source>
-        <translation type="unfinished">Service: %1</translation>
+        <translation>Service: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/progress.py" line="202"/>
         <source>下一步：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Next step: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/progress.py" line="203"/>
         <source>办结期限：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Due by: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/progress.py" line="206"/>
         <source>（临时编号，网络恢复后取得正式编号）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Provisional number; the official number follows when the network is back)</translation>
     </message>
     <message>
         <location filename="../../kiosk/progress.py" line="231"/>
         <source>办件进度单正在打印，请取走</source>
-        <translation type="unfinished"></translation>
+        <translation>Your progress sheet is printing; please take it</translation>
     </message>
     <message>
         <location filename="../../kiosk/progress.py" line="242"/>
         <source>办件查询</source>
-        <translation type="unfinished">Application status</translation>
+        <translation>Application status</translation>
     </message>
     <message>
         <location filename="../../kiosk/progress.py" line="243"/>
         <source>请扫描受理凭证上的二维码或居民码，或输入办件编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the QR code on your acceptance receipt or your Resident Code, or enter the case number</translation>
     </message>
     <message>
         <location filename="../../kiosk/progress.py" line="244"/>
         <source>打印办件进度单</source>
-        <translation type="unfinished"></translation>
+        <translation>Print progress sheet</translation>
     </message>
 </context>
 <context>
@@ -3144,202 +3140,202 @@ Rectified late</translation>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="410"/>
+        <location filename="../../window_client/queue_page.py" line="408"/>
         <source>请选择要转去的业务区</source>
         <translation>Choose the business area to transfer to</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="420"/>
+        <location filename="../../window_client/queue_page.py" line="418"/>
         <source>请填写暂停服务的原因 (如: 系统维护、临时离开)</source>
         <translation>Give a reason for the pause (e.g. maintenance, away briefly)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="443"/>
+        <location filename="../../window_client/queue_page.py" line="441"/>
         <source>当前没有叫到的号, 请先叫号 (F2)</source>
         <translation>No ticket is called; call the next one first (F2)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="506"/>
+        <location filename="../../window_client/queue_page.py" line="504"/>
         <source>已重呼 %1 (第 %2 次)</source>
         <translation>%1 called again (time %2)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="508"/>
+        <location filename="../../window_client/queue_page.py" line="506"/>
         <source>请 %1 号到 %2 号窗口</source>
         <translation>Ticket %1 to window %2, please</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="510"/>
+        <location filename="../../window_client/queue_page.py" line="508"/>
         <source>%1 已按过号处理</source>
         <translation>%1 marked as no-show</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="513"/>
+        <location filename="../../window_client/queue_page.py" line="511"/>
         <source>%1 已转到 %2, 新号 %3, 保留原排队顺序</source>
         <translation>%1 transferred to %2 as %3, keeping its place in the queue</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="517"/>
+        <location filename="../../window_client/queue_page.py" line="515"/>
         <source>%1 已办结</source>
         <translation>%1 done</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="577"/>
+        <location filename="../../window_client/queue_page.py" line="575"/>
         <source>本窗口端未连接排队系统 (前置机): 叫号不可用, 请按现场叫号办理</source>
         <translation>This counter client has no queue system (gateway): calling is unavailable; call people in person</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="578"/>
+        <location filename="../../window_client/queue_page.py" line="576"/>
         <source>网络中断: 叫号须连接前置机的排队系统, 恢复联网后自动可用</source>
         <translation>Offline: calling needs the gateway&apos;s queue system and comes back by itself when online</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="604"/>
+        <location filename="../../window_client/queue_page.py" line="602"/>
         <source>当前没有叫到的号</source>
         <translation>No ticket called</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="605"/>
+        <location filename="../../window_client/queue_page.py" line="603"/>
         <source>按 F2 叫下一位</source>
         <translation>Press F2 to call the next person</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="611"/>
+        <location filename="../../window_client/queue_page.py" line="609"/>
         <source>%1 · 取号 %2</source>
         <translation>%1 · taken at %2</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="614"/>
+        <location filename="../../window_client/queue_page.py" line="612"/>
         <source>已重呼 %1 次</source>
         <translation>called again %1 time(s)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="616"/>
+        <location filename="../../window_client/queue_page.py" line="614"/>
         <source>由 %1 转来</source>
         <translation>transferred from %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="618"/>
+        <location filename="../../window_client/queue_page.py" line="616"/>
         <source>关联办件: %1</source>
         <translation>cases: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="624"/>
+        <location filename="../../window_client/queue_page.py" line="622"/>
         <source>绿色通道 · %1</source>
         <translation>Green channel · %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="627"/>
+        <location filename="../../window_client/queue_page.py" line="625"/>
         <source>本窗口: —</source>
         <translation>This window: —</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="630"/>
+        <location filename="../../window_client/queue_page.py" line="628"/>
         <source>本窗口暂停服务中: %1</source>
         <translation>This window is paused: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="635"/>
+        <location filename="../../window_client/queue_page.py" line="633"/>
         <source>本窗口叫号业务区: %1</source>
         <translation>This window calls: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="645"/>
+        <location filename="../../window_client/queue_page.py" line="643"/>
         <source>取号中</source>
         <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="645"/>
+        <location filename="../../window_client/queue_page.py" line="643"/>
         <source>未到取号时间</source>
         <translation>Not issuing now</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="680"/>
+        <location filename="../../window_client/queue_page.py" line="678"/>
         <source>当前号</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="681"/>
+        <location filename="../../window_client/queue_page.py" line="679"/>
         <source>叫下一位 (F2)</source>
         <translation>Call next (F2)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="682"/>
+        <location filename="../../window_client/queue_page.py" line="680"/>
         <source>重呼 (F3)</source>
         <translation>Recall (F3)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="683"/>
+        <location filename="../../window_client/queue_page.py" line="681"/>
         <source>过号 (F4)</source>
         <translation>No-show (F4)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="684"/>
+        <location filename="../../window_client/queue_page.py" line="682"/>
         <source>开始办理 (F5)</source>
         <translation>Start service (F5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="685"/>
+        <location filename="../../window_client/queue_page.py" line="683"/>
         <source>办结 (F6)</source>
         <translation>Finish (F6)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="686"/>
+        <location filename="../../window_client/queue_page.py" line="684"/>
         <source>转办到其他业务区</source>
         <translation>Transfer to another business area</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="687"/>
+        <location filename="../../window_client/queue_page.py" line="685"/>
         <source>转办</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="688"/>
+        <location filename="../../window_client/queue_page.py" line="686"/>
         <source>暂停服务</source>
         <translation>Pause service</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="689"/>
+        <location filename="../../window_client/queue_page.py" line="687"/>
         <source>暂停原因 (必填)</source>
         <translation>Reason for the pause (required)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="690"/>
+        <location filename="../../window_client/queue_page.py" line="688"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="691"/>
+        <location filename="../../window_client/queue_page.py" line="689"/>
         <source>恢复服务</source>
         <translation>Resume service</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="692"/>
+        <location filename="../../window_client/queue_page.py" line="690"/>
         <source>各业务区等候人数</source>
         <translation>People waiting per business area</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="693"/>
+        <location filename="../../window_client/queue_page.py" line="691"/>
         <source>重新连接</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="695"/>
+        <location filename="../../window_client/queue_page.py" line="693"/>
         <source>业务区</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="695"/>
+        <location filename="../../window_client/queue_page.py" line="693"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="695"/>
+        <location filename="../../window_client/queue_page.py" line="693"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="695"/>
+        <location filename="../../window_client/queue_page.py" line="693"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
@@ -3349,52 +3345,52 @@ Rectified late</translation>
     <message>
         <location filename="../../kiosk/scan_service.py" line="141"/>
         <source>正在核验，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying, please wait…</translation>
     </message>
     <message>
         <location filename="../../kiosk/scan_service.py" line="181"/>
         <source>居民</source>
-        <translation type="unfinished"></translation>
+        <translation>Resident</translation>
     </message>
     <message>
         <location filename="../../kiosk/scan_service.py" line="181"/>
         <source>企业</source>
-        <translation type="unfinished"></translation>
+        <translation>Enterprise</translation>
     </message>
     <message>
         <location filename="../../kiosk/scan_service.py" line="182"/>
         <source>%1：%2&#x3000;证件号码：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 · ID number: %3</translation>
     </message>
     <message>
         <location filename="../../kiosk/scan_service.py" line="186"/>
         <source>已关联电子证照（可免提交）：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Linked e-licences (no paper needed): %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/scan_service.py" line="187"/>
         <source>暂无关联的电子证照</source>
-        <translation type="unfinished"></translation>
+        <translation>No linked e-licences</translation>
     </message>
     <message>
         <location filename="../../kiosk/scan_service.py" line="190"/>
         <source>本终端暂无可为您自助申请的事项，请到窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing can be applied for at this terminal for you; please go to a window</translation>
     </message>
     <message>
         <location filename="../../kiosk/scan_service.py" line="192"/>
         <source>请选择要办理的事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the service to apply for</translation>
     </message>
     <message>
         <location filename="../../kiosk/scan_service.py" line="212"/>
         <source>扫码办事</source>
-        <translation type="unfinished">Scan to start</translation>
+        <translation>Scan to start</translation>
     </message>
     <message>
         <location filename="../../kiosk/scan_service.py" line="214"/>
         <source>请将手机上的居民码或企业码对准扫码口；也可以在下方输入码内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Hold the Resident Code or Enterprise Code on your phone to the scanner, or type the code below</translation>
     </message>
 </context>
 <context>
@@ -3494,7 +3490,7 @@ or ask staff to help you find it</translation>
     <message>
         <location filename="../../window_client/statistics.py" line="162"/>
         <source>好差评</source>
-        <translation>Evaluations</translation>
+        <translation>Service ratings</translation>
     </message>
     <message>
         <location filename="../../window_client/statistics.py" line="163"/>
@@ -3922,7 +3918,7 @@ or ask staff to help you find it</translation>
         <translation>Bad-review follow-up</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="332"/>
+        <location filename="../../window_client/consultation.py" line="339"/>
         <source>解答咨询</source>
         <translation>Consultation</translation>
     </message>
@@ -3932,17 +3928,17 @@ or ask staff to help you find it</translation>
         <translation>Correction deadlines</translation>
     </message>
     <message>
-        <location filename="../../window_client/handover.py" line="419"/>
+        <location filename="../../window_client/handover.py" line="426"/>
         <source>移交后台</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="457"/>
+        <location filename="../../window_client/materials.py" line="466"/>
         <source>材料数字化</source>
         <translation>Digitise materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="726"/>
+        <location filename="../../window_client/queue_page.py" line="724"/>
         <source>叫号</source>
         <translation>Call queue</translation>
     </message>
