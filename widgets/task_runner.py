@@ -160,7 +160,12 @@ class TaskRunner(QObject):
         return len(self._pending)
 
     def shutdown(self) -> None:
-        """Stop accepting work, drop queued tasks and wait for running ones to end."""
+        """Stop accepting work, drop queued tasks and wait for running ones to end.
+
+        Work submitted afterwards is dropped: a window that is closing still gets
+        queued events (a start-up timer, a sync signal) whose tasks nobody is left
+        to receive. Such a task never runs and its ticket is never pending.
+        """
         if self._closed:
             return
         self._closed = True
@@ -182,9 +187,10 @@ class TaskRunner(QObject):
         key: str | None,
         owner: QObject | None,
     ) -> TaskTicket:
-        if self._closed:
-            raise RuntimeError("task runner is shut down")
         ticket = TaskTicket(id=next(self._ids), lane=lane, key=key)
+        if self._closed:
+            log.debug("task %s in lane %s dropped: the runner is shut down", ticket.id, lane)
+            return ticket
         if key is not None:
             superseded = self._latest.get(key)
             if superseded is not None:

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QObject, QThread
+from PySide6.QtCore import QCoreApplication, QObject, QThread
 
 from core.errors import UserCancelled, ValidationFailed
 from widgets.task_runner import TaskFailure, TaskRunner
@@ -124,7 +124,17 @@ def test_idle_changes_are_signalled(qtbot, runner):
     assert states == [False, True]
 
 
-def test_no_work_after_shutdown(runner):
+def test_no_work_after_shutdown(qtbot, runner):
     runner.shutdown()
-    with pytest.raises(RuntimeError):
-        runner.run(lambda: 1, on_done=lambda _: None)
+    ran = threading.Event()
+    delivered: list[object] = []
+    idle: list[bool] = []
+    runner.idle_changed.connect(idle.append)
+    for start in (runner.run, runner.run_catalog):
+        ticket = start(ran.set, on_done=delivered.append, key="late")
+        assert not runner.is_pending(ticket)
+    QCoreApplication.processEvents()  # a wrongly queued delivery would arrive here
+    assert not ran.is_set()
+    assert delivered == []
+    assert idle == []
+    assert runner.pending_count() == 0
