@@ -4,6 +4,17 @@
 builds a :class:`sync.engine.SyncEngine` whose monotonic clock and waits are fake (a
 wait advances the fake clock instead of sleeping) and whose wall clock is the
 gateway's :class:`tests.helpers.clock.FakeClock`, so signatures always verify.
+
+The ``gateway`` fixture runs on a temporary SQLite file unless a test module asks for
+both engines, like the gateway's own suite does::
+
+    pytestmark = pytest.mark.parametrize("gateway", ENGINES, indirect=True)
+
+Each test then runs twice, ids ``sqlite`` and ``postgres``; the PostgreSQL run gets a
+fresh database on the session's cluster (:mod:`tests.helpers.postgres`), carries the
+``postgres`` marker (``-m "not postgres"`` leaves it out), and needs the
+``postgres_server``/``postgres_url`` fixtures visible where the test lives (the
+``tests/sync`` conftest imports them).
 """
 
 from __future__ import annotations
@@ -24,11 +35,28 @@ from sync.store import OutboxEvent, Store, enqueue_event, open_store
 from sync.transport import Transport
 from tests.helpers.gateway import GatewayClient, RunningGateway, running_gateway
 
+ENGINES = ("sqlite", pytest.param("postgres", marks=pytest.mark.postgres))
+"""The gateway's database engines, for ``parametrize("gateway", ENGINES, indirect=True)``."""
+
+
+def gateway_database(request: pytest.FixtureRequest, tmp_path: Path, engine: str) -> Path | str:
+    """Where a test's gateway keeps its data: a SQLite file, or a fresh PostgreSQL URL."""
+    if engine == "postgres":
+        return str(request.getfixturevalue("postgres_url"))
+    if engine != "sqlite":
+        raise ValueError(f"unknown gateway engine {engine!r}")
+    return tmp_path / "gateway.db"
+
 
 @pytest.fixture
-def gateway(tmp_path: Path) -> Iterator[RunningGateway]:
-    """The real gateway on loopback over SQLite (the terminal side does not care which)."""
-    with running_gateway(tmp_path / "gateway.db") as running:
+def gateway(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RunningGateway]:
+    """The real gateway on loopback, on SQLite or on the engine the test is run with.
+
+    The terminal must not be able to tell the engines apart: the same pulls, pushes,
+    resets and faults give the same cache and the same inbox on both.
+    """
+    engine = str(getattr(request, "param", "sqlite"))
+    with running_gateway(gateway_database(request, tmp_path, engine)) as running:
         yield running
 
 

@@ -18,6 +18,7 @@ from tests.helpers.catalog import small_catalog
 from tests.helpers.faulty_proxy import FaultyProxy
 from tests.helpers.gateway import RunningGateway
 from tests.helpers.terminal_sync import (
+    ENGINES,
     FAST,
     Terminal,
     digests_match,
@@ -27,6 +28,8 @@ from tests.helpers.terminal_sync import (
     outbox,
     terminal,
 )
+
+pytestmark = pytest.mark.parametrize("gateway", ENGINES, indirect=True)  # SQLite and PostgreSQL
 
 HALL = "371002001"
 

@@ -15,6 +15,7 @@ from sync.transport import BadAnswer, Transport
 from tests.helpers.catalog import small_catalog
 from tests.helpers.gateway import RunningGateway, wait_until
 from tests.helpers.terminal_sync import (
+    ENGINES,
     Terminal,
     enqueue,
     gateway,  # noqa: F401  (fixture)
@@ -22,6 +23,8 @@ from tests.helpers.terminal_sync import (
     outbox,
     terminal,
 )
+
+pytestmark = pytest.mark.parametrize("gateway", ENGINES, indirect=True)  # SQLite and PostgreSQL
 
 HALL = "371002001"
 

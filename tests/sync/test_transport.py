@@ -30,6 +30,7 @@ from tests.helpers.catalog import small_catalog
 from tests.helpers.faulty_proxy import FaultyProxy
 from tests.helpers.gateway import RunningGateway, free_port
 from tests.helpers.terminal_sync import (
+    ENGINES,
     Terminal,
     enqueue,
     gateway,  # noqa: F401  (fixture)
@@ -37,6 +38,8 @@ from tests.helpers.terminal_sync import (
     outbox,
     terminal,
 )
+
+pytestmark = pytest.mark.parametrize("gateway", ENGINES, indirect=True)  # SQLite and PostgreSQL
 
 
 @pytest.fixture
