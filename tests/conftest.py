@@ -1,6 +1,80 @@
 """Test-wide setup. Qt must run offscreen before any QApplication exists."""
 
+from __future__ import annotations
+
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont, QPalette
+    from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class _Look:
+    """What :func:`widgets.theme.apply_theme` changes on the one QApplication."""
+
+    style: str
+    palette: QPalette
+    font: QFont
+    style_sheet: str
+    properties: frozenset[bytes]
+
+    @classmethod
+    def of(cls, app: QApplication) -> _Look:
+        return cls(
+            style=app.style().name(),
+            palette=app.palette(),
+            font=app.font(),
+            style_sheet=app.styleSheet(),
+            properties=frozenset(bytes(name.data()) for name in app.dynamicPropertyNames()),
+        )
+
+    def restore(self, app: QApplication) -> None:
+        if app.style().name() != self.style:
+            app.setStyle(self.style)
+        if app.palette() != self.palette:
+            app.setPalette(self.palette)
+        if app.font() != self.font:
+            app.setFont(self.font)
+        if app.styleSheet() != self.style_sheet:
+            app.setStyleSheet(self.style_sheet)
+        for name in app.dynamicPropertyNames():
+            if bytes(name.data()) not in self.properties:
+                app.setProperty(bytes(name.data()).decode(), None)
+
+
+_pristine: list[_Look] = []
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: QApplication) -> QApplication:
+    """pytest-qt's application, with its look as created remembered for every test."""
+    _pristine.append(_Look.of(qapp))
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def _pristine_application_look() -> Iterator[None]:
+    """Each test starts from the application's own look, not the last test's theme.
+
+    There is one QApplication per test session; a test that applies the kiosk or
+    window theme (directly or by building a whole UI) would otherwise hand its fonts,
+    palette and style sheet to every later test, and layouts measured there (the hall
+    display on a 1080p screen) would depend on which tests ran before.
+    """
+    yield
+    if not _pristine:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        _pristine[0].restore(app)
