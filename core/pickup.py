@@ -16,9 +16,15 @@ four characters of the ID number (hashed) and the masked name. Wrong codes are
 counted; five in a row lock pickup by code on this terminal for 15 minutes so the
 6-digit codes cannot be guessed at the screen.
 
+A result already handed out (claimed or confirmed on this terminal, or marked
+collected by the gateway) is no longer offered, but a second attempt with its right
+code and ID tail (or its applicant's 居民码) is told when it was collected
+(:class:`PickupAlreadyCollected`) instead of "wrong code"; without both, nothing
+about it is said.
+
 Flow::
 
-    flow = PickupFlow(offers=ledger.offers(), clock=clock)
+    flow = PickupFlow(offers=ledger.offers(), collected=ledger.collected(), clock=clock)
     flow.identify_by_code("482913", "123X")      # or identify_by_resident(citizen)
     flow.choose(flow.matches[0].pickup_id)       # when several results are waiting
     flow.method                                  # "print" or "locker"
@@ -33,13 +39,14 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from core.catalog import DeliveryMethod
-from core.clock import Clock
+from core.clock import HALL_TZ, Clock
 from core.errors import IllegalTransition, UserFacingError, ValidationFailed
 from core.holders import Citizen
 from core.masking import mask_name
@@ -126,6 +133,32 @@ class PickupOffer(BaseModel):
         )
 
 
+@dataclass(frozen=True, slots=True)
+class CollectedPickup:
+    """A result of this hall that was already handed out.
+
+    Attributes:
+        offer: its ``pickups`` record (the salted hashes identify it).
+        at: when it was collected (this terminal's claim, else the gateway's record);
+            ``None`` when neither says.
+    """
+
+    offer: PickupOffer
+    at: _dt.datetime | None = None
+
+
+class PickupAlreadyCollected(ValidationFailed):
+    """The citizen proved to be this result's applicant, but it was already collected."""
+
+
+def collected_message(at: _dt.datetime | None) -> str:
+    """What a second pickup attempt is told (only after the code and ID tail matched)."""
+    if at is None:
+        return "该结果已被领取，如有疑问请呼叫帮办或到窗口咨询"
+    moment = at.astimezone(HALL_TZ) if at.tzinfo is not None else at
+    return f"该结果已于 {moment:%Y年%m月%d日 %H:%M} 领取，如有疑问请呼叫帮办或到窗口咨询"
+
+
 class PickupStep(StrEnum):
     IDENTIFY = "identify"  # 扫居民码 or 输入取件码
     CHOOSE = "choose"  # several results wait for this person
@@ -139,6 +172,8 @@ class PickupFlow:
     Args:
         offers: the results waiting at this hall (``PickupLedger.offers()``).
         clock: for the code lockout.
+        collected: the results already handed out (``PickupLedger.collected()``), so a
+            second attempt by their applicant is told so.
         failures: wrong-code counter shared across sessions of this kiosk (pass the
             same :class:`CodeAttempts` to every flow).
     """
@@ -149,8 +184,11 @@ class PickupFlow:
         offers: Sequence[PickupOffer],
         clock: Clock,
         failures: CodeAttempts | None = None,
+        collected: Sequence[CollectedPickup] = (),
     ) -> None:
         self._offers = tuple(o for o in offers if o.waiting)
+        waiting = {o.pickup_id for o in self._offers}
+        self._collected = tuple(c for c in collected if c.offer.pickup_id not in waiting)
         self._clock = clock
         self._attempts = failures or CodeAttempts(clock=clock)
         self._matches: tuple[PickupOffer, ...] = ()
@@ -214,11 +252,14 @@ class PickupFlow:
         """A resolved 居民码: every waiting result whose applicant this person is.
 
         Raises:
+            PickupAlreadyCollected: nothing waits, but this person's result was collected.
             ValidationFailed: nothing waits for this person at this hall.
         """
         self._require_step(PickupStep.IDENTIFY)
         found = tuple(o for o in self._offers if o.method and o.matches_person(citizen))
         if not found:
+            self._say_if_collected([c for c in self._collected
+                                    if c.offer.matches_person(citizen)])
             raise ValidationFailed(
                 "没有查到您在本大厅待领取的办理结果。如结果需窗口领取或邮寄，请咨询工作人员",
                 code="pickup.none_for_person",
@@ -230,6 +271,9 @@ class PickupFlow:
 
         Raises:
             ValidationFailed: malformed input, or no match (counts as a failure).
+            PickupAlreadyCollected: the code and ID tail are those of a result already
+                collected (neither a failure nor a success: a known used code must not
+                reset the count of wrong guesses).
             PickupLocked: too many wrong codes on this kiosk.
         """
         self._require_step(PickupStep.IDENTIFY)
@@ -242,6 +286,8 @@ class PickupFlow:
             raise ValidationFailed("请输入身份证号码最后4位", code="pickup.tail_format")
         found = tuple(o for o in self._offers if o.method and o.matches_code(code, tail))
         if not found:
+            self._say_if_collected([c for c in self._collected
+                                    if c.offer.matches_code(code, tail)])
             left = self._attempts.failed()
             raise ValidationFailed(
                 f"取件码或身份证号码后4位不正确，还可尝试{left}次",
@@ -251,6 +297,20 @@ class PickupFlow:
         self._attempts.succeeded()
         self._matched(found, "pickup_code")
         return found[0]
+
+    @staticmethod
+    def _say_if_collected(taken: Sequence[CollectedPickup]) -> None:
+        """Raise :class:`PickupAlreadyCollected` for the latest of ``taken``, if any."""
+        if not taken:
+            return
+        known = [c.at for c in taken if c.at is not None]
+        at = max(known, key=lambda m: m.timestamp()) if known else None
+        log.info("pickup attempt on %d result(s) already collected", len(taken))
+        raise PickupAlreadyCollected(
+            collected_message(at),
+            code="pickup.already_collected",
+            collected_at=at.isoformat() if at is not None else "",
+        )
 
     def _matched(
         self, found: tuple[PickupOffer, ...], how: Literal["resident_code", "pickup_code"]

@@ -136,7 +136,8 @@ class PickupScreen(QWidget):
     def _new_flow(self) -> PickupFlow:
         services = self._services
         return PickupFlow(offers=services.pickups.offers(), clock=services.clock,
-                          failures=services.code_attempts)
+                          failures=services.code_attempts,
+                          collected=services.pickups.collected())
 
     # -- identification ------------------------------------------------------------------
 

@@ -52,7 +52,7 @@ from core.catalog import DeliveryMethod, ServiceItem
 from core.clock import Clock, hall_date
 from core.errors import IllegalTransition, NotPermitted, ValidationFailed
 from core.masking import mask_name
-from core.pickup import PickupOffer
+from core.pickup import CollectedPickup, PickupOffer
 from sync.audit import AuditLog
 from sync.protocol import (
     CaseSubmitted,
@@ -964,6 +964,34 @@ class PickupLedger:
                 offers.append(offer)
         return offers
 
+    def collected(self) -> list[CollectedPickup]:
+        """Results of this hall already handed out, with when.
+
+        Claimed or confirmed on this terminal (the claim's time: it came out here,
+        perhaps offline), else marked collected by the gateway (its ``collected_at``).
+        """
+        with self._store.journal.read() as conn:
+            local = {
+                r[0]: r[1] or r[2]
+                for r in conn.execute(
+                    "SELECT pickup_id, collected_at, claimed_at FROM pickup_claims"
+                )
+            }
+        found = []
+        for doc in self._store.cached_docs("pickups"):
+            try:
+                offer = PickupOffer.from_doc(doc)
+            except ValidationFailed:
+                continue
+            if offer.pickup_id in local:
+                at = local[offer.pickup_id]
+            elif not offer.waiting:
+                at = doc.get("collected_at")
+            else:
+                continue
+            found.append(CollectedPickup(offer=offer, at=_moment(at)))
+        return found
+
     def claim(
         self,
         offer: PickupOffer,
@@ -1058,3 +1086,13 @@ class PickupLedger:
                     " ORDER BY claimed_at"
                 )
             ]
+
+
+def _moment(text: object) -> _dt.datetime | None:
+    """An ISO 8601 time from the journal or a synced doc; ``None`` if absent or garbled."""
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        return _dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None

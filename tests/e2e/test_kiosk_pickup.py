@@ -354,14 +354,14 @@ def test_pickup_by_code_prints_the_result_once_and_a_second_attempt_is_refused_o
     kiosk.sync()
     pick_up_by_code(qtbot, kiosk, code, tail)
     qtbot.waitUntil(lambda: _answered(screen), timeout=10000)
-    assert "不正确" in screen.message.text()
+    assert "已于" in screen.message.text()
     kiosk.window.end_session()
 
     # again, with the gateway gone: still refused from this terminal's own claims
     kiosk.proxy.down = True
     pick_up_by_code(qtbot, kiosk, code, tail)
     qtbot.waitUntil(lambda: _answered(screen), timeout=10000)
-    assert "不正确" in screen.message.text()
+    assert "已于" in screen.message.text()
     assert len(kiosk.a4.printed) == printed
 
 
@@ -379,7 +379,7 @@ def test_the_same_result_is_refused_offline_before_the_gateway_heard_of_the_pick
     kiosk.window.end_session()
     pick_up_by_code(qtbot, kiosk, code, tail)
     qtbot.waitUntil(lambda: _answered(screen), timeout=10000)
-    assert "不正确" in screen.message.text()
+    assert "已于" in screen.message.text()
     assert len(kiosk.a4.printed) == 1
     assert kiosk.pickup_state(official) == "waiting"  # the gateway has not heard yet
     kiosk.proxy.down = False
