@@ -30,7 +30,7 @@ import requests
 from pydantic import BaseModel, ValidationError
 
 from core.errors import EnvironmentProblem, Offline, UserFacingError
-from sync.auth import DeviceAuth
+from sync.auth import DeviceAuth, GatewayClock
 from sync.engine import NotEnrolled, load_enrolment
 from sync.help_protocol import HelpAck, HelpFeed, HelpRequest, HelpTicket, HelpTopic
 from sync.protocol import DeviceCredential, ErrorBody
@@ -123,17 +123,25 @@ class HttpDeskTransport:
     ) -> bytes:
         data = body.model_dump_json().encode() if body is not None else b""
         query = {k: str(v).lower() if isinstance(v, bool) else v for k, v in (params or {}).items()}
-        try:
-            response = self._session().request(
-                method,
-                self._base + path,
-                data=data,
-                params=query,
-                headers={"Content-Type": "application/json"},
-                timeout=(CONNECT_TIMEOUT, read_timeout),
-            )
-        except (requests.ConnectionError, requests.Timeout) as exc:
-            raise Offline("无法连接前置机，请检查网络") from exc
+        for attempt in range(2):
+            try:
+                response = self._session().request(
+                    method,
+                    self._base + path,
+                    data=data,
+                    params=query,
+                    headers={"Content-Type": "application/json"},
+                    timeout=(CONNECT_TIMEOUT, read_timeout),
+                )
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                raise Offline("无法连接前置机，请检查网络") from exc
+            if (
+                attempt == 0
+                and isinstance(self._clock, GatewayClock)
+                and self._clock.learn_from(response)
+            ):
+                continue  # refused for our clock before anything happened: sign again
+            break
         status = response.status_code
         if status < 300:
             return response.content

@@ -32,7 +32,7 @@ from pydantic import BaseModel, ValidationError
 from core.clock import HALL_TZ, Clock
 from core.errors import EnvironmentProblem, Offline, UserFacingError
 from core.queue import GreenChannel, format_ticket_number
-from sync.auth import DeviceAuth
+from sync.auth import DeviceAuth, GatewayClock
 from sync.protocol import DeviceCredential, ErrorBody
 from sync.queue_protocol import (
     AppointmentBody,
@@ -156,17 +156,25 @@ class HttpQueueTransport:
         read_timeout: float = READ_TIMEOUT,
     ) -> bytes:
         data = body.model_dump_json().encode() if body is not None else b""
-        try:
-            response = self._session().request(
-                method,
-                self._base + path,
-                data=data,
-                params=dict(params or {}),
-                headers={"Content-Type": "application/json"},
-                timeout=(CONNECT_TIMEOUT, read_timeout),
-            )
-        except (requests.ConnectionError, requests.Timeout) as exc:
-            raise Offline("无法连接排队系统（前置机）") from exc
+        for attempt in range(2):
+            try:
+                response = self._session().request(
+                    method,
+                    self._base + path,
+                    data=data,
+                    params=dict(params or {}),
+                    headers={"Content-Type": "application/json"},
+                    timeout=(CONNECT_TIMEOUT, read_timeout),
+                )
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                raise Offline("无法连接排队系统（前置机）") from exc
+            if (
+                attempt == 0
+                and isinstance(self._clock, GatewayClock)
+                and self._clock.learn_from(response)
+            ):
+                continue  # refused for our clock before anything happened: sign again
+            break
         status = response.status_code
         if status < 300:
             return response.content
@@ -196,6 +204,8 @@ class EnrolledQueueTransport:
         credential: returns the device credential, or raises ``Offline`` /
             :class:`QueueNotAuthorised` saying why there is none yet.
         verify: ``True``, or the path of a custom CA bundle.
+        clock: unix seconds for signatures: the terminal's shared
+            :class:`~sync.auth.GatewayClock`, which applies the gateway's clock offset.
     """
 
     def __init__(
@@ -204,10 +214,12 @@ class EnrolledQueueTransport:
         base_url: str,
         credential: Callable[[], DeviceCredential],
         verify: bool | str = True,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self._base = base_url
         self._credential = credential
         self._verify = verify
+        self._clock = clock
         self._inner: HttpQueueTransport | None = None
         self._lock = threading.Lock()
 
@@ -215,7 +227,10 @@ class EnrolledQueueTransport:
         with self._lock:
             if self._inner is None:
                 self._inner = HttpQueueTransport(
-                    base_url=self._base, credential=self._credential(), verify=self._verify
+                    base_url=self._base,
+                    credential=self._credential(),
+                    clock=self._clock,
+                    verify=self._verify,
                 )
             return self._inner
 
