@@ -243,6 +243,7 @@ class CaseRepository:
         delivery: DeliveryMethod,
         form: Mapping[str, Any] | None = None,
         attachments: Sequence[str] = (),
+        ticket_number: str = "",
     ) -> Case:
         """Allocate the next provisional number and save the case ``build`` makes with it.
 
@@ -255,6 +256,8 @@ class CaseRepository:
             delivery: how the applicant wants the result (出件方式).
             form: the application form's fields, sent with the submission.
             attachments: sha256 of digitised materials already uploaded as blobs.
+            ticket_number: the 取号 ticket the case is taken in under (一号办到底);
+                ``case.submitted`` names it and the gateway links the two.
         """
         day = hall_date(self._clock.now())
         with self._store.local_change() as conn:
@@ -289,7 +292,8 @@ class CaseRepository:
                     now,
                 ),
             )
-            self._write(conn, case, previous_count=0, form=form, attachments=attachments)
+            self._write(conn, case, previous_count=0, form=form, attachments=attachments,
+                        ticket_number=ticket_number)
         log.info("case %s created (%s)", number, case.state.value)
         return case
 
@@ -299,12 +303,14 @@ class CaseRepository:
         *,
         form: Mapping[str, Any] | None = None,
         attachments: Sequence[str] = (),
+        ticket_number: str = "",
     ) -> None:
         """Save the case's new events with their outbox events and audit entries.
 
         ``attachments`` (sha256 of blobs kept for the sync engine) go with the case's
         submission when this save submits it, otherwise with its last new step, so the
-        engine uploads them before the gateway sees the step.
+        engine uploads them before the gateway sees the step. ``ticket_number`` (the
+        取号 ticket served) goes with the submission, when this save submits the case.
 
         Raises:
             CaseConflict: the stored case has events this one does not (it was changed
@@ -318,7 +324,8 @@ class CaseRepository:
             if row is None:
                 raise ValidationFailed("本机没有这个办件", code="case.unknown")
             self._write(
-                conn, case, previous_count=int(row[0]), form=form, attachments=attachments
+                conn, case, previous_count=int(row[0]), form=form, attachments=attachments,
+                ticket_number=ticket_number,
             )
 
     def _write(
@@ -329,6 +336,7 @@ class CaseRepository:
         previous_count: int,
         form: Mapping[str, Any] | None,
         attachments: Sequence[str],
+        ticket_number: str = "",
     ) -> None:
         record = case.record
         events = record.events
@@ -357,7 +365,7 @@ class CaseRepository:
             self._audit_event(conn, event)
         outbox_seq, submitted = self._enqueue(
             conn, case, new, submitted=submitted, official=official, form=form,
-            attachments=attachments,
+            attachments=attachments, ticket_number=ticket_number,
         )
         conn.execute(
             "UPDATE cases SET state = ?, received_on = ?, event_count = ?, submitted = ?,"
@@ -408,6 +416,7 @@ class CaseRepository:
         official: str | None,
         form: Mapping[str, Any] | None,
         attachments: Sequence[str],
+        ticket_number: str = "",
     ) -> tuple[int | None, bool]:
         """Outbox events for the new case events; returns (last seq, submitted)."""
         steps = [
@@ -425,7 +434,10 @@ class CaseRepository:
             )
             if cut < 0:
                 return None, False  # still a draft, or withdrawn before it left the terminal
-            last_seq = self._submit(conn, case, steps[cut], form=form, attachments=attachments)
+            last_seq = self._submit(
+                conn, case, steps[cut], form=form, attachments=attachments,
+                ticket_number=ticket_number,
+            )
             submitted = True
             steps = steps[cut + 1 :]
             attachments = ()  # the submission carries them
@@ -453,6 +465,7 @@ class CaseRepository:
         *,
         form: Mapping[str, Any] | None,
         attachments: Sequence[str],
+        ticket_number: str = "",
     ) -> int:
         record = case.record
         delivery = conn.execute(
@@ -474,6 +487,7 @@ class CaseRepository:
             if isinstance(materials, list)
             else [m.model_dump(mode="json") for m in record.marks],
             attachments=list(attachments),
+            ticket_number=ticket_number.strip().upper(),
         )
         out = enqueue_event(
             EventKind.CASE_SUBMITTED.value, payload.model_dump(mode="json"), conn=conn

@@ -765,7 +765,10 @@ class AcceptancePage(QWidget):
                 executed.append(result)
                 return result.case
 
-            services.cases.create(build, delivery=delivery, form=flow.prefill())
+            # 一号办到底: the submission names the ticket served and the gateway links
+            # it to the official number (a direct link would name the provisional one)
+            services.cases.create(build, delivery=delivery, form=flow.prefill(),
+                                  ticket_number=ticket.number if ticket is not None else "")
             result = executed[-1]
             papers = services.make_papers(
                 paper_for(
@@ -789,8 +792,6 @@ class AcceptancePage(QWidget):
                 )
                 for paper in papers
             )
-            if ticket is not None:
-                services.link_ticket(ticket.number, result.case.number)
             return Done(executed=result, papers=papers, jobs=jobs)
 
         self._busy = True
