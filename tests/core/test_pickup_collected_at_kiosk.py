@@ -13,15 +13,12 @@ from pathlib import Path
 import pytest
 
 from sync.protocol import EventKind, PickupCollected
+from tests.e2e import test_kiosk_pickup
 from tests.e2e.test_kiosk_citizen import HALL, _holders
-from tests.e2e.test_kiosk_pickup import (
-    Kiosk,
-    _answered,
-    kiosk,  # noqa: F401 - the fixture
-    pick_up_by_code,
-    ready_for_pickup,
-)
+from tests.e2e.test_kiosk_pickup import Kiosk, _answered, pick_up_by_code, ready_for_pickup
 from tests.helpers.terminal_sync import enqueue, terminal
+
+kiosk = test_kiosk_pickup.kiosk  # the wired kiosk fixture, shared
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -16,8 +16,11 @@ import requests
 
 from core.scan import ScanEvent, ScanSource
 from core.terminal import Tile
+from tests.e2e import test_kiosk_tasks
 from tests.e2e.test_kiosk_citizen import _holders
-from tests.e2e.test_kiosk_tasks import HALL, Hall, hall  # noqa: F401 - the fixture
+from tests.e2e.test_kiosk_tasks import HALL, Hall
+
+hall = test_kiosk_tasks.hall  # the wired kiosk fixture, shared
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
