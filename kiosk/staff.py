@@ -80,19 +80,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.accounts import AccountLocked, Accounts, Clerk, LoginRefused, PinGate, verify_secret
-from core.case import Role
-from core.clock import Clock
 from core.errors import EnvironmentProblem, UserFacingError, ValidationFailed
-from core.pickup import PickupOffer
-from devices.health import DeviceHealth, Health
-from devices.health import Role as DeviceRole
 from widgets.i18n import arg, is_language_change
 from widgets.layout import card, clear_layout, restyle, styled_label
 from widgets.task_runner import TaskRunner
 
-if TYPE_CHECKING:  # the store, queue and devices come in built; importing them is slow
-    from devices.health import HealthBoard
+if TYPE_CHECKING:  # imported where used: the window imports this module at start-up
+    from core.accounts import Accounts, Clerk, PinGate
+    from core.clock import Clock
+    from devices.health import DeviceHealth, HealthBoard
     from devices.lockers.board import CompartmentStatus, Locker
     from sync.audit import AuditLog
     from sync.cases import PickupLedger
@@ -214,6 +210,9 @@ class PinCheck(Protocol):
 
 def configured_staff(hall_id: str) -> Clerk:
     """The staff member the configured ``kiosk.staff_pin_hash`` stands for."""
+    from core.accounts import Clerk
+    from core.case import Role
+
     return Clerk(id=CONFIGURED_STAFF, name="终端管理员", roles=(Role.ADMIN,), hall_id=hall_id)
 
 
@@ -225,6 +224,8 @@ def staff_pin_check(*, accounts: Accounts | None, hall_id: str, pin_hash: str = 
         hall_id: only this hall's staff may open this kiosk.
         pin_hash: the configured ``kiosk.staff_pin_hash`` ("" = none configured).
     """
+
+    from core.accounts import verify_secret
 
     def check(pin: str) -> Clerk | None:
         if pin_hash and verify_secret(pin, pin_hash):
@@ -283,6 +284,8 @@ class StaffDesk:
             LoginRefused: a wrong PIN (``params['left']`` attempts remain).
             AccountLocked: too many wrong PINs; the pad is locked (``params['until']``).
         """
+        from core.accounts import AccountLocked, LoginRefused
+
         try:
             clerk = self.gate.enter(pin)
         except AccountLocked as locked:
@@ -340,6 +343,8 @@ class StaffDesk:
         return queue.pdf(job_id)
 
     def _stuck(self) -> list[StuckClaim]:
+        from core.pickup import PickupOffer
+
         if self.pickups is None:
             return []
         found = []
@@ -600,6 +605,13 @@ class PinPad(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StaffPinPad")
+        # the theme's keys are sized for a keyboard row; a PIN pad wants big targets
+        self.setStyleSheet(
+            '#StaffPinPad QPushButton[role="key"], #StaffPinPad QPushButton[role="key-action"]'
+            " { min-width: 180px; min-height: 100px; }"
+            ' #StaffPinPad QPushButton[role="key"] { font-size: 40px; }'
+            " #StaffPinOk, #StaffPinCancel { min-width: 240px; min-height: 88px; }"
+        )
         self._digits = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -671,8 +683,6 @@ class PinPad(QWidget):
         button.setObjectName(f"StaffPinKey{digit}")
         button.setProperty("role", "key")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setMinimumSize(180, 100)
-        button.setStyleSheet("font-size: 40px;")
         button.clicked.connect(lambda _=False, d=digit: self._press(d))
         grid.addWidget(button, row, column)
         self.keys[digit] = button
@@ -708,18 +718,18 @@ class PinPad(QWidget):
 
 # ---- the console -----------------------------------------------------------------------
 
-_DEVICE_NAMES = {
-    DeviceRole.RECEIPT_PRINTER: QT_TRANSLATE_NOOP("StaffScreen", "小票打印机"),
-    DeviceRole.A4_PRINTER: QT_TRANSLATE_NOOP("StaffScreen", "A4 打印机"),
-    DeviceRole.SCANNER: QT_TRANSLATE_NOOP("StaffScreen", "扫码器"),
-    DeviceRole.LOCKER: QT_TRANSLATE_NOOP("StaffScreen", "智能文件柜"),
-    DeviceRole.IDCARD: QT_TRANSLATE_NOOP("StaffScreen", "身份证阅读器"),
-    DeviceRole.NETWORK: QT_TRANSLATE_NOOP("StaffScreen", "平台网络"),
+_DEVICE_NAMES = {  # devices.health.Role values
+    "receipt_printer": QT_TRANSLATE_NOOP("StaffScreen", "小票打印机"),
+    "a4_printer": QT_TRANSLATE_NOOP("StaffScreen", "A4 打印机"),
+    "scanner": QT_TRANSLATE_NOOP("StaffScreen", "扫码器"),
+    "locker": QT_TRANSLATE_NOOP("StaffScreen", "智能文件柜"),
+    "idcard": QT_TRANSLATE_NOOP("StaffScreen", "身份证阅读器"),
+    "network": QT_TRANSLATE_NOOP("StaffScreen", "平台网络"),
 }
-_HEALTH_NAMES = {
-    Health.OK: QT_TRANSLATE_NOOP("StaffScreen", "正常"),
-    Health.DEGRADED: QT_TRANSLATE_NOOP("StaffScreen", "需关注"),
-    Health.UNAVAILABLE: QT_TRANSLATE_NOOP("StaffScreen", "不可用"),
+_HEALTH_NAMES = {  # devices.health.Health values
+    "ok": QT_TRANSLATE_NOOP("StaffScreen", "正常"),
+    "degraded": QT_TRANSLATE_NOOP("StaffScreen", "需关注"),
+    "unavailable": QT_TRANSLATE_NOOP("StaffScreen", "不可用"),
 }
 _JOB_STATES = {  # sync.print_queue.JobState values
     "queued": QT_TRANSLATE_NOOP("StaffScreen", "排队中"),
@@ -870,6 +880,8 @@ class StaffScreen(QWidget):
         self._refresh_timer.start()
 
     def _on_refused(self, error: BaseException) -> None:
+        from core.accounts import AccountLocked, LoginRefused
+
         self._checking = False
         self.pad.set_enabled_keys(True)
         if isinstance(error, AccountLocked):
@@ -1018,6 +1030,7 @@ class StaffScreen(QWidget):
         self.preview.setObjectName("StaffPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(240)
+        self.preview.setStyleSheet("#StaffPreview { background: #E4E9F0; padding: 8px; }")
         printers = QHBoxLayout()
         self.printer_label = styled_label("", role="body", wrap=False)
         printers.addWidget(self.printer_label)
@@ -1073,12 +1086,13 @@ class StaffScreen(QWidget):
         for device in snapshot.devices:
             frame, layout = card()
             frame.setObjectName(f"StaffDevice-{device.device_id}")
-            head = arg(self.tr("%1 %2：%3"), self.tr(_DEVICE_NAMES[device.role]),
-                       device.device_id, self.tr(_HEALTH_NAMES[device.health]))
+            role = _DEVICE_NAMES.get(device.role.value)
+            head = arg(self.tr("%1 %2：%3"), self.tr(role) if role else device.role.value,
+                       device.device_id, self.tr(_HEALTH_NAMES[device.health.value]))
             title = styled_label(head, role="subtitle" if device.usable else "badge-danger")
             since = arg(self.tr("自 %1 起"), device.since.strftime("%Y-%m-%d %H:%M"))
             todo = device.staff_message or (
-                self.tr("无需处理") if device.health is Health.OK
+                self.tr("无需处理") if device.health.value == "ok"
                 else self.tr("请检查设备的电源、连线和耗材"))
             layout.addWidget(title)
             layout.addWidget(styled_label(since, role="muted"))
@@ -1460,6 +1474,7 @@ def build_staff_desk(  # noqa: PLR0913 - the composition root's ingredients, by 
     refresh_devices: Callable[[], None] | None = None,
 ) -> StaffDesk:
     """A :class:`StaffDesk` over the terminal's store, devices and accounts."""
+    from core.accounts import PinGate
     from sync.cases import PickupLedger
 
     return StaffDesk(

@@ -16,6 +16,7 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -73,6 +74,9 @@ from widgets.task_runner import TaskRunner
 from widgets.theme import apply_theme, theme_metrics
 from widgets.voice import VoiceReader
 
+if TYPE_CHECKING:
+    from kiosk.staff import StaffDesk, StaffScreen
+
 log = logging.getLogger(__name__)
 
 PINYIN_WARM_UP_MS = 3000
@@ -125,6 +129,8 @@ class KioskWindow(QMainWindow):
         queue: the queue client for 取号 and 预约签到; without it their tiles are hidden.
         help_client: 呼叫帮办 to the clerks; without it the tile and button are hidden.
         scans: the scan router; each scan goes to the screen on display.
+        staff: staff mode (five taps on the terminal number, then a staff PIN);
+            without it the kiosk has none.
         parent: the Qt parent.
     """
 
@@ -148,6 +154,7 @@ class KioskWindow(QMainWindow):
         queue: TicketIssuer | None = None,
         help_client: HelpRequester | None = None,
         scans: ScanRouter | None = None,
+        staff: StaffDesk | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -235,6 +242,10 @@ class KioskWindow(QMainWindow):
         self.resize(width, height)
         self._retranslate()
         self.go_home()
+        self._staff_desk = staff
+        self.staff: StaffScreen | None = None
+        # the gesture's module is read after the first turn of the event loop
+        QTimer.singleShot(0, self, lambda: self._watch_staff_gesture(idle_clock))
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -340,6 +351,31 @@ class KioskWindow(QMainWindow):
     def return_home(self) -> None:
         """After an unexpected error (the crash handler): wipe and go home."""
         self.end_session(EndReason.ERROR)
+
+    def open_staff(self) -> None:
+        """Staff mode: the citizen's session is wiped, then the staff PIN pad."""
+        if self._staff_desk is None:
+            return
+        if self.staff is None:
+            from kiosk.staff import StaffScreen
+
+            self.staff = StaffScreen(desk=self._staff_desk, runner=self.runner)
+            self.staff.left.connect(self.go_home)
+            if self._staff_desk.quit is None:
+                self.staff.exit_confirmed.connect(self.close)
+            self.stack.addWidget(self.staff)
+        self.end_session(EndReason.STAFF)
+        self.staff.reset()
+        self._show(self.staff)
+
+    def _watch_staff_gesture(self, clock: Callable[[], float]) -> None:
+        """Five taps on the footer's terminal number open staff mode."""
+        target = self.footer.findChild(QLabel, "FooterTerminal")
+        if self._staff_desk is not None and target is not None:
+            from kiosk.staff import StaffEntryGesture
+
+            gesture = StaffEntryGesture(target=target, clock=clock, parent=self)
+            gesture.triggered.connect(self.open_staff)
 
     def read_aloud(self) -> None:
         """Read the current screen's main text (朗读), in the current language."""
