@@ -30,7 +30,7 @@ from gateway.cases import CaseBook
 from gateway.events import EventProcessor
 from gateway.identity import IdentityService
 from gateway.keys import KeyRing
-from gateway.queue import QueueAuthority, install_queue_routes
+from gateway.queue import CLIENT_GONE, QueueAuthority, install_queue_routes
 from gateway.stats import install_window_desk_routes
 from gateway.store import (
     BadCursor,
@@ -434,6 +434,36 @@ def require_admin(services: GatewayServices, request: Request) -> None:
 # ---------------------------------------------------------------- enrolment
 
 
+async def _changes_page(
+    request: Request,
+    services: GatewayServices,
+    which: Stream,
+    scope: str,
+    *,
+    cursor: str,
+    limit: int,
+    wait: float,
+) -> Response:
+    """A change page, waiting up to ``wait`` s for one that is not empty."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    key = (which, scope)
+    while True:
+        future = services.notifier.waiter(key)
+        try:
+            body = await _in_thread(read_page, services.store, which, scope, cursor, limit)
+            remaining = deadline - loop.time()
+            if b'"items":[]' not in body or remaining <= 0:
+                return Response(body, media_type="application/json", headers=NO_STORE)
+            if await request.is_disconnected():
+                return Response(status_code=CLIENT_GONE)
+            # Wake on a notification; re-check every second for writers in
+            # other processes (a CLI publish into the same database).
+            await asyncio.wait([future], timeout=min(1.0, remaining))
+        finally:
+            services.notifier.discard(key, future)
+
+
 def _pull_routes(app: FastAPI, services: GatewayServices) -> None:  # noqa: PLR0915 - route table
     """Manifest, change feeds, snapshots, verify."""
     store = services.store
@@ -476,21 +506,9 @@ def _pull_routes(app: FastAPI, services: GatewayServices) -> None:  # noqa: PLR0
         scope = scope_of(which, device.hall_id)
         if which not in LONG_POLL_STREAMS:
             wait = 0
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + wait
-        key = (which, scope)
-        while True:
-            future = services.notifier.waiter(key)
-            try:
-                body = await _in_thread(read_page, store, which, scope, cursor, limit)
-                remaining = deadline - loop.time()
-                if b'"items":[]' not in body or remaining <= 0:
-                    return Response(body, media_type="application/json", headers=NO_STORE)
-                # Wake on a notification; re-check every second for writers in
-                # other processes (a CLI publish into the same database).
-                await asyncio.wait([future], timeout=min(1.0, remaining))
-            finally:
-                services.notifier.discard(key, future)
+        return await _changes_page(
+            request, services, which, scope, cursor=cursor, limit=limit, wait=wait
+        )
 
     @app.get("/v1/streams/{stream}/snapshot", response_model=SnapshotIndex, tags=["pull"])
     async def snapshot_index(request: Request, stream: str) -> Response:

@@ -28,7 +28,7 @@ from starlette.concurrency import run_in_threadpool
 
 from core.errors import UserFacingError, ValidationFailed
 from gateway.db import Tx
-from gateway.queue import HallBell
+from gateway.queue import CLIENT_GONE, HallBell
 from gateway.store import DeviceRecord, GatewayStore
 from sync.help_protocol import (
     MAX_FEED_REQUESTS,
@@ -397,6 +397,8 @@ def install_help_routes(app: FastAPI, desk: HelpDesk, *, authenticate: Authentic
                 remaining = deadline - loop.time()
                 if revision != after or remaining <= 0:
                     return await run(lambda: desk.feed(hall))
+                if await request.is_disconnected():
+                    return Response(status_code=CLIENT_GONE)
                 # Woken at once by a request here; heartbeats and other processes are
                 # picked up by the re-check every half second.
                 await asyncio.wait([future], timeout=min(0.5, remaining))

@@ -294,6 +294,13 @@ def link_ticket(  # noqa: PLR0913 - the two links and where they belong
 
 # ------------------------------------------------------------------ long-poll bell
 
+CLIENT_GONE = 499
+"""Status a long-poll ends with when its client has disconnected (nobody reads it).
+
+A long-poll notices within one re-check (≤ 1 s) that the terminal went away (its
+window closed, its link was aborted) instead of holding the request, a worker and the
+server's shutdown for the rest of its ``wait``."""
+
 
 class HallBell:
     """Wakes the call-feed long-polls of a hall after a queue change commits."""
@@ -1369,6 +1376,8 @@ def install_queue_routes(  # noqa: C901, PLR0915 - the route table
                 remaining = deadline - loop.time()
                 if revision != after or remaining <= 0:
                     return await run(lambda: queue.feed(hall, after))
+                if await request.is_disconnected():
+                    return Response(status_code=CLIENT_GONE)
                 # Woken by a change here; re-checked each second for other processes.
                 await asyncio.wait([future], timeout=min(1.0, remaining))
             finally:

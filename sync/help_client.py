@@ -30,6 +30,7 @@ import requests
 from pydantic import BaseModel, ValidationError
 
 from core.errors import EnvironmentProblem, Offline, UserFacingError
+from sync.abortable import AbortableSession
 from sync.auth import DeviceAuth, GatewayClock
 from sync.engine import NotEnrolled, load_enrolment
 from sync.help_protocol import HelpAck, HelpFeed, HelpRequest, HelpTicket, HelpTopic
@@ -70,6 +71,9 @@ class DeskTransport(Protocol):
         read_timeout: float = READ_TIMEOUT,
     ) -> bytes: ...
 
+    def close(self) -> None:
+        """Release the link; a request under way ends at once with ``Offline``."""
+
 
 class HttpDeskTransport:
     """Signed HTTPS to the gateway, one ``requests`` session per thread.
@@ -94,22 +98,27 @@ class HttpDeskTransport:
         self._clock = clock
         self._verify = verify
         self._local = threading.local()
-        self._sessions: list[requests.Session] = []
+        self._sessions: list[AbortableSession] = []
         self._lock = threading.Lock()
+        self._closed = False
 
-    def _session(self) -> requests.Session:
-        session: requests.Session | None = getattr(self._local, "session", None)
+    def _session(self) -> AbortableSession:
+        session: AbortableSession | None = getattr(self._local, "session", None)
         if session is None:
-            session = requests.Session()
+            session = AbortableSession()
             session.auth = DeviceAuth(
                 device_id=self._credential.device_id,
                 secret=self._credential.secret,
                 clock=self._clock,
             )
             session.verify = self._verify
-            self._local.session = session
             with self._lock:
+                if self._closed:
+                    raise Offline("与前置机的连接已关闭")
                 self._sessions.append(session)
+            self._local.session = session
+        elif session.aborted:
+            raise Offline("与前置机的连接已关闭")
         return session
 
     def send(
@@ -153,10 +162,16 @@ class HttpDeskTransport:
         raise DeskRefused(message or "前置机拒绝了该操作", code=code)
 
     def close(self) -> None:
+        """Release the link; a request under way (a long-poll) ends at once as Offline.
+
+        Later requests are refused with :class:`~core.errors.Offline`.
+        """
         with self._lock:
-            for session in self._sessions:
-                session.close()
-            self._sessions.clear()
+            self._closed = True
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.abort()
+            session.close()
 
 
 NOT_ENROLLED = "本终端尚未注册到前置机，帮办、统计、差评整改和取件码暂不可用；注册完成后自动恢复"
@@ -196,8 +211,11 @@ class EnrolledDeskTransport:
         self._lock = threading.Lock()
         self._inner: HttpDeskTransport | None = None
         self._key: tuple[str, str, str] | None = None
+        self._closed = False
 
     def _transport(self) -> HttpDeskTransport:
+        if self._closed:
+            raise Offline("与前置机的连接已关闭")
         try:
             enrolment = load_enrolment(self._data_dir)
         except NotEnrolled as exc:
@@ -208,6 +226,8 @@ class EnrolledDeskTransport:
         key = (url, credential.device_id, credential.secret)
         stale: HttpDeskTransport | None = None
         with self._lock:
+            if self._closed:
+                raise Offline("与前置机的连接已关闭")
             if self._inner is None or key != self._key:
                 stale = self._inner
                 self._inner = HttpDeskTransport(
@@ -244,7 +264,9 @@ class EnrolledDeskTransport:
         )
 
     def close(self) -> None:
+        """End the link for good: a request under way ends at once with ``Offline``."""
         with self._lock:
+            self._closed = True
             inner, self._inner, self._key = self._inner, None, None
         if inner is not None:
             inner.close()

@@ -387,6 +387,11 @@ class WindowClientWindow(QMainWindow):
         if self._relay is not None:
             self._relay.close()
         if self._owns_runner:
+            desk = self.services.desk
+            if desk is not None:
+                # Ends the help feed's long-poll at once; otherwise the shutdown below
+                # waits up to the poll's 25 s for the gateway to answer.
+                desk.transport.close()
             self.runner.shutdown()
         super().closeEvent(event)
 

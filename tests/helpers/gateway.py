@@ -141,7 +141,10 @@ def running_gateway(
     shedder = wrap(create_app(services), max_concurrency=max_concurrency)
     port = free_port()
     config = uvicorn.Config(
-        shedder, host="127.0.0.1", port=port, log_level="warning", ws="none", lifespan="on"
+        shedder, host="127.0.0.1", port=port, log_level="warning", ws="none", lifespan="on",
+        # A long-poll whose client is still connected when the test ends (a thread of
+        # the test waiting for news) would otherwise hold the shutdown for its wait.
+        timeout_graceful_shutdown=2,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="gateway", daemon=True)
@@ -163,6 +166,8 @@ def running_gateway(
             client.close()
         server.should_exit = True
         thread.join(timeout=15)
+        # Closing the database under a server still answering would fail its requests.
+        assert not thread.is_alive(), "the gateway did not stop"
         store.db.close()
 
 

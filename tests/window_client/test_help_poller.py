@@ -7,12 +7,14 @@ a kiosk of the same hall pressing 呼叫帮办.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from core.errors import Offline
 from sync.help_client import HelpClient, HttpDeskTransport
 from tests.helpers.gateway import GatewayClient, RunningGateway, free_port, running_gateway
 from tests.window_client.conftest import build_services, log_in
@@ -155,6 +157,40 @@ def test_an_unreachable_gateway_is_retried_and_said_on_the_page(
         assert isinstance(page, HelpPage)
         assert "无法连接前置机" in page.status.text()
         assert poller.running  # it keeps trying
+    finally:
+        link.close()
+        device.close()
+
+
+def test_closing_the_window_ends_the_waiting_help_poll_at_once(
+    qtbot, *, language, gateway: RunningGateway, store, clock, catalog, paper_maker, printer,
+) -> None:
+    device = gateway.enrol(hall_id=HALL, slot="W03")
+    link = _link(gateway, device)
+    desk = DeskServices(transport=link, help_wait=25.0)  # the production long-poll
+    services = build_services(
+        store=store, clock=clock, catalog=catalog, hall_id=HALL, papers=paper_maker,
+        printer=printer, desk=desk,
+    )
+    try:
+        window = WindowClientWindow(services=services, language=language)  # owns its runner
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        log_in(qtbot, window, "wh-wangfang")
+        poller = window.help_poller
+        assert poller is not None
+        # The first feed answers at once; the next one waits at the gateway for news.
+        qtbot.waitUntil(lambda: poller.latest is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: window.runner.pending_count() > 0, timeout=5_000)
+
+        began = time.monotonic()
+        window.close()
+        took = time.monotonic() - began
+        # Without ending the poll, closing waits for the gateway's answer (25 s).
+        assert took < desk.help_wait / 5, f"closing took {took:.1f} s"
+        with pytest.raises(Offline):
+            desk.help.feed(after=0)  # the link is closed for good
     finally:
         link.close()
         device.close()
