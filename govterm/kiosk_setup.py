@@ -438,7 +438,14 @@ def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by
         return parts
 
     device = device or EnrolledDevice(data_dir=store.data_dir)
-    signing = signing_clock or time.time
+    if signing_clock is None:
+        from sync.auth import GatewayClock
+
+        # one clock for every signed link, following the offset the sync engine learnt
+        shared = GatewayClock(base=time.time, board=board)
+        parts._closers.append(shared.close)  # noqa: SLF001 - filled while building
+        signing_clock = shared
+    signing = signing_clock
     parts.services = _services(
         store=store,
         profile=profile,
