@@ -185,7 +185,7 @@ class KioskFooter(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._profile = profile
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 8, 24, 8)
+        layout.setContentsMargins(24, 4, 24, 4)
         self._terminal = styled_label("", wrap=False)
         self._terminal.setObjectName("FooterTerminal")
         self._hotline = styled_label("", wrap=False)

@@ -43,6 +43,22 @@ _MAX_ROWS_PORTRAIT = (5, 6)
 _ICONS: dict[Tile, str] = {tile: tile.value for tile in Tile}
 
 
+_ONE_LINE = 18  # characters; a longer label of several words goes on two lines
+
+
+def tile_text(text: str) -> str:
+    """A tile's label, broken at the space nearest its middle when it is long.
+
+    A tool button never wraps its text, so "One-stop service bundles" on one line made
+    the grid (and the window) wider than a 1920 px screen in English.
+    """
+    if len(text) <= _ONE_LINE or " " not in text:
+        return text
+    middle = len(text) / 2
+    cut = min((i for i, c in enumerate(text) if c == " "), key=lambda i: abs(i - middle))
+    return text[:cut] + "\n" + text[cut + 1 :]
+
+
 class HomeScreen(QWidget):
     """Big tiles for what the terminal offers.
 
@@ -139,4 +155,4 @@ class HomeScreen(QWidget):
         self._welcome.setText(self.tr("您好, 欢迎使用政务服务自助终端"))
         self._hint.setText(self.tr("请点击下方服务, 或点“搜索”输入事项名称、拼音首字母"))
         for tile, button in self._tiles.items():
-            button.setText(label(tile))
+            button.setText(tile_text(label(tile)))

@@ -20,9 +20,11 @@ from typing import Protocol
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -342,10 +344,20 @@ class TicketScreen(QWidget):
         choose.addWidget(self._green_note)
         self._area_hint = styled_label("", role="subtitle")
         choose.addWidget(self._area_hint)
-        self._area_grid = QGridLayout()
+        # a hall with many business areas scrolls here instead of pushing the kiosk's
+        # window past the bottom of the screen
+        areas = QWidget()
+        self._area_grid = QGridLayout(areas)
+        self._area_grid.setContentsMargins(0, 0, 0, 0)
         self._area_grid.setSpacing(16)
-        choose.addLayout(self._area_grid)
-        choose.addStretch(1)
+        self._area_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setObjectName("TicketAreas")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(areas)
+        choose.addWidget(scroll, 1)
         self.pages.addWidget(self.choose_page)
 
     # -- the session ---------------------------------------------------------------------
@@ -427,7 +439,7 @@ class TicketScreen(QWidget):
             button.setProperty("role", "tile")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            button.setMinimumHeight(110)
+            button.setMinimumHeight(100)
             button.setEnabled(area.open_now)
             button.clicked.connect(lambda _=False, p=area.prefix: self.take(p))
             row, column = divmod(index, columns)
