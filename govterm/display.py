@@ -55,10 +55,6 @@ log = logging.getLogger(__name__)
 DISPLAY_STREAMS: tuple[str, ...] = ("halls", "config")
 """What a display pulls: the directory (its hall's name) and the terminal config."""
 
-DEFAULT_NOTICE = (
-    "请留意叫号，过号请到服务台重新取号；老年人、残疾人、孕期妇女、军人可走绿色通道优先办理；"
-    "办事请携带身份证原件，可使用“爱山东”居民码免提交电子证照"
-)
 NOT_ENROLLED = "叫号屏尚未注册，正在向前置机注册"
 EXIT_AFTER_SYNC_TIMEOUT_S = 120.0
 
@@ -135,7 +131,7 @@ def build_display(
     from widgets.i18n import LanguageManager
     from widgets.sync_status import SyncStatusModel
     from widgets.task_runner import TaskRunner
-    from window_client.display.window import HallDisplayWindow
+    from window_client.display.window import DEFAULT_NOTICE, HallDisplayWindow
 
     language = LanguageManager(app, translations_dir=resources / "i18n")
     language.set_language(options.language or settings.terminal.language)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from core.case import STATE_NAMES, Case, CaseRecord
@@ -32,6 +32,59 @@ from widgets.task_runner import TaskRunner
 log = logging.getLogger(__name__)
 
 _PAPER_KINDS = {k.value for k in PaperKind}
+
+CASE_TEXT_CONTEXT = "CaseProgress"
+CASE_TEXTS = (
+    # core.case.STATE_NAMES
+    QT_TRANSLATE_NOOP("CaseProgress", "草稿"),
+    QT_TRANSLATE_NOOP("CaseProgress", "已收件"),
+    QT_TRANSLATE_NOOP("CaseProgress", "已受理"),
+    QT_TRANSLATE_NOOP("CaseProgress", "容缺受理"),
+    QT_TRANSLATE_NOOP("CaseProgress", "告知承诺受理"),
+    QT_TRANSLATE_NOOP("CaseProgress", "待补正"),
+    QT_TRANSLATE_NOOP("CaseProgress", "不予受理"),
+    QT_TRANSLATE_NOOP("CaseProgress", "审查中"),
+    QT_TRANSLATE_NOOP("CaseProgress", "准予办理"),
+    QT_TRANSLATE_NOOP("CaseProgress", "不予办理"),
+    QT_TRANSLATE_NOOP("CaseProgress", "待领取"),
+    QT_TRANSLATE_NOOP("CaseProgress", "已出件"),
+    QT_TRANSLATE_NOOP("CaseProgress", "已撤回"),
+    # core.case.ACTION_NAMES (the timeline)
+    QT_TRANSLATE_NOOP("CaseProgress", "创建办件"),
+    QT_TRANSLATE_NOOP("CaseProgress", "收件"),
+    QT_TRANSLATE_NOOP("CaseProgress", "补正后重新收件"),
+    QT_TRANSLATE_NOOP("CaseProgress", "受理"),
+    QT_TRANSLATE_NOOP("CaseProgress", "出具一次性告知书"),
+    QT_TRANSLATE_NOOP("CaseProgress", "补齐容缺材料"),
+    QT_TRANSLATE_NOOP("CaseProgress", "推送后台审批"),
+    QT_TRANSLATE_NOOP("CaseProgress", "窗口办结"),
+    QT_TRANSLATE_NOOP("CaseProgress", "办理结果待领取"),
+    QT_TRANSLATE_NOOP("CaseProgress", "出件"),
+    QT_TRANSLATE_NOOP("CaseProgress", "撤回申请"),
+    QT_TRANSLATE_NOOP("CaseProgress", "赋予正式办件编号"),
+    # the 办件进度单's next steps (documents.from_case)
+    QT_TRANSLATE_NOOP("CaseProgress", "请提交申请"),
+    QT_TRANSLATE_NOOP("CaseProgress", "等待窗口审查材料"),
+    QT_TRANSLATE_NOOP("CaseProgress", "请按一次性告知书补齐补正材料后再次提交"),
+    QT_TRANSLATE_NOOP("CaseProgress", "已受理，等待审批"),
+    QT_TRANSLATE_NOOP("CaseProgress", "请在期限内补齐容缺材料"),
+    QT_TRANSLATE_NOOP("CaseProgress", "已受理，等待审批；审批后将核查承诺内容"),
+    QT_TRANSLATE_NOOP("CaseProgress", "审批中，请耐心等待"),
+    QT_TRANSLATE_NOOP("CaseProgress", "已准予办理，等待出件"),
+    QT_TRANSLATE_NOOP("CaseProgress", "已作出不予办理决定，请领取决定书"),
+    QT_TRANSLATE_NOOP("CaseProgress", "结果已可领取"),
+    QT_TRANSLATE_NOOP("CaseProgress", "已办结"),
+    QT_TRANSLATE_NOOP("CaseProgress", "已作出不予受理决定"),
+    QT_TRANSLATE_NOOP("CaseProgress", "申请已撤回"),
+)
+"""The case texts the 办件进度单 prints (states, timeline, next steps), marked for
+translation so the screen can show them in English; the paper stays Chinese. A test
+checks that every text core and documents can produce is listed here."""
+
+
+def case_text(text: str) -> str:
+    """A case state, timeline entry or next step from the 办件进度单, in the current language."""
+    return QCoreApplication.translate(CASE_TEXT_CONTEXT, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +237,7 @@ class ProgressScreen(QWidget):
             return
         for case in found.cases:
             button = QPushButton(arg(self.tr("%1　%2　%3"), case.number, case.item.name,
-                                     self.tr(STATE_NAMES[case.state])))
+                                     case_text(STATE_NAMES[case.state])))
             button.setObjectName(f"case-{case.record.number}")
             button.setProperty("role", "row")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -196,15 +249,19 @@ class ProgressScreen(QWidget):
         self._current = case
         paper = progress_paper(case, hall=self._services.hall, terminal_id=self._terminal,
                                at=self._services.clock.now())
-        self.state.setText(arg(self.tr("办件编号 %1　当前状态：%2"), case.number, paper.state))
+        self.state.setText(arg(self.tr("办件编号 %1　当前状态：%2"), case.number,
+                               case_text(paper.state)))
         lines = [
             arg(self.tr("事项：%1"), case.item.name),
-            arg(self.tr("下一步：%1"), paper.next_step),
+            arg(self.tr("下一步：%1"), case_text(paper.next_step)),
             arg(self.tr("办结期限：%1"), paper.deadline.isoformat() if paper.deadline else "—"),
         ]
         if case.record.official_number is None:
             lines.append(self.tr("（临时编号，网络恢复后取得正式编号）"))
-        lines += [f"{format_time(e.at)}　{e.what}" for e in paper.events]
+        # %3 is the ISO form of the moment, for a language that writes dates that way.
+        lines += [arg(self.tr("%1　%2"), format_time(e.at), case_text(e.what),
+                      f"{e.at:%Y-%m-%d %H:%M}")
+                  for e in paper.events]
         self.details.setText("\n".join(lines))
         self.print_button.show()
         self.entry.hide()

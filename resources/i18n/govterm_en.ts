@@ -152,189 +152,207 @@
         <translation>Non-acceptance needs the reason and the means of redress, confirmed by the chief representative&apos;s account and password</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="813"/>
+        <location filename="../../window_client/acceptance.py" line="814"/>
         <source>办件 %1 已保存, 已送打印: %2; F9 接待下一位</source>
         <translation>Case %1 saved, sent to the printer: %2; F9 for the next applicant</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="840"/>
+        <location filename="../../window_client/acceptance.py" line="841"/>
         <source>%1 · 共 %2 页 · 已送打印</source>
         <translation>%1 · %2 page(s) · sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="864"/>
+        <location filename="../../window_client/acceptance.py" line="865"/>
         <source> (非必要)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="931"/>
+        <location filename="../../window_client/acceptance.py" line="932"/>
         <source>请写明材料不符合要求的原因</source>
         <translation>Please state why the material is defective</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="972"/>
+        <location filename="../../window_client/acceptance.py" line="973"/>
         <source>办理情形 (↑↓ Enter)</source>
         <translation>Situation (↑↓ Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="973"/>
+        <location filename="../../window_client/acceptance.py" line="974"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="974"/>
+        <location filename="../../window_client/acceptance.py" line="975"/>
         <source>扫描居民码/企业码, 或输入码后按 Enter</source>
         <translation>Scan the Resident/Enterprise Code, or type it and press Enter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="975"/>
+        <location filename="../../window_client/acceptance.py" line="976"/>
         <source>姓名/名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="976"/>
+        <location filename="../../window_client/acceptance.py" line="977"/>
         <source>身份号码/信用代码</source>
         <translation>ID no. / credit code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="977"/>
+        <location filename="../../window_client/acceptance.py" line="978"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="978"/>
+        <location filename="../../window_client/acceptance.py" line="979"/>
         <source>帮办代办</source>
         <translation>Assisted / proxy service</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="979"/>
+        <location filename="../../window_client/acceptance.py" line="980"/>
         <source>本人办理 (Enter)</source>
         <translation>In person (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="980"/>
+        <location filename="../../window_client/acceptance.py" line="981"/>
         <source>代办人姓名</source>
         <translation>Agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="981"/>
+        <location filename="../../window_client/acceptance.py" line="982"/>
         <source>代办人身份号码</source>
         <translation>Agent&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="982"/>
+        <location filename="../../window_client/acceptance.py" line="983"/>
         <source>代办人电话</source>
         <translation>Agent&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="983"/>
+        <location filename="../../window_client/acceptance.py" line="984"/>
         <source>授权委托书编号</source>
         <translation>Authorisation no.</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="984"/>
+        <location filename="../../window_client/acceptance.py" line="985"/>
         <source>登记代办人</source>
         <translation>Record agent</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="985"/>
+        <location filename="../../window_client/acceptance.py" line="986"/>
         <source>材料核验</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="988"/>
+        <location filename="../../window_client/acceptance.py" line="989"/>
         <source>P 纸质已核验 · S 共享数据 · M 缺少 · D 不符合要求 · N 不涉及 · Backspace 清除; 电子证照由居民码/企业码自动标记</source>
         <translation>P paper checked · S shared data · M missing · D defective · N not applicable · Backspace clears; e-licences are marked from the Resident/Enterprise Code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="993"/>
+        <location filename="../../window_client/acceptance.py" line="994"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="993"/>
+        <location filename="../../window_client/acceptance.py" line="994"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="993"/>
+        <location filename="../../window_client/acceptance.py" line="994"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="993"/>
+        <location filename="../../window_client/acceptance.py" line="994"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="995"/>
+        <location filename="../../window_client/acceptance.py" line="996"/>
         <source>受理结果 (数字键 1-5)</source>
         <translation>Outcome (keys 1-5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="999"/>
+        <location filename="../../window_client/acceptance.py" line="1000"/>
         <source>补正说明</source>
         <translation>Correction note</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1000"/>
+        <location filename="../../window_client/acceptance.py" line="1001"/>
         <source>容缺补齐期限</source>
         <translation>Minor materials due by</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1001"/>
+        <location filename="../../window_client/acceptance.py" line="1002"/>
         <source>告知承诺书编号</source>
         <translation>Commitment letter no.</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1002"/>
+        <location filename="../../window_client/acceptance.py" line="1003"/>
         <source>不予受理理由</source>
         <translation>Reason for non-acceptance</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1003"/>
+        <location filename="../../window_client/acceptance.py" line="1004"/>
         <source>救济途径</source>
         <translation>Means of redress</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1004"/>
+        <location filename="../../window_client/acceptance.py" line="1005"/>
         <source>首席代表账号</source>
         <translation>Chief representative&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1005"/>
+        <location filename="../../window_client/acceptance.py" line="1006"/>
         <source>首席代表密码</source>
         <translation>Chief representative&apos;s password</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1034"/>
+        <location filename="../../window_client/acceptance.py" line="1035"/>
         <source>受理凭证</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1035"/>
+        <location filename="../../window_client/acceptance.py" line="1036"/>
         <source>一次性告知书</source>
         <translation>One-time notice of required corrections</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1036"/>
+        <location filename="../../window_client/acceptance.py" line="1037"/>
         <source>不予受理通知书</source>
         <translation>Notice of non-acceptance</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1037"/>
+        <location filename="../../window_client/acceptance.py" line="1038"/>
         <source>容缺受理通知书</source>
         <translation>Notice of acceptance pending minor materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1038"/>
+        <location filename="../../window_client/acceptance.py" line="1039"/>
         <source>告知承诺书</source>
         <translation>Notification and commitment letter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1039"/>
+        <location filename="../../window_client/acceptance.py" line="1040"/>
         <source>材料移交清单</source>
         <translation>Handover list</translation>
+    </message>
+</context>
+<context>
+    <name>Announcer</name>
+    <message>
+        <location filename="../../window_client/display/voice.py" line="37"/>
+        <source>无音频输出</source>
+        <translation>no audio output</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/voice.py" line="38"/>
+        <source>语音合成不可用（未安装 espeak-ng）</source>
+        <translation>speech synthesis unavailable (espeak-ng not installed)</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/voice.py" line="39"/>
+        <source>语音合成失败</source>
+        <translation>speech synthesis failed</translation>
     </message>
 </context>
 <context>
@@ -453,22 +471,37 @@
 <context>
     <name>AppointmentScreen</name>
     <message>
-        <location filename="../../kiosk/appointment.py" line="200"/>
+        <location filename="../../kiosk/appointment.py" line="300"/>
         <source>正在签到，请稍候…</source>
         <translation>Checking in, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="225"/>
+        <location filename="../../kiosk/appointment.py" line="315"/>
+        <source>正在查询您的预约，请稍候…</source>
+        <translation>Looking up your appointment, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/appointment.py" line="368"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="227"/>
-        <source>请扫描预约短信或“爱山东”APP中的预约二维码，或在下方输入预约码</source>
-        <translation>Scan the appointment QR code from your SMS or the “iShandong” app, or type the appointment code below</translation>
+        <location filename="../../kiosk/appointment.py" line="370"/>
+        <source>您今天有多个预约，请选择要签到的预约</source>
+        <translation>You have several appointments today; choose the one to check in for</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="228"/>
+        <location filename="../../kiosk/appointment.py" line="373"/>
+        <source>请扫描预约二维码或居民码/企业码，或在下方输入预约短信中的预约码</source>
+        <translation>Scan the appointment QR code or your Resident/Enterprise Code, or type the appointment code from the SMS below</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/appointment.py" line="375"/>
+        <source>%1  %2  预约码 %3</source>
+        <translation>%1  %2  code %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/appointment.py" line="377"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -476,7 +509,7 @@
 <context>
     <name>AreasDialog</name>
     <message>
-        <location filename="../../window_client/window.py" line="402"/>
+        <location filename="../../window_client/window.py" line="407"/>
         <source>更改本窗口业务区</source>
         <translation>Change this window&apos;s business areas</translation>
     </message>
@@ -565,6 +598,199 @@
         <location filename="../../kiosk/guide.py" line="273"/>
         <source>暂时无法读取一件事, 请稍后再试或呼叫工作人员</source>
         <translation>The service bundle cannot be read right now. Please try again later or ask staff for help.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseProgress</name>
+    <message>
+        <location filename="../../kiosk/progress.py" line="39"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="40"/>
+        <source>已收件</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="41"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="42"/>
+        <source>容缺受理</source>
+        <translation>Accepted pending minor materials</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="43"/>
+        <source>告知承诺受理</source>
+        <translation>Accepted on notification and commitment</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="44"/>
+        <source>待补正</source>
+        <translation>Corrections requested</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="45"/>
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="46"/>
+        <source>审查中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="47"/>
+        <source>准予办理</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="48"/>
+        <source>不予办理</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="49"/>
+        <source>待领取</source>
+        <translation>Ready for collection</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="50"/>
+        <source>已出件</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="51"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="53"/>
+        <source>创建办件</source>
+        <translation>Case opened</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="54"/>
+        <source>收件</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="55"/>
+        <source>补正后重新收件</source>
+        <translation>Received again after corrections</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="56"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="57"/>
+        <source>出具一次性告知书</source>
+        <translation>One-time notice of required corrections issued</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="58"/>
+        <source>补齐容缺材料</source>
+        <translation>Minor materials supplied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="59"/>
+        <source>推送后台审批</source>
+        <translation>Sent for back-office review</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="60"/>
+        <source>窗口办结</source>
+        <translation>Concluded at the window</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="61"/>
+        <source>办理结果待领取</source>
+        <translation>Result ready for collection</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="62"/>
+        <source>出件</source>
+        <translation>Result delivered</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="63"/>
+        <source>撤回申请</source>
+        <translation>Application withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="64"/>
+        <source>赋予正式办件编号</source>
+        <translation>Official case number assigned</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="66"/>
+        <source>请提交申请</source>
+        <translation>Please submit the application</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="67"/>
+        <source>等待窗口审查材料</source>
+        <translation>Waiting for the window to check the materials</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="68"/>
+        <source>请按一次性告知书补齐补正材料后再次提交</source>
+        <translation>Supply the corrections listed in the one-time notice of required corrections, then submit again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="69"/>
+        <source>已受理，等待审批</source>
+        <translation>Accepted, awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="70"/>
+        <source>请在期限内补齐容缺材料</source>
+        <translation>Please supply the minor materials by the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="71"/>
+        <source>已受理，等待审批；审批后将核查承诺内容</source>
+        <translation>Accepted, awaiting approval; what you committed to will be checked afterwards</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="72"/>
+        <source>审批中，请耐心等待</source>
+        <translation>Under review, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="73"/>
+        <source>已准予办理，等待出件</source>
+        <translation>Approved, result being prepared</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="74"/>
+        <source>已作出不予办理决定，请领取决定书</source>
+        <translation>Denied; please collect the written decision</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="75"/>
+        <source>结果已可领取</source>
+        <translation>Your result is ready for collection</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="76"/>
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="77"/>
+        <source>已作出不予受理决定</source>
+        <translation>Notice of non-acceptance issued</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="78"/>
+        <source>申请已撤回</source>
+        <translation>Application withdrawn</translation>
     </message>
 </context>
 <context>
@@ -1397,71 +1623,119 @@ Rectified late</translation>
     </message>
 </context>
 <context>
+    <name>HallDisplayNotice</name>
+    <message>
+        <location filename="../../window_client/display/window.py" line="70"/>
+        <source>请留意叫号，过号请到服务台重新取号；老年人、残疾人、孕期妇女、军人可走绿色通道优先办理；办事请携带身份证原件，可使用“爱山东”居民码免提交电子证照</source>
+        <translation>Please listen for your number; if you miss it, take a new ticket at the service desk. Seniors, people with disabilities, pregnant women and military personnel may use the priority lane. Bring your original ID card; with the iShandong Resident Code, e-licences replace paper copies.</translation>
+    </message>
+</context>
+<context>
     <name>HallDisplayWindow</name>
     <message>
-        <location filename="../../window_client/display/window.py" line="299"/>
+        <location filename="../../window_client/display/window.py" line="59"/>
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="60"/>
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="61"/>
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="62"/>
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="63"/>
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="64"/>
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="65"/>
+        <source>星期日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="356"/>
         <source>请以下号码到窗口办理</source>
         <translation>Now serving</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="300"/>
+        <location filename="../../window_client/display/window.py" line="357"/>
         <source>各窗口办理中</source>
         <translation>At the windows</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="301"/>
+        <location filename="../../window_client/display/window.py" line="358"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="302"/>
+        <location filename="../../window_client/display/window.py" line="359"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="317"/>
+        <location filename="../../window_client/display/window.py" line="377"/>
         <source>未连接前置机，正在重连：%1</source>
         <translation>Not connected to the hall gateway, reconnecting: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="319"/>
+        <location filename="../../window_client/display/window.py" line="379"/>
         <source>未连接前置机，正在重连</source>
         <translation>Not connected to the hall gateway, reconnecting</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="321"/>
+        <location filename="../../window_client/display/window.py" line="382"/>
         <source>静默叫号：%1</source>
         <translation>Calls are not spoken: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="323"/>
+        <location filename="../../window_client/display/window.py" line="384"/>
         <source>静默叫号：未配置语音</source>
         <translation>Calls are not spoken: no voice configured</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="337"/>
-        <source>%1年%2月%3日 星期%4  %5</source>
-        <translation>%1-%2-%3 (%4)  %5</translation>
+        <location filename="../../window_client/display/window.py" line="385"/>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="353"/>
+        <location filename="../../window_client/display/window.py" line="398"/>
+        <source>%1年%2月%3日 %4  %5</source>
+        <translation>%4 %6  %5</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/display/window.py" line="415"/>
         <source>%1号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="364"/>
+        <location filename="../../window_client/display/window.py" line="426"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="402"/>
+        <location filename="../../window_client/display/window.py" line="464"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="414"/>
+        <location filename="../../window_client/display/window.py" line="476"/>
         <source>%1 人</source>
-        <translation>%1 people</translation>
+        <translation>%1</translation>
     </message>
 </context>
 <context>
@@ -1641,7 +1915,7 @@ Rectified late</translation>
 <context>
     <name>HelpButton</name>
     <message>
-        <location filename="../../kiosk/help.py" line="223"/>
+        <location filename="../../kiosk/help.py" line="225"/>
         <source>呼叫帮办</source>
         <translation>Call for help</translation>
     </message>
@@ -1825,12 +2099,12 @@ Rectified late</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/home.py" line="139"/>
+        <location filename="../../kiosk/home.py" line="155"/>
         <source>您好, 欢迎使用政务服务自助终端</source>
         <translation>Welcome to the government self-service terminal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="140"/>
+        <location filename="../../kiosk/home.py" line="156"/>
         <source>请点击下方服务, 或点“搜索”输入事项名称、拼音首字母</source>
         <translation>Tap a service below, or tap &quot;Search&quot; to type a service name or pinyin initials</translation>
     </message>
@@ -2497,7 +2771,7 @@ Rectified late</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="643"/>
+        <location filename="../../kiosk/window.py" line="990"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
     </message>
@@ -2969,57 +3243,80 @@ Rectified late</translation>
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../kiosk/pickup.py" line="197"/>
+        <location filename="../../kiosk/pickup.py" line="198"/>
         <source>%1 —— %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="319"/>
+        <location filename="../../kiosk/pickup.py" line="320"/>
         <source>请到 %1 号格口取走文件并关好柜门；取件凭条正在打印</source>
         <translation>Take your documents from compartment %1 and close the door; your pickup slip is printing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="321"/>
+        <location filename="../../kiosk/pickup.py" line="322"/>
         <source>结果文书已打印，请取走文件和取件凭条</source>
         <translation>Your result has been printed; please take it and the pickup slip</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="330"/>
+        <location filename="../../kiosk/pickup.py" line="331"/>
         <source>请扫描居民码，或输入短信取件码和身份证号码后4位</source>
         <translation>Scan your Resident Code, or enter the pickup code from the SMS and the last 4 characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="332"/>
+        <location filename="../../kiosk/pickup.py" line="333"/>
         <source>您有多件办理结果待领取，请选择要领取的结果</source>
         <translation>Several results are waiting for you; choose the one to collect</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="334"/>
+        <location filename="../../kiosk/pickup.py" line="335"/>
         <source>正在出件，请稍候…</source>
         <translation>Getting your result, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="335"/>
+        <location filename="../../kiosk/pickup.py" line="336"/>
         <source>柜门即将打开，请取走文件后关好柜门</source>
         <translation>The locker door is about to open; take your documents and close the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="343"/>
+        <location filename="../../kiosk/pickup.py" line="344"/>
         <source>自助取件</source>
         <translation>Collect results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="344"/>
+        <location filename="../../kiosk/pickup.py" line="345"/>
         <source>短信取件码</source>
         <translation>SMS pickup code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="345"/>
+        <location filename="../../kiosk/pickup.py" line="346"/>
         <source>身份证后4位</source>
         <translation>Last 4 of ID no.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="346"/>
+        <location filename="../../kiosk/pickup.py" line="347"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../kiosk/staff.py" line="664"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="665"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="666"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="667"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -3027,57 +3324,62 @@ Rectified late</translation>
 <context>
     <name>ProgressScreen</name>
     <message>
-        <location filename="../../kiosk/progress.py" line="168"/>
+        <location filename="../../kiosk/progress.py" line="221"/>
         <source>正在查询，请稍候…</source>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="186"/>
+        <location filename="../../kiosk/progress.py" line="239"/>
         <source>%1&#x3000;%2&#x3000;%3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="199"/>
+        <location filename="../../kiosk/progress.py" line="252"/>
         <source>办件编号 %1&#x3000;当前状态：%2</source>
         <translation>Case number %1 · Status: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="201"/>
+        <location filename="../../kiosk/progress.py" line="255"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="202"/>
+        <location filename="../../kiosk/progress.py" line="256"/>
         <source>下一步：%1</source>
         <translation>Next step: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="203"/>
+        <location filename="../../kiosk/progress.py" line="257"/>
         <source>办结期限：%1</source>
         <translation>Due by: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="206"/>
+        <location filename="../../kiosk/progress.py" line="260"/>
         <source>（临时编号，网络恢复后取得正式编号）</source>
         <translation>(Provisional number; the official number follows when the network is back)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="231"/>
+        <location filename="../../kiosk/progress.py" line="261"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%3  %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="286"/>
         <source>办件进度单正在打印，请取走</source>
         <translation>Your progress sheet is printing; please take it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="242"/>
+        <location filename="../../kiosk/progress.py" line="297"/>
         <source>办件查询</source>
         <translation>Application status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="243"/>
+        <location filename="../../kiosk/progress.py" line="298"/>
         <source>请扫描受理凭证上的二维码或居民码，或输入办件编号</source>
         <translation>Scan the QR code on your acceptance receipt or your Resident Code, or enter the case number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="244"/>
+        <location filename="../../kiosk/progress.py" line="299"/>
         <source>打印办件进度单</source>
         <translation>Print progress sheet</translation>
     </message>
@@ -3436,6 +3738,495 @@ or ask staff to help you find it</translation>
     </message>
 </context>
 <context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../../kiosk/staff.py" line="712"/>
+        <location filename="../../kiosk/staff.py" line="732"/>
+        <source>小票打印机</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="713"/>
+        <location filename="../../kiosk/staff.py" line="733"/>
+        <source>A4 打印机</source>
+        <translation>A4 printer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="714"/>
+        <source>扫码器</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="715"/>
+        <location filename="../../kiosk/staff.py" line="739"/>
+        <source>智能文件柜</source>
+        <translation>Pickup lockers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="716"/>
+        <source>身份证阅读器</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="717"/>
+        <source>平台网络</source>
+        <translation>Platform link</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="720"/>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="721"/>
+        <source>需关注</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="722"/>
+        <source>不可用</source>
+        <translation>Unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="725"/>
+        <source>排队中</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="726"/>
+        <source>打印中</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="727"/>
+        <source>打印失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="728"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="729"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="736"/>
+        <source>设备状态</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="737"/>
+        <source>打印任务</source>
+        <translation>Print jobs</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="738"/>
+        <source>取件异常</source>
+        <translation>Interrupted pickups</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="740"/>
+        <source>同步状态</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="741"/>
+        <source>终端信息</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="848"/>
+        <source>正在核验…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="866"/>
+        <location filename="../../kiosk/staff.py" line="1434"/>
+        <source>工作人员模式 · %1（%2）</source>
+        <translation>Staff mode · %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="879"/>
+        <source>PIN 不正确，还可尝试 %1 次</source>
+        <translation>Wrong PIN; %1 attempt(s) left</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="880"/>
+        <source>PIN 不正确</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="899"/>
+        <source>PIN 错误次数过多，已锁定。请于 %1 后再试（还剩 %2 分 %3 秒）</source>
+        <translation>Too many wrong PINs; locked. Try again after %1 (%2 min %3 s left)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1064"/>
+        <source>更新于 %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1069"/>
+        <source>重新检测设备</source>
+        <translation>Check devices again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1072"/>
+        <source>本机没有登记的设备</source>
+        <translation>No devices are registered on this terminal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1076"/>
+        <source>%1 %2：%3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1079"/>
+        <source>自 %1 起</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1081"/>
+        <source>无需处理</source>
+        <translation>Nothing to do</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1082"/>
+        <source>请检查设备的电源、连线和耗材</source>
+        <translation>Check the device&apos;s power, cables and supplies</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1085"/>
+        <source>处理办法：%1</source>
+        <translation>What to do: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1093"/>
+        <source>打印测试页</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1097"/>
+        <source>没有待处理的打印任务</source>
+        <translation>No print jobs waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1101"/>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1121"/>
+        <source>这些取件已开始但未完成（打印或开柜中断）。请先与申请人核实：已拿到结果的点“已取走”，没拿到的点“释放”，申请人即可重新取件。</source>
+        <translation>These pickups started but did not finish (printing or the locker was interrupted). Check with the applicant first: tap “Collected” if they have the result, “Release” if not, so they can collect again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1124"/>
+        <source>没有中断的取件</source>
+        <translation>No interrupted pickups</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1128"/>
+        <source>柜取</source>
+        <translation>Locker</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1128"/>
+        <source>自助打印</source>
+        <translation>Self-print</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1130"/>
+        <source>办件 %1 · %2</source>
+        <translation>Case %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1132"/>
+        <source>申请人 %1 · %2</source>
+        <translation>Applicant %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1135"/>
+        <source>已取走</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1137"/>
+        <source>释放</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1151"/>
+        <source>本机未连接政务服务平台（未配置网关）</source>
+        <translation>Not connected to the platform (no gateway configured)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1154"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1156"/>
+        <source>离线（自 %1 起）</source>
+        <translation>Offline (since %1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1158"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1160"/>
+        <source>平台拒绝了本机的凭证，需要重新注册终端</source>
+        <translation>The platform refused this terminal&apos;s credential; enrol the terminal again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1163"/>
+        <source>最近的问题：%1</source>
+        <translation>Last problem: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1164"/>
+        <source>待上传事件 %1 条</source>
+        <translation>%1 event(s) to send</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1166"/>
+        <source>各类数据的更新时间</source>
+        <translation>Data last updated</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1168"/>
+        <source>尚未同步过数据</source>
+        <translation>No data synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1171"/>
+        <location filename="../../kiosk/staff.py" line="1196"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1174"/>
+        <source>需要处理的事件（平台退回）%1 条</source>
+        <translation>Events returned by the platform, needing attention: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1179"/>
+        <source>#%1 %2 · %3</source>
+        <translation>#%1 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1181"/>
+        <source>原因：%1（%2）</source>
+        <translation>Reason: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1190"/>
+        <source>终端编号</source>
+        <translation>Terminal ID</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1191"/>
+        <source>所在大厅</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1192"/>
+        <source>程序版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1193"/>
+        <source>数据目录</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1194"/>
+        <source>日志文件</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1197"/>
+        <source>重新加载服务目录</source>
+        <translation>Reload service catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1201"/>
+        <source>退出自助模式将关闭本程序。由系统服务启动的全屏终端会在数秒后自动重新启动；如需停止，请在系统中执行 systemctl stop govterm-kiosk。</source>
+        <translation>Leaving kiosk mode closes the program. A full-screen terminal started by the system service restarts within seconds; to stop it, run systemctl stop govterm-kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1203"/>
+        <location filename="../../kiosk/staff.py" line="1439"/>
+        <source>退出自助模式</source>
+        <translation>Leave kiosk mode</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1212"/>
+        <source>本机没有智能文件柜</source>
+        <translation>This terminal has no pickup lockers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1214"/>
+        <source>重新读取柜门状态</source>
+        <translation>Read door states again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1217"/>
+        <source>读取失败：%1</source>
+        <translation>Could not read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1225"/>
+        <source>%1 号</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1227"/>
+        <source>门开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1227"/>
+        <source>门关</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1229"/>
+        <source>有件</source>
+        <translation>Occupied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1229"/>
+        <source>空</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1241"/>
+        <source>点格口即开启该格口（用于检修、取出滞留文件）</source>
+        <translation>Tap a compartment to open it (for maintenance or to remove documents left behind)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1280"/>
+        <source>无法预览该打印件</source>
+        <translation>This print job cannot be previewed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1303"/>
+        <source>已重新送往%1打印</source>
+        <translation>Sent to %1 again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1308"/>
+        <source>打印任务已取消</source>
+        <translation>Print job cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1313"/>
+        <source>已记为取走，平台将收到取件记录</source>
+        <translation>Marked as collected; the platform will receive the pickup record</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1316"/>
+        <source>已释放，申请人可以重新取件</source>
+        <translation>Released; the applicant can collect again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1320"/>
+        <source>%1 号格口已开启，检修后请关好柜门</source>
+        <translation>Compartment %1 is open; close the door after maintenance</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1324"/>
+        <source>已重新检测设备</source>
+        <translation>Devices checked again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1327"/>
+        <source>服务目录已重新加载</source>
+        <translation>Service catalogue reloaded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1336"/>
+        <source>测试页已送往%1</source>
+        <translation>Test page sent to %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1355"/>
+        <source>正在处理…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1373"/>
+        <source>操作失败，详情已写入日志</source>
+        <translation>The action failed; details are in the log</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1402"/>
+        <source>尚未同步</source>
+        <translation>not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1405"/>
+        <source>刚刚</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1407"/>
+        <source>%1 分钟前</source>
+        <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1409"/>
+        <source>%1 小时前</source>
+        <translation>%1 h ago</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1410"/>
+        <source>%1 天前</source>
+        <translation>%1 days ago</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1425"/>
+        <source>返回自助服务</source>
+        <translation>Back to self-service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1428"/>
+        <source>打印机：</source>
+        <translation>Printer:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1431"/>
+        <source>重新打印</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1432"/>
+        <source>取消任务</source>
+        <translation>Cancel job</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1440"/>
+        <source>请再次输入工作人员 PIN。退出后本程序将关闭。</source>
+        <translation>Enter the staff PIN again. The program closes after you leave.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1442"/>
+        <source>工作人员登录</source>
+        <translation>Staff login</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/staff.py" line="1443"/>
+        <source>请输入工作人员 PIN（仅限本大厅工作人员）</source>
+        <translation>Enter the staff PIN (hall staff only)</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPage</name>
     <message>
         <location filename="../../window_client/statistics.py" line="127"/>
@@ -3664,42 +4455,42 @@ or ask staff to help you find it</translation>
 <context>
     <name>TicketResult</name>
     <message>
-        <location filename="../../kiosk/ticket.py" line="216"/>
+        <location filename="../../kiosk/ticket.py" line="218"/>
         <source>前面约有 %1 人（网络中断，人数为估计值）</source>
         <translation>About %1 people ahead (network down: an estimate)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="219"/>
+        <location filename="../../kiosk/ticket.py" line="221"/>
         <source>前面还有 %1 人</source>
         <translation>%1 people ahead of you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="222"/>
+        <location filename="../../kiosk/ticket.py" line="224"/>
         <source>绿色通道：%1。叫号时请向窗口工作人员出示相关证件，由工作人员确认</source>
         <translation>Priority lane: %1. Show your proof at the window when called; staff will confirm it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="225"/>
+        <location filename="../../kiosk/ticket.py" line="227"/>
         <source>预约已签到，将按预约时段优先叫号</source>
         <translation>Appointment checked in: you will be called by your booked time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="226"/>
+        <location filename="../../kiosk/ticket.py" line="228"/>
         <source>请留意叫号屏幕和语音提示，过号请重新取号</source>
         <translation>Watch the call screen and listen for your number; if you miss it, take a new ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="239"/>
+        <location filename="../../kiosk/ticket.py" line="241"/>
         <source>取号小票已打印，请取走小票</source>
         <translation>Your ticket has been printed; please take it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="242"/>
+        <location filename="../../kiosk/ticket.py" line="244"/>
         <source>打印机暂时无法打印（已通知工作人员），请记住上方排队号，叫号时同样有效</source>
         <translation>The printer is not working (staff have been told); remember the number above, it will be called all the same</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="244"/>
+        <location filename="../../kiosk/ticket.py" line="246"/>
         <source>正在打印取号小票，请稍候…</source>
         <translation>Printing your ticket, please wait…</translation>
     </message>
@@ -3707,82 +4498,82 @@ or ask staff to help you find it</translation>
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/ticket.py" line="49"/>
+        <location filename="../../kiosk/ticket.py" line="51"/>
         <source>老年人</source>
         <translation>Senior</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="50"/>
+        <location filename="../../kiosk/ticket.py" line="52"/>
         <source>残疾人</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="51"/>
+        <location filename="../../kiosk/ticket.py" line="53"/>
         <source>孕期妇女</source>
         <translation>Pregnancy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="52"/>
+        <location filename="../../kiosk/ticket.py" line="54"/>
         <source>军人</source>
         <translation>Military</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="418"/>
+        <location filename="../../kiosk/ticket.py" line="430"/>
         <source>本大厅暂未设置排队业务，请到服务台咨询</source>
         <translation>This hall has no queue set up; please ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="422"/>
+        <location filename="../../kiosk/ticket.py" line="434"/>
         <source>网络中断：仍可取号，但前面等候人数为估计值</source>
         <translation>Network down: tickets still work, but the number of people ahead is an estimate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="437"/>
+        <location filename="../../kiosk/ticket.py" line="449"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="439"/>
+        <location filename="../../kiosk/ticket.py" line="451"/>
         <source>取号时间 %1</source>
         <translation>Tickets issued %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="442"/>
+        <location filename="../../kiosk/ticket.py" line="454"/>
         <source>当前等候 %1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="456"/>
+        <location filename="../../kiosk/ticket.py" line="468"/>
         <source>正在取号，请稍候…</source>
         <translation>Issuing your ticket, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="477"/>
+        <location filename="../../kiosk/ticket.py" line="489"/>
         <source>符合条件的可先选择绿色通道，再选择业务</source>
         <translation>If eligible, choose a priority lane first, then the service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="479"/>
+        <location filename="../../kiosk/ticket.py" line="491"/>
         <source>已选择绿色通道，请到窗口出示相关证件，由工作人员确认</source>
         <translation>Priority lane chosen: show your proof at the window, staff will confirm it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="487"/>
+        <location filename="../../kiosk/ticket.py" line="499"/>
         <source>取号</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="488"/>
+        <location filename="../../kiosk/ticket.py" line="500"/>
         <source>绿色通道（老年人、残疾人、孕期妇女、军人优先）</source>
         <translation>Priority lanes (seniors, people with disabilities, pregnant women, military)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="491"/>
+        <location filename="../../kiosk/ticket.py" line="503"/>
         <source>请选择要办理的业务</source>
         <translation>Choose the service you need</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="492"/>
+        <location filename="../../kiosk/ticket.py" line="504"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -3893,7 +4684,7 @@ or ask staff to help you find it</translation>
         <translation>Help &amp; alerts</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1052"/>
+        <location filename="../../window_client/acceptance.py" line="1053"/>
         <source>收件受理</source>
         <translation>Acceptance</translation>
     </message>

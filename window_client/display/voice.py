@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, QUrl, Signal
 
 from core.errors import DeviceUnavailable
 from widgets.task_runner import TaskRunner
@@ -31,8 +31,12 @@ log = logging.getLogger(__name__)
 
 _DIGITS = "零一二三四五六七八九"
 
+# Health texts are reported to the gateway as written and translated where a screen
+# shows them (``QCoreApplication.translate("Announcer", text)``).
 HEALTH_OK = "正常"
-HEALTH_NO_AUDIO = "无音频输出"
+HEALTH_NO_AUDIO = str(QT_TRANSLATE_NOOP("Announcer", "无音频输出"))
+HEALTH_NO_SYNTHESIS = str(QT_TRANSLATE_NOOP("Announcer", "语音合成不可用（未安装 espeak-ng）"))
+HEALTH_SYNTHESIS_FAILED = str(QT_TRANSLATE_NOOP("Announcer", "语音合成失败"))
 
 
 def spoken_number(number: str) -> str:
@@ -224,7 +228,7 @@ class Announcer(QObject):
         self._queue: deque[Announcement] = deque()
         self._current: Announcement | None = None
         self._left = 0
-        self._health = health if synthesizer is not None else "语音合成不可用（未安装 espeak-ng）"
+        self._health = health if synthesizer is not None else HEALTH_NO_SYNTHESIS
 
     def health(self) -> str:
         """``"正常"`` or what is wrong (``"无音频输出"`` …)."""
@@ -277,7 +281,7 @@ class Announcer(QObject):
 
     def _failed(self, error: BaseException) -> None:
         log.error("announcement could not be synthesised: %s", type(error).__name__)
-        self._set_health("语音合成失败")
+        self._set_health(HEALTH_SYNTHESIS_FAILED)
         self._done()
 
     def _done(self) -> None:

@@ -23,8 +23,17 @@ import datetime as _dt
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -46,8 +55,25 @@ from window_client.display.voice import HEALTH_OK, Announcer
 log = logging.getLogger(__name__)
 
 _WEEKDAYS = "一二三四五六日"
+_WEEKDAY_NAMES = (
+    QT_TRANSLATE_NOOP("HallDisplayWindow", "星期一"),
+    QT_TRANSLATE_NOOP("HallDisplayWindow", "星期二"),
+    QT_TRANSLATE_NOOP("HallDisplayWindow", "星期三"),
+    QT_TRANSLATE_NOOP("HallDisplayWindow", "星期四"),
+    QT_TRANSLATE_NOOP("HallDisplayWindow", "星期五"),
+    QT_TRANSLATE_NOOP("HallDisplayWindow", "星期六"),
+    QT_TRANSLATE_NOOP("HallDisplayWindow", "星期日"),
+)
 RECENT = 5
 """Recent calls listed beside the current one."""
+DEFAULT_NOTICE = str(
+    QT_TRANSLATE_NOOP(
+        "HallDisplayNotice",
+        "请留意叫号，过号请到服务台重新取号；老年人、残疾人、孕期妇女、军人可走绿色通道优先办理；"
+        "办事请携带身份证原件，可使用“爱山东”居民码免提交电子证照",
+    )
+)
+"""The scrolling notice when the hall has set none (an English display shows it in English)."""
 
 # The display is a dark, high-contrast board read from 10–20 m away; its look is its
 # own (the desk themes are for arm's length), so it carries its style sheet with it.
@@ -83,6 +109,37 @@ def _label(text: str, role: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.Alig
     label = QLabel(text)
     label.setProperty("role", role)
     label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    return label
+
+
+class FitLabel(QLabel):
+    """A one-line label that shrinks its text to fit its width instead of cutting it off.
+
+    The current call is drawn huge; an English "Window 12" is twice as wide as its
+    Chinese "12号窗口", and the board must still fit a 1080p screen.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        text = self.text()
+        area = self.contentsRect()
+        font = QFont(self.font())
+        needed = QFontMetrics(font).horizontalAdvance(text)
+        if needed > area.width() > 0 and font.pixelSize() > 0:
+            font.setPixelSize(max(1, font.pixelSize() * area.width() // needed))
+        painter = QPainter(self)
+        painter.setFont(font)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.drawText(area, int(self.alignment()), text)
+        painter.end()
+
+
+def _fit_label(text: str, role: str) -> FitLabel:
+    label = FitLabel(text)
+    label.setProperty("role", role)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
 
 
@@ -193,7 +250,7 @@ class HallDisplayWindow(QWidget):
             self.setFont(font)
         self.resize(1920, 1080)
         self._build(hall_name)
-        self.ticker.set_text(notice)
+        self._notice = notice
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._show_time)
@@ -241,9 +298,9 @@ class HallDisplayWindow(QWidget):
         self.now_heading = _label("", "heading")
         now.addWidget(self.now_heading)
         row = QHBoxLayout()
-        self.now_number = _label("—", "now-number", Qt.AlignmentFlag.AlignCenter)
+        self.now_number = _fit_label("—", "now-number")
         self.now_arrow = _label("→", "now-arrow", Qt.AlignmentFlag.AlignCenter)
-        self.now_window = _label("", "now-window", Qt.AlignmentFlag.AlignCenter)
+        self.now_window = _fit_label("", "now-window")
         row.addWidget(self.now_number, 5)
         row.addWidget(self.now_arrow, 1)
         row.addWidget(self.now_window, 5)
@@ -300,6 +357,9 @@ class HallDisplayWindow(QWidget):
         self.windows_heading.setText(self.tr("各窗口办理中"))
         self.waiting_heading.setText(self.tr("等候人数"))
         self.recent_heading.setText(self.tr("最近叫号"))
+        # A hall's own notice is shown as written; the default one has an English text.
+        self.ticker.set_text(QCoreApplication.translate("HallDisplayNotice", self._notice))
+        self._show_time()
         self._show_current()
         self._show_status()
 
@@ -318,10 +378,11 @@ class HallDisplayWindow(QWidget):
         elif self._online is False:
             lines.append(self.tr("未连接前置机，正在重连"))
         if self._announcer is not None and self._announcer.health() != HEALTH_OK:
-            lines.append(arg(self.tr("静默叫号：%1"), self._announcer.health()))
+            health = QCoreApplication.translate("Announcer", self._announcer.health())
+            lines.append(arg(self.tr("静默叫号：%1"), health))
         elif self._announcer is None:
             lines.append(self.tr("静默叫号：未配置语音"))
-        self.status_label.setText("；".join(lines))
+        self.status_label.setText(self.tr("；").join(lines))
         self.status_label.setVisible(bool(lines))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -331,15 +392,16 @@ class HallDisplayWindow(QWidget):
 
     def _show_time(self) -> None:
         now = self._clock.now().astimezone(HALL_TZ)
-        weekday = _WEEKDAYS[now.weekday()]
+        # %6 is the ISO date, for a language that writes the date that way (English).
         self.clock_label.setText(
             arg(
-                self.tr("%1年%2月%3日 星期%4  %5"),
+                self.tr("%1年%2月%3日 %4  %5"),
                 now.year,
                 now.month,
                 now.day,
-                weekday,
+                self.tr(_WEEKDAY_NAMES[now.weekday()]),
                 now.strftime("%H:%M:%S"),
+                now.strftime("%Y-%m-%d"),
             )
         )
 
