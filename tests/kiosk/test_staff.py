@@ -149,19 +149,21 @@ def sign_in(qtbot, screen: StaffScreen, pin: str = PIN) -> None:
     qtbot.waitUntil(lambda: screen.pages.currentWidget() is screen.console, timeout=5000)
 
 
-def find(screen: QWidget, cls: type, name: str) -> QWidget:
-    widget = screen.findChild(cls, name)
-    assert widget is not None, name
-    return widget
+def find(screen: QWidget, cls: type, name: str) -> QWidget | None:
+    """The visible widget ``name`` (rows being replaced linger hidden until deleted)."""
+    shown = [w for w in screen.findChildren(cls, name) if w.isVisible()]
+    return shown[0] if shown else None
 
 
 def wait_for(qtbot, screen: QWidget, name: str) -> QWidget:
-    qtbot.waitUntil(lambda: screen.findChild(QWidget, name) is not None, timeout=5000)
-    return find(screen, QWidget, name)
+    qtbot.waitUntil(lambda: find(screen, QWidget, name) is not None, timeout=5000)
+    widget = find(screen, QWidget, name)
+    assert widget is not None
+    return widget
 
 
 def wait_button(qtbot, screen: QWidget, name: str) -> QAbstractButton:
-    qtbot.waitUntil(lambda: screen.findChild(QAbstractButton, name) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: find(screen, QAbstractButton, name) is not None, timeout=5000)
     return find(screen, QAbstractButton, name)  # type: ignore[return-value]
 
 
@@ -190,7 +192,7 @@ def test_wrong_pins_lock_the_pad_with_a_countdown_and_every_try_is_audited(
 
     # the countdown runs out: the pad takes PINs again
     world.clock.advance(minutes=15, seconds=1)
-    qtbot.waitUntil(lambda: screen.pad.keys["2"].isEnabled(), timeout=3000)
+    qtbot.waitUntil(screen.pad.keys["2"].isEnabled, timeout=3000)
     assert screen.pad.message.text() == ""
     sign_in(qtbot, screen)
 
@@ -275,7 +277,7 @@ def test_a_failed_paper_goes_to_another_printer_or_is_cancelled(
     qtbot.waitUntil(screen.cancel_job_button.isEnabled, timeout=5000)
     tap(qtbot, screen.cancel_job_button)
     qtbot.waitUntil(lambda: world.queue.get(second).state is JobState.CANCELLED, timeout=5000)
-    qtbot.waitUntil(lambda: screen.findChild(QAbstractButton, f"StaffJob-{second}") is None,
+    qtbot.waitUntil(lambda: find(screen, QAbstractButton, f"StaffJob-{second}") is None,
                     timeout=5000)
     assert world.receipt.printed == []
     assert "print.cancelled" in world.actions()
@@ -325,7 +327,7 @@ def test_a_stuck_pickup_claim_is_released_after_checking_with_the_citizen(
     sign_in(qtbot, screen)
     tap(qtbot, screen.section_buttons["pickups"])
     release = wait_button(qtbot, screen, f"StaffRelease-{pickup_id}")
-    card = find(screen, QWidget, f"StaffClaim-{pickup_id}")
+    card = wait_for(qtbot, screen, f"StaffClaim-{pickup_id}")
     shown = " ".join(w.text() for w in card.findChildren(QLabel))
     assert "37100020260302000001" in shown
     assert "张*" in shown
@@ -334,7 +336,7 @@ def test_a_stuck_pickup_claim_is_released_after_checking_with_the_citizen(
     assert [o.pickup_id for o in ledger.offers()] == [pickup_id]  # can be picked up again
     released = [e for e in world.audit.entries() if e.action == "pickup.released"]
     assert released[0].actor == "hc-wangfang"
-    qtbot.waitUntil(lambda: screen.findChild(QAbstractButton, f"StaffRelease-{pickup_id}")
+    qtbot.waitUntil(lambda: find(screen, QAbstractButton, f"StaffRelease-{pickup_id}")
                     is None, timeout=5000)
 
 
@@ -462,7 +464,7 @@ def test_leaving_the_screen_locks_the_console(qtbot, screen: StaffScreen, world:
 
 
 @pytest.fixture
-def staffed_window(qtbot, language, runner, catalog, profile, world: Desk):
+def staffed_window(qtbot, language, runner, catalog, profile, world: Desk):  # noqa: PLR0917
     from kiosk.window import KioskWindow
 
     ticks = [1000.0]
@@ -527,7 +529,7 @@ def test_taps_spread_over_more_than_three_seconds_do_not_open_staff_mode(
 
 
 @pytest.mark.parametrize(("size", "lang"), [((1920, 1000), "zh_CN"), ((1080, 1800), "en")])
-def test_render_the_pin_pad_and_the_console(
+def test_render_the_pin_pad_and_the_console(  # noqa: PLR0917 - pytest fixtures
     qtbot, screen: StaffScreen, world: Desk, language, size, lang, tmp_path: Path
 ):
     out = Path(os.environ.get("GOVTERM_RENDER_DIR", tmp_path))
@@ -560,7 +562,7 @@ def _open_job(qtbot, screen: StaffScreen) -> None:
 
     def rows() -> list[QAbstractButton]:
         return [b for b in screen.findChildren(QAbstractButton)
-                if b.objectName().startswith("StaffJob-")]
+                if b.objectName().startswith("StaffJob-") and b.isVisible()]
 
     qtbot.waitUntil(lambda: bool(rows()), timeout=5000)
     tap(qtbot, rows()[0])
