@@ -23,10 +23,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -340,7 +342,13 @@ class EvaluationScreen(QWidget):
 
     def _build_rating_page(self) -> None:
         self.rating_page = QWidget()
-        page = QVBoxLayout(self.rating_page)
+        outer = QVBoxLayout(self.rating_page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(12)
+        # levels, reasons and the comment scroll above the keyboard when they do not
+        # fit (长辈模式), instead of pushing the window past the bottom of the screen
+        choices = QWidget()
+        page = QVBoxLayout(choices)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(12)
         levels = QHBoxLayout()
@@ -374,9 +382,16 @@ class EvaluationScreen(QWidget):
         self.submit_button.clicked.connect(self.submit)
         page.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignHCenter)
         page.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("EvaluationChoices")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(choices)
+        outer.addWidget(scroll, 1)
         self.keyboard = OnScreenKeyboard()
         self.keyboard.attach(self.comment)
-        page.addWidget(self.keyboard)
+        outer.addWidget(self.keyboard)
         self.pages.addWidget(self.rating_page)
 
     def _build_done_page(self) -> None:

@@ -43,7 +43,7 @@ _MAX_ROWS_PORTRAIT = (5, 6)
 _ICONS: dict[Tile, str] = {tile: tile.value for tile in Tile}
 
 
-_ONE_LINE = 18  # characters; a longer label of several words goes on two lines
+_ONE_LINE = 17  # characters; a longer label of several words goes on two lines
 
 
 def tile_text(text: str) -> str:

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core.case import STATE_NAMES, Case, CaseRecord
 from core.errors import ValidationFailed
@@ -140,19 +140,32 @@ class ProgressScreen(QWidget):
         layout.addWidget(self._hint)
         self.message = MessageLine(name="ProgressMessage")
         layout.addWidget(self.message)
+        # a long timeline (or several cases) scrolls here instead of pushing the
+        # kiosk's window past the bottom of the screen
+        found = QWidget()
+        found_layout = QVBoxLayout(found)
+        found_layout.setContentsMargins(0, 0, 0, 0)
+        found_layout.setSpacing(12)
         self._list = QVBoxLayout()
-        layout.addLayout(self._list)
+        found_layout.addLayout(self._list)
         self.state = styled_label("", role="subtitle")
         self.state.setObjectName("ProgressState")
         self.details = styled_label("", role="body")
         self.details.setObjectName("ProgressDetails")
-        layout.addWidget(self.state)
-        layout.addWidget(self.details)
+        found_layout.addWidget(self.state)
+        found_layout.addWidget(self.details)
         self.print_button = action_button(name="ProgressPrint")
         self.print_button.clicked.connect(self.print_sheet)
         self.print_button.hide()
-        layout.addWidget(self.print_button)
-        layout.addStretch(1)
+        found_layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
+        found_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("ProgressFound")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(found)
+        layout.addWidget(scroll, 1)
         self.entry = CodeEntry(name="ProgressCode")
         self.entry.submitted.connect(self.query)
         layout.addWidget(self.entry)
