@@ -1308,177 +1308,177 @@ Rectified late</translation>
 <context>
     <name>Evaluation</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="56"/>
+        <location filename="../../kiosk/evaluation.py" line="58"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="57"/>
+        <location filename="../../kiosk/evaluation.py" line="59"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="58"/>
+        <location filename="../../kiosk/evaluation.py" line="60"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="59"/>
+        <location filename="../../kiosk/evaluation.py" line="61"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="60"/>
+        <location filename="../../kiosk/evaluation.py" line="62"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="65"/>
+        <location filename="../../kiosk/evaluation.py" line="67"/>
         <source>服务态度热情</source>
         <translation>Friendly staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="66"/>
+        <location filename="../../kiosk/evaluation.py" line="68"/>
         <source>办事效率高</source>
         <translation>Quick service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="67"/>
+        <location filename="../../kiosk/evaluation.py" line="69"/>
         <source>一次性告知到位</source>
         <translation>Told everything at once</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="68"/>
+        <location filename="../../kiosk/evaluation.py" line="70"/>
         <source>办事指南准确清晰</source>
         <translation>Clear, accurate guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="69"/>
+        <location filename="../../kiosk/evaluation.py" line="71"/>
         <source>申请材料精简</source>
         <translation>Few documents needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="70"/>
+        <location filename="../../kiosk/evaluation.py" line="72"/>
         <source>办事流程便捷</source>
         <translation>Easy process</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="71"/>
+        <location filename="../../kiosk/evaluation.py" line="73"/>
         <source>不用跑腿或只跑一次</source>
         <translation>One visit or none</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="72"/>
+        <location filename="../../kiosk/evaluation.py" line="74"/>
         <source>帮办代办贴心</source>
         <translation>Helpful assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="73"/>
+        <location filename="../../kiosk/evaluation.py" line="75"/>
         <source>自助设备好用</source>
         <translation>Kiosk easy to use</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="74"/>
+        <location filename="../../kiosk/evaluation.py" line="76"/>
         <source>大厅环境舒适</source>
         <translation>Comfortable hall</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="75"/>
+        <location filename="../../kiosk/evaluation.py" line="77"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="76"/>
+        <location filename="../../kiosk/evaluation.py" line="78"/>
         <source>服务态度一般</source>
         <translation>Staff attitude average</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="77"/>
+        <location filename="../../kiosk/evaluation.py" line="79"/>
         <source>办理时间较长</source>
         <translation>Took rather long</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="78"/>
+        <location filename="../../kiosk/evaluation.py" line="80"/>
         <source>排队等候较久</source>
         <translation>Rather long wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="79"/>
+        <location filename="../../kiosk/evaluation.py" line="81"/>
         <source>办事指南不够清晰</source>
         <translation>Guide not clear enough</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="80"/>
+        <location filename="../../kiosk/evaluation.py" line="82"/>
         <source>材料要求较多</source>
         <translation>Many documents required</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="81"/>
+        <location filename="../../kiosk/evaluation.py" line="83"/>
         <source>自助设备操作不便</source>
         <translation>Kiosk hard to use</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="82"/>
+        <location filename="../../kiosk/evaluation.py" line="84"/>
         <source>服务态度差</source>
         <translation>Unfriendly staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="83"/>
+        <location filename="../../kiosk/evaluation.py" line="85"/>
         <source>办事效率低</source>
         <translation>Slow service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="84"/>
+        <location filename="../../kiosk/evaluation.py" line="86"/>
         <source>排队等候时间过长</source>
         <translation>Waited too long</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="85"/>
+        <location filename="../../kiosk/evaluation.py" line="87"/>
         <source>超过承诺时限</source>
         <translation>Promised time exceeded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="86"/>
+        <location filename="../../kiosk/evaluation.py" line="88"/>
         <source>未一次性告知</source>
         <translation>Not told everything at once</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="87"/>
+        <location filename="../../kiosk/evaluation.py" line="89"/>
         <source>要求提供办事指南以外的材料</source>
         <translation>Asked for documents not in the guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="88"/>
+        <location filename="../../kiosk/evaluation.py" line="90"/>
         <source>办事指南与实际不符</source>
         <translation>Guide differs from practice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="89"/>
+        <location filename="../../kiosk/evaluation.py" line="91"/>
         <source>流程繁琐</source>
         <translation>Complicated process</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="90"/>
+        <location filename="../../kiosk/evaluation.py" line="92"/>
         <source>多次跑动</source>
         <translation>Had to come several times</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="91"/>
+        <location filename="../../kiosk/evaluation.py" line="93"/>
         <source>推诿扯皮</source>
         <translation>Passed from desk to desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="92"/>
+        <location filename="../../kiosk/evaluation.py" line="94"/>
         <source>业务不熟练</source>
         <translation>Staff not competent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="93"/>
+        <location filename="../../kiosk/evaluation.py" line="95"/>
         <source>系统或设备故障</source>
         <translation>System or device failure</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="94"/>
+        <location filename="../../kiosk/evaluation.py" line="96"/>
         <source>收费不合理</source>
         <translation>Unreasonable fees</translation>
     </message>
@@ -1486,42 +1486,42 @@ Rectified late</translation>
 <context>
     <name>EvaluationInvite</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="278"/>
+        <location filename="../../kiosk/evaluation.py" line="280"/>
         <source>请对本次服务（%1）作出评价</source>
         <translation>Please rate this service (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="280"/>
+        <location filename="../../kiosk/evaluation.py" line="282"/>
         <source>请对本次服务作出评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="283"/>
+        <location filename="../../kiosk/evaluation.py" line="285"/>
         <source>不评价</source>
         <translation>No rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="578"/>
+        <location filename="../../kiosk/evaluation.py" line="593"/>
         <source>取号</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="579"/>
+        <location filename="../../kiosk/evaluation.py" line="594"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="580"/>
+        <location filename="../../kiosk/evaluation.py" line="595"/>
         <source>自助申请</source>
         <translation>Self-service application</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="581"/>
+        <location filename="../../kiosk/evaluation.py" line="596"/>
         <source>自助取件</source>
         <translation>Collect results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="582"/>
+        <location filename="../../kiosk/evaluation.py" line="597"/>
         <source>办件查询</source>
         <translation>Application status</translation>
     </message>
@@ -1529,67 +1529,67 @@ Rectified late</translation>
 <context>
     <name>EvaluationScreen</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="501"/>
+        <location filename="../../kiosk/evaluation.py" line="516"/>
         <source>请先选择满意程度</source>
         <translation>Please choose how satisfied you are first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="520"/>
+        <location filename="../../kiosk/evaluation.py" line="535"/>
         <source>感谢您的评价！您反映的问题将由工作人员核实整改，5个工作日内反馈</source>
         <translation>Thank you! Staff will look into the problem and get back to you within 5 working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="521"/>
+        <location filename="../../kiosk/evaluation.py" line="536"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="536"/>
+        <location filename="../../kiosk/evaluation.py" line="551"/>
         <source>评价对象：排队号 %1</source>
         <translation>Rating: queue ticket %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="538"/>
+        <location filename="../../kiosk/evaluation.py" line="553"/>
         <source>评价对象：办件编号 %1</source>
         <translation>Rating: case %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="544"/>
+        <location filename="../../kiosk/evaluation.py" line="559"/>
         <source>请选择您对本次服务的满意程度</source>
         <translation>How satisfied are you with this service?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="547"/>
+        <location filename="../../kiosk/evaluation.py" line="562"/>
         <source>请选择不满意的原因（至少一项，必选），也可在下方补充说明</source>
         <translation>Choose what went wrong (at least one, required); you may add a comment below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="549"/>
+        <location filename="../../kiosk/evaluation.py" line="564"/>
         <source>可选择评价原因（可多选），也可在下方补充说明</source>
         <translation>You may choose reasons (several allowed) and add a comment below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="557"/>
+        <location filename="../../kiosk/evaluation.py" line="572"/>
         <source>好差评</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="559"/>
+        <location filename="../../kiosk/evaluation.py" line="574"/>
         <source>请扫描受理凭证、取号小票或取件凭条上的二维码，或输入办件编号、排队号</source>
         <translation>Scan the QR code on your receipt, queue ticket or pickup slip, or type the case or ticket number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="564"/>
+        <location filename="../../kiosk/evaluation.py" line="579"/>
         <source>补充说明（选填；选择“其他”时必填）</source>
         <translation>Comment (optional; required with “Other”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="565"/>
+        <location filename="../../kiosk/evaluation.py" line="580"/>
         <source>提交评价</source>
         <translation>Submit rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="566"/>
+        <location filename="../../kiosk/evaluation.py" line="581"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -2358,292 +2358,292 @@ Rectified late</translation>
 <context>
     <name>ItemGuideView</name>
     <message>
-        <location filename="../../widgets/guide_view.py" line="160"/>
+        <location filename="../../widgets/guide_view.py" line="183"/>
         <source>受理条件</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="164"/>
+        <location filename="../../widgets/guide_view.py" line="187"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="178"/>
+        <location filename="../../widgets/guide_view.py" line="201"/>
         <source>全程网办</source>
         <translation>Fully online</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="180"/>
+        <location filename="../../widgets/guide_view.py" line="203"/>
         <source>可自助办理</source>
         <translation>Self-service available</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="182"/>
+        <location filename="../../widgets/guide_view.py" line="205"/>
         <source>可预约</source>
         <translation>Appointments available</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="184"/>
+        <location filename="../../widgets/guide_view.py" line="207"/>
         <source>告知承诺制</source>
         <translation>Notification and commitment</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="186"/>
+        <location filename="../../widgets/guide_view.py" line="209"/>
         <source>窗口即审即办</source>
         <translation>Decided at the window</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="193"/>
+        <location filename="../../widgets/guide_view.py" line="216"/>
         <source>已停止办理: %1</source>
         <translation>No longer offered: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="200"/>
+        <location filename="../../widgets/guide_view.py" line="223"/>
         <source>即时办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="201"/>
+        <location filename="../../widgets/guide_view.py" line="224"/>
         <source>%1 个%2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="209"/>
-        <location filename="../../widgets/guide_view.py" line="386"/>
+        <location filename="../../widgets/guide_view.py" line="232"/>
+        <location filename="../../widgets/guide_view.py" line="410"/>
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="214"/>
+        <location filename="../../widgets/guide_view.py" line="237"/>
         <source>零跑腿</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="216"/>
+        <location filename="../../widgets/guide_view.py" line="239"/>
         <source>最多跑 %1 次</source>
         <translation>At most %1 visit(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="219"/>
+        <location filename="../../widgets/guide_view.py" line="242"/>
         <source>实施主体</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="220"/>
+        <location filename="../../widgets/guide_view.py" line="243"/>
         <source>行使层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="221"/>
+        <location filename="../../widgets/guide_view.py" line="244"/>
         <source>办件类型</source>
         <translation>Processing type</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="222"/>
+        <location filename="../../widgets/guide_view.py" line="245"/>
         <source>法定办结时限</source>
         <translation>Legal time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="224"/>
+        <location filename="../../widgets/guide_view.py" line="247"/>
         <source>承诺办结时限</source>
         <translation>Promised time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="225"/>
+        <location filename="../../widgets/guide_view.py" line="248"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="229"/>
-        <location filename="../../widgets/guide_view.py" line="244"/>
+        <location filename="../../widgets/guide_view.py" line="252"/>
+        <location filename="../../widgets/guide_view.py" line="268"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="230"/>
+        <location filename="../../widgets/guide_view.py" line="253"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="231"/>
+        <location filename="../../widgets/guide_view.py" line="254"/>
         <source>出件方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="232"/>
+        <location filename="../../widgets/guide_view.py" line="255"/>
         <source>到现场次数</source>
         <translation>Visits in person</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="233"/>
+        <location filename="../../widgets/guide_view.py" line="256"/>
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="234"/>
+        <location filename="../../widgets/guide_view.py" line="257"/>
         <source>监督投诉电话</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="235"/>
+        <location filename="../../widgets/guide_view.py" line="258"/>
         <source>实施编码</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="264"/>
+        <location filename="../../widgets/guide_view.py" line="288"/>
         <source>办理情形与申请材料</source>
         <translation>Your situation and materials</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="266"/>
+        <location filename="../../widgets/guide_view.py" line="290"/>
         <source>请选择您的情形, 查看需要的材料:</source>
         <translation>Choose your situation to see the materials you need:</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="302"/>
+        <location filename="../../widgets/guide_view.py" line="326"/>
         <source>%1 %2 份</source>
         <translation>%1, %2 cop(ies)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="303"/>
-        <location filename="../../widgets/guide_view.py" line="336"/>
+        <location filename="../../widgets/guide_view.py" line="327"/>
+        <location filename="../../widgets/guide_view.py" line="360"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="303"/>
+        <location filename="../../widgets/guide_view.py" line="327"/>
         <source>非必需</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="305"/>
+        <location filename="../../widgets/guide_view.py" line="329"/>
         <source>可容缺后补</source>
         <translation>May be supplied later</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="307"/>
-        <location filename="../../widgets/guide_view.py" line="322"/>
+        <location filename="../../widgets/guide_view.py" line="331"/>
+        <location filename="../../widgets/guide_view.py" line="346"/>
         <source>可用电子证照免提交</source>
         <translation>No paper needed with e-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="309"/>
-        <location filename="../../widgets/guide_view.py" line="322"/>
+        <location filename="../../widgets/guide_view.py" line="333"/>
+        <location filename="../../widgets/guide_view.py" line="346"/>
         <source>部门共享, 免提交</source>
         <translation>Shared by departments, no paper needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="333"/>
+        <location filename="../../widgets/guide_view.py" line="357"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="334"/>
+        <location filename="../../widgets/guide_view.py" line="358"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="335"/>
+        <location filename="../../widgets/guide_view.py" line="359"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="337"/>
+        <location filename="../../widgets/guide_view.py" line="361"/>
         <source>容缺</source>
         <translation>Later supply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="338"/>
+        <location filename="../../widgets/guide_view.py" line="362"/>
         <source>电子证照</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="339"/>
+        <location filename="../../widgets/guide_view.py" line="363"/>
         <source>来源 / 备注</source>
         <translation>Source / notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="348"/>
+        <location filename="../../widgets/guide_view.py" line="372"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="348"/>
+        <location filename="../../widgets/guide_view.py" line="372"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="356"/>
+        <location filename="../../widgets/guide_view.py" line="380"/>
         <source>可容缺</source>
         <translation>Allowed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="357"/>
+        <location filename="../../widgets/guide_view.py" line="381"/>
         <source>免提交</source>
         <translation>Not needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="359"/>
+        <location filename="../../widgets/guide_view.py" line="383"/>
         <source>共享</source>
         <translation>Shared</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="376"/>
+        <location filename="../../widgets/guide_view.py" line="400"/>
         <source>办理流程</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="384"/>
+        <location filename="../../widgets/guide_view.py" line="408"/>
         <source>收费标准</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="391"/>
+        <location filename="../../widgets/guide_view.py" line="415"/>
         <source>(依据: %1)</source>
         <translation>(basis: %1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="395"/>
+        <location filename="../../widgets/guide_view.py" line="419"/>
         <source>办理地点和时间</source>
         <translation>Where and when</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="397"/>
+        <location filename="../../widgets/guide_view.py" line="421"/>
         <source>请拨打咨询电话了解办理地点</source>
         <translation>Please call the enquiry line to find where to apply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="400"/>
+        <location filename="../../widgets/guide_view.py" line="424"/>
         <source>地址: %1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="401"/>
+        <location filename="../../widgets/guide_view.py" line="425"/>
         <source>时间: %1</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="402"/>
+        <location filename="../../widgets/guide_view.py" line="426"/>
         <source>电话: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="405"/>
+        <location filename="../../widgets/guide_view.py" line="429"/>
         <source>本事项还可在以下地点办理</source>
         <translation>This item can also be handled at</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="407"/>
+        <location filename="../../widgets/guide_view.py" line="431"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="412"/>
+        <location filename="../../widgets/guide_view.py" line="436"/>
         <source>手机扫码, 继续办理</source>
         <translation>Continue on your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="419"/>
+        <location filename="../../widgets/guide_view.py" line="443"/>
         <source>用爱山东 App 或微信扫一扫, 在手机上查看本指南、网上申办或预约。</source>
         <translation>Scan with the iShandong app or WeChat to read this guide, apply online or book an appointment on your phone.</translation>
     </message>
@@ -2771,7 +2771,7 @@ Rectified late</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="990"/>
+        <location filename="../../kiosk/window.py" line="1023"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
     </message>
@@ -3301,22 +3301,22 @@ Rectified late</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../kiosk/staff.py" line="664"/>
+        <location filename="../../kiosk/staff.py" line="676"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="665"/>
+        <location filename="../../kiosk/staff.py" line="677"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="666"/>
+        <location filename="../../kiosk/staff.py" line="678"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="667"/>
+        <location filename="../../kiosk/staff.py" line="679"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -3324,62 +3324,62 @@ Rectified late</translation>
 <context>
     <name>ProgressScreen</name>
     <message>
-        <location filename="../../kiosk/progress.py" line="221"/>
+        <location filename="../../kiosk/progress.py" line="234"/>
         <source>正在查询，请稍候…</source>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="239"/>
+        <location filename="../../kiosk/progress.py" line="252"/>
         <source>%1&#x3000;%2&#x3000;%3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="252"/>
+        <location filename="../../kiosk/progress.py" line="265"/>
         <source>办件编号 %1&#x3000;当前状态：%2</source>
         <translation>Case number %1 · Status: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="255"/>
+        <location filename="../../kiosk/progress.py" line="268"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="256"/>
+        <location filename="../../kiosk/progress.py" line="269"/>
         <source>下一步：%1</source>
         <translation>Next step: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="257"/>
+        <location filename="../../kiosk/progress.py" line="270"/>
         <source>办结期限：%1</source>
         <translation>Due by: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="260"/>
+        <location filename="../../kiosk/progress.py" line="273"/>
         <source>（临时编号，网络恢复后取得正式编号）</source>
         <translation>(Provisional number; the official number follows when the network is back)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="261"/>
+        <location filename="../../kiosk/progress.py" line="275"/>
         <source>%1&#x3000;%2</source>
         <translation>%3  %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="286"/>
+        <location filename="../../kiosk/progress.py" line="301"/>
         <source>办件进度单正在打印，请取走</source>
         <translation>Your progress sheet is printing; please take it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="297"/>
+        <location filename="../../kiosk/progress.py" line="312"/>
         <source>办件查询</source>
         <translation>Application status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="298"/>
+        <location filename="../../kiosk/progress.py" line="313"/>
         <source>请扫描受理凭证上的二维码或居民码，或输入办件编号</source>
         <translation>Scan the QR code on your acceptance receipt or your Resident Code, or enter the case number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="299"/>
+        <location filename="../../kiosk/progress.py" line="314"/>
         <source>打印办件进度单</source>
         <translation>Print progress sheet</translation>
     </message>
@@ -3740,488 +3740,488 @@ or ask staff to help you find it</translation>
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/staff.py" line="712"/>
-        <location filename="../../kiosk/staff.py" line="732"/>
+        <location filename="../../kiosk/staff.py" line="722"/>
+        <location filename="../../kiosk/staff.py" line="742"/>
         <source>小票打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="713"/>
-        <location filename="../../kiosk/staff.py" line="733"/>
+        <location filename="../../kiosk/staff.py" line="723"/>
+        <location filename="../../kiosk/staff.py" line="743"/>
         <source>A4 打印机</source>
         <translation>A4 printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="714"/>
+        <location filename="../../kiosk/staff.py" line="724"/>
         <source>扫码器</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="715"/>
-        <location filename="../../kiosk/staff.py" line="739"/>
+        <location filename="../../kiosk/staff.py" line="725"/>
+        <location filename="../../kiosk/staff.py" line="749"/>
         <source>智能文件柜</source>
         <translation>Pickup lockers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="716"/>
+        <location filename="../../kiosk/staff.py" line="726"/>
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="717"/>
+        <location filename="../../kiosk/staff.py" line="727"/>
         <source>平台网络</source>
         <translation>Platform link</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="720"/>
+        <location filename="../../kiosk/staff.py" line="730"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="721"/>
+        <location filename="../../kiosk/staff.py" line="731"/>
         <source>需关注</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="722"/>
+        <location filename="../../kiosk/staff.py" line="732"/>
         <source>不可用</source>
         <translation>Unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="725"/>
+        <location filename="../../kiosk/staff.py" line="735"/>
         <source>排队中</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="726"/>
+        <location filename="../../kiosk/staff.py" line="736"/>
         <source>打印中</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="727"/>
+        <location filename="../../kiosk/staff.py" line="737"/>
         <source>打印失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="728"/>
+        <location filename="../../kiosk/staff.py" line="738"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="729"/>
+        <location filename="../../kiosk/staff.py" line="739"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="736"/>
+        <location filename="../../kiosk/staff.py" line="746"/>
         <source>设备状态</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="737"/>
+        <location filename="../../kiosk/staff.py" line="747"/>
         <source>打印任务</source>
         <translation>Print jobs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="738"/>
+        <location filename="../../kiosk/staff.py" line="748"/>
         <source>取件异常</source>
         <translation>Interrupted pickups</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="740"/>
+        <location filename="../../kiosk/staff.py" line="750"/>
         <source>同步状态</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="741"/>
+        <location filename="../../kiosk/staff.py" line="751"/>
         <source>终端信息</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="848"/>
+        <location filename="../../kiosk/staff.py" line="858"/>
         <source>正在核验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="866"/>
-        <location filename="../../kiosk/staff.py" line="1434"/>
+        <location filename="../../kiosk/staff.py" line="876"/>
+        <location filename="../../kiosk/staff.py" line="1448"/>
         <source>工作人员模式 · %1（%2）</source>
         <translation>Staff mode · %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="879"/>
+        <location filename="../../kiosk/staff.py" line="891"/>
         <source>PIN 不正确，还可尝试 %1 次</source>
         <translation>Wrong PIN; %1 attempt(s) left</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="880"/>
+        <location filename="../../kiosk/staff.py" line="892"/>
         <source>PIN 不正确</source>
         <translation>Wrong PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="899"/>
+        <location filename="../../kiosk/staff.py" line="911"/>
         <source>PIN 错误次数过多，已锁定。请于 %1 后再试（还剩 %2 分 %3 秒）</source>
         <translation>Too many wrong PINs; locked. Try again after %1 (%2 min %3 s left)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1064"/>
+        <location filename="../../kiosk/staff.py" line="1077"/>
         <source>更新于 %1</source>
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1069"/>
+        <location filename="../../kiosk/staff.py" line="1082"/>
         <source>重新检测设备</source>
         <translation>Check devices again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1072"/>
+        <location filename="../../kiosk/staff.py" line="1085"/>
         <source>本机没有登记的设备</source>
         <translation>No devices are registered on this terminal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1076"/>
+        <location filename="../../kiosk/staff.py" line="1090"/>
         <source>%1 %2：%3</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1079"/>
+        <location filename="../../kiosk/staff.py" line="1093"/>
         <source>自 %1 起</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1081"/>
+        <location filename="../../kiosk/staff.py" line="1095"/>
         <source>无需处理</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1082"/>
+        <location filename="../../kiosk/staff.py" line="1096"/>
         <source>请检查设备的电源、连线和耗材</source>
         <translation>Check the device&apos;s power, cables and supplies</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1085"/>
+        <location filename="../../kiosk/staff.py" line="1099"/>
         <source>处理办法：%1</source>
         <translation>What to do: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1093"/>
+        <location filename="../../kiosk/staff.py" line="1107"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1097"/>
+        <location filename="../../kiosk/staff.py" line="1111"/>
         <source>没有待处理的打印任务</source>
         <translation>No print jobs waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1101"/>
+        <location filename="../../kiosk/staff.py" line="1115"/>
         <source>%1 · %2 · %3 · %4</source>
         <translation>%1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1121"/>
+        <location filename="../../kiosk/staff.py" line="1135"/>
         <source>这些取件已开始但未完成（打印或开柜中断）。请先与申请人核实：已拿到结果的点“已取走”，没拿到的点“释放”，申请人即可重新取件。</source>
         <translation>These pickups started but did not finish (printing or the locker was interrupted). Check with the applicant first: tap “Collected” if they have the result, “Release” if not, so they can collect again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1124"/>
+        <location filename="../../kiosk/staff.py" line="1138"/>
         <source>没有中断的取件</source>
         <translation>No interrupted pickups</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1128"/>
+        <location filename="../../kiosk/staff.py" line="1142"/>
         <source>柜取</source>
         <translation>Locker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1128"/>
+        <location filename="../../kiosk/staff.py" line="1142"/>
         <source>自助打印</source>
         <translation>Self-print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1130"/>
+        <location filename="../../kiosk/staff.py" line="1144"/>
         <source>办件 %1 · %2</source>
         <translation>Case %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1132"/>
+        <location filename="../../kiosk/staff.py" line="1146"/>
         <source>申请人 %1 · %2</source>
         <translation>Applicant %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1135"/>
+        <location filename="../../kiosk/staff.py" line="1149"/>
         <source>已取走</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1137"/>
+        <location filename="../../kiosk/staff.py" line="1151"/>
         <source>释放</source>
         <translation>Release</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1151"/>
+        <location filename="../../kiosk/staff.py" line="1165"/>
         <source>本机未连接政务服务平台（未配置网关）</source>
         <translation>Not connected to the platform (no gateway configured)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1154"/>
+        <location filename="../../kiosk/staff.py" line="1168"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1156"/>
+        <location filename="../../kiosk/staff.py" line="1170"/>
         <source>离线（自 %1 起）</source>
         <translation>Offline (since %1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1158"/>
+        <location filename="../../kiosk/staff.py" line="1172"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1160"/>
+        <location filename="../../kiosk/staff.py" line="1174"/>
         <source>平台拒绝了本机的凭证，需要重新注册终端</source>
         <translation>The platform refused this terminal&apos;s credential; enrol the terminal again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1163"/>
+        <location filename="../../kiosk/staff.py" line="1177"/>
         <source>最近的问题：%1</source>
         <translation>Last problem: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1164"/>
+        <location filename="../../kiosk/staff.py" line="1178"/>
         <source>待上传事件 %1 条</source>
         <translation>%1 event(s) to send</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1166"/>
+        <location filename="../../kiosk/staff.py" line="1180"/>
         <source>各类数据的更新时间</source>
         <translation>Data last updated</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1168"/>
+        <location filename="../../kiosk/staff.py" line="1182"/>
         <source>尚未同步过数据</source>
         <translation>No data synced yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1171"/>
-        <location filename="../../kiosk/staff.py" line="1196"/>
+        <location filename="../../kiosk/staff.py" line="1185"/>
+        <location filename="../../kiosk/staff.py" line="1210"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1174"/>
+        <location filename="../../kiosk/staff.py" line="1188"/>
         <source>需要处理的事件（平台退回）%1 条</source>
         <translation>Events returned by the platform, needing attention: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1179"/>
+        <location filename="../../kiosk/staff.py" line="1193"/>
         <source>#%1 %2 · %3</source>
         <translation>#%1 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1181"/>
+        <location filename="../../kiosk/staff.py" line="1195"/>
         <source>原因：%1（%2）</source>
         <translation>Reason: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1190"/>
+        <location filename="../../kiosk/staff.py" line="1204"/>
         <source>终端编号</source>
         <translation>Terminal ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1191"/>
+        <location filename="../../kiosk/staff.py" line="1205"/>
         <source>所在大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1192"/>
+        <location filename="../../kiosk/staff.py" line="1206"/>
         <source>程序版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1193"/>
+        <location filename="../../kiosk/staff.py" line="1207"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1194"/>
+        <location filename="../../kiosk/staff.py" line="1208"/>
         <source>日志文件</source>
         <translation>Log file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1197"/>
+        <location filename="../../kiosk/staff.py" line="1211"/>
         <source>重新加载服务目录</source>
         <translation>Reload service catalogue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1201"/>
+        <location filename="../../kiosk/staff.py" line="1215"/>
         <source>退出自助模式将关闭本程序。由系统服务启动的全屏终端会在数秒后自动重新启动；如需停止，请在系统中执行 systemctl stop govterm-kiosk。</source>
         <translation>Leaving kiosk mode closes the program. A full-screen terminal started by the system service restarts within seconds; to stop it, run systemctl stop govterm-kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1203"/>
-        <location filename="../../kiosk/staff.py" line="1439"/>
+        <location filename="../../kiosk/staff.py" line="1217"/>
+        <location filename="../../kiosk/staff.py" line="1453"/>
         <source>退出自助模式</source>
         <translation>Leave kiosk mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1212"/>
+        <location filename="../../kiosk/staff.py" line="1226"/>
         <source>本机没有智能文件柜</source>
         <translation>This terminal has no pickup lockers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1214"/>
+        <location filename="../../kiosk/staff.py" line="1228"/>
         <source>重新读取柜门状态</source>
         <translation>Read door states again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1217"/>
+        <location filename="../../kiosk/staff.py" line="1231"/>
         <source>读取失败：%1</source>
         <translation>Could not read: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1225"/>
+        <location filename="../../kiosk/staff.py" line="1239"/>
         <source>%1 号</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1227"/>
+        <location filename="../../kiosk/staff.py" line="1241"/>
         <source>门开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1227"/>
+        <location filename="../../kiosk/staff.py" line="1241"/>
         <source>门关</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1229"/>
+        <location filename="../../kiosk/staff.py" line="1243"/>
         <source>有件</source>
         <translation>Occupied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1229"/>
+        <location filename="../../kiosk/staff.py" line="1243"/>
         <source>空</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1241"/>
+        <location filename="../../kiosk/staff.py" line="1255"/>
         <source>点格口即开启该格口（用于检修、取出滞留文件）</source>
         <translation>Tap a compartment to open it (for maintenance or to remove documents left behind)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1280"/>
+        <location filename="../../kiosk/staff.py" line="1294"/>
         <source>无法预览该打印件</source>
         <translation>This print job cannot be previewed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1303"/>
+        <location filename="../../kiosk/staff.py" line="1317"/>
         <source>已重新送往%1打印</source>
         <translation>Sent to %1 again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1308"/>
+        <location filename="../../kiosk/staff.py" line="1322"/>
         <source>打印任务已取消</source>
         <translation>Print job cancelled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1313"/>
+        <location filename="../../kiosk/staff.py" line="1327"/>
         <source>已记为取走，平台将收到取件记录</source>
         <translation>Marked as collected; the platform will receive the pickup record</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1316"/>
+        <location filename="../../kiosk/staff.py" line="1330"/>
         <source>已释放，申请人可以重新取件</source>
         <translation>Released; the applicant can collect again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1320"/>
+        <location filename="../../kiosk/staff.py" line="1334"/>
         <source>%1 号格口已开启，检修后请关好柜门</source>
         <translation>Compartment %1 is open; close the door after maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1324"/>
+        <location filename="../../kiosk/staff.py" line="1338"/>
         <source>已重新检测设备</source>
         <translation>Devices checked again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1327"/>
+        <location filename="../../kiosk/staff.py" line="1341"/>
         <source>服务目录已重新加载</source>
         <translation>Service catalogue reloaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1336"/>
+        <location filename="../../kiosk/staff.py" line="1350"/>
         <source>测试页已送往%1</source>
         <translation>Test page sent to %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1355"/>
+        <location filename="../../kiosk/staff.py" line="1369"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1373"/>
+        <location filename="../../kiosk/staff.py" line="1387"/>
         <source>操作失败，详情已写入日志</source>
         <translation>The action failed; details are in the log</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1402"/>
+        <location filename="../../kiosk/staff.py" line="1416"/>
         <source>尚未同步</source>
         <translation>not synced yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1405"/>
+        <location filename="../../kiosk/staff.py" line="1419"/>
         <source>刚刚</source>
         <translation>just now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1407"/>
+        <location filename="../../kiosk/staff.py" line="1421"/>
         <source>%1 分钟前</source>
         <translation>%1 min ago</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1409"/>
+        <location filename="../../kiosk/staff.py" line="1423"/>
         <source>%1 小时前</source>
         <translation>%1 h ago</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1410"/>
+        <location filename="../../kiosk/staff.py" line="1424"/>
         <source>%1 天前</source>
         <translation>%1 days ago</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1425"/>
+        <location filename="../../kiosk/staff.py" line="1439"/>
         <source>返回自助服务</source>
         <translation>Back to self-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1428"/>
+        <location filename="../../kiosk/staff.py" line="1442"/>
         <source>打印机：</source>
         <translation>Printer:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1431"/>
+        <location filename="../../kiosk/staff.py" line="1445"/>
         <source>重新打印</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1432"/>
+        <location filename="../../kiosk/staff.py" line="1446"/>
         <source>取消任务</source>
         <translation>Cancel job</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1440"/>
+        <location filename="../../kiosk/staff.py" line="1454"/>
         <source>请再次输入工作人员 PIN。退出后本程序将关闭。</source>
         <translation>Enter the staff PIN again. The program closes after you leave.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1442"/>
+        <location filename="../../kiosk/staff.py" line="1456"/>
         <source>工作人员登录</source>
         <translation>Staff login</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1443"/>
+        <location filename="../../kiosk/staff.py" line="1457"/>
         <source>请输入工作人员 PIN（仅限本大厅工作人员）</source>
         <translation>Enter the staff PIN (hall staff only)</translation>
     </message>
