@@ -672,7 +672,10 @@ def _admin_routes(app: FastAPI, services: GatewayServices) -> None:
         try:
             cred = await _in_thread(
                 lambda: store.enrol(
-                    code=body.code, terminal_name=body.terminal_name, app_version=body.app_version
+                    code=body.code,
+                    terminal_name=body.terminal_name,
+                    app_version=body.app_version,
+                    first_seq=body.first_seq,
                 )
             )
         except UserFacingError as exc:

@@ -142,7 +142,8 @@ class EventProcessor:
                 event, EventStatus.REJECTED, "event.corrupt", "事件内容与校验值不符，请联系技术支持"
             )
         seen = tx.one(
-            "SELECT sha256, status, result, code, message FROM inbox WHERE event_id = ?",
+            "SELECT sha256, status, result, code, message, device_id, seq FROM inbox"
+            " WHERE event_id = ?",
             (event.event_id,),
         )
         if seen is not None:
@@ -153,6 +154,8 @@ class EventProcessor:
                     "event.conflict",
                     "同一事件编号已提交过不同的内容（冲突），请人工核对",
                 )
+            if seen[5] != device.device_id and int(seen[6]) == event.seq:
+                self._adopt(tx, device, event, predecessor=seen[5])
             return EventResult(
                 event_id=event.event_id,
                 seq=event.seq,
@@ -190,6 +193,32 @@ class EventProcessor:
         touched.add((Stream.CASE_STATUS, device.hall_id))
         touched.add((Stream.PICKUPS, device.hall_id))
         return self._record(tx, device, event, EventStatus.APPLIED, result, "", "")
+
+    @staticmethod
+    def _adopt(tx: Tx, device: DeviceRecord, event: Event, *, predecessor: str) -> None:
+        """Count a resent event for the terminal's new device after a re-enrolment.
+
+        The terminal sent it as ``predecessor`` (the slot's revoked credential) and did
+        not hear the answer; it resends it under its new device with the same seq. The
+        inbox row moves to the new device, so its ledger has no hole there.
+        """
+        old = tx.one(
+            "SELECT hall_id, slot, revoked_at FROM devices WHERE device_id = ?", (predecessor,)
+        )
+        if old is None or (old[0], old[1]) != (device.hall_id, device.slot) or old[2] is None:
+            return  # another terminal's event: a duplicate, not ours to take over
+        if tx.one(
+            "SELECT 1 FROM inbox WHERE device_id = ? AND seq = ?", (device.device_id, event.seq)
+        ):
+            return
+        tx.execute(
+            "UPDATE inbox SET device_id = ? WHERE event_id = ?",
+            (device.device_id, event.event_id),
+        )
+        log.info(
+            "event seq %d of re-enrolled device %s taken over from %s",
+            event.seq, device.device_id, predecessor,
+        )
 
     def _apply(self, tx: Tx, device: DeviceRecord, event: Event) -> dict[str, Any]:
         entry = self._handlers.get(event.kind)

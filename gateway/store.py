@@ -359,10 +359,14 @@ class GatewayStore:
         log.info("enrolment code created for hall %s slot %s", hall_id, slot)
         return EnrolmentCode(code=code, hall_id=hall_id, slot=slot, expires_at=now + valid_seconds)
 
-    def enrol(self, *, code: str, terminal_name: str, app_version: str) -> DeviceCredential:
+    def enrol(
+        self, *, code: str, terminal_name: str, app_version: str, first_seq: int = 1
+    ) -> DeviceCredential:
         """Trade a one-time code for a device credential.
 
         Enrolling a slot again (a replaced terminal) revokes the slot's old credential.
+        ``first_seq`` is the first event seq the device will send: a re-enrolled terminal
+        carries on its outbox's sequence, so its ledger counts from there.
 
         Raises:
             EnrolmentRefused: unknown, expired or used code.
@@ -398,8 +402,12 @@ class GatewayStore:
             )
             tx.execute(
                 "INSERT INTO devices (device_id, secret, hall_id, slot, terminal_id,"
-                " terminal_name, app_version, enrolled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (device_id, secret, hall_id, slot, slot, terminal_name, app_version, now),
+                " terminal_name, app_version, enrolled_at, contiguous_seq, max_seq)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    device_id, secret, hall_id, slot, slot, terminal_name, app_version, now,
+                    first_seq - 1, first_seq - 1,
+                ),
             )
         log.info("device %s enrolled at hall %s slot %s", device_id, hall_id, slot)
         return DeviceCredential(

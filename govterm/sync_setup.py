@@ -43,6 +43,7 @@ from sync.engine import (
     NotEnrolled,
     SyncEngine,
     enrol,
+    first_unsent_seq,
     load_enrolment,
     save_enrolment,
 )
@@ -219,6 +220,8 @@ class TerminalSync:
                     terminal_name=self._terminal_name,
                     app_version=self._app_version,
                     ca_bundle=self._gateway.ca_bundle,
+                    # A re-enrolled terminal carries on its outbox sequence.
+                    first_seq=first_unsent_seq(self.store),
                 )
             except EnrolmentRefused as exc:
                 if exc.code != "enrol.used" or not (data_dir / CREDENTIAL_FILE).exists():

@@ -661,6 +661,7 @@ class SyncEngine:
     def push(self) -> PushReport:
         """Send every due pending outbox event, batch by batch, in ``seq`` order."""
         sent = acked = rejected = deferred = 0
+        repaired = False
         with self._writer:
             while not self._stopping.is_set():
                 batch = self._due_batch()
@@ -676,7 +677,11 @@ class SyncEngine:
                 acked += counts[0]
                 rejected += counts[1]
                 deferred += counts[2]
-                self._repair_gaps(result.contiguous_through_seq)
+                if not repaired:
+                    # Once per push: should the resent events not close the gap (the
+                    # gateway files them elsewhere), the next push looks again later
+                    # instead of this one resending them in a loop.
+                    repaired = self._repair_gaps(result.contiguous_through_seq)
                 if counts[2]:
                     break  # the rest waits for its retry time
         self._refresh_outbox_status()
@@ -808,18 +813,18 @@ class SyncEngine:
                 (state, message, json.dumps(result, ensure_ascii=False), seq),
             )
 
-    def _repair_gaps(self, contiguous: int) -> None:
+    def _repair_gaps(self, contiguous: int) -> bool:
         """Resend events we hold as acked that the gateway says it never got.
 
         Only happens when the gateway was restored from a backup; the ledger names the
-        missing sequence numbers.
+        missing sequence numbers. Returns whether any event was put back to pending.
         """
         with self.store.journal.read() as conn:
             row = conn.execute(
                 "SELECT state FROM outbox WHERE seq = ?", (contiguous + 1,)
             ).fetchone()
         if row is None or row[0] != "acked":
-            return
+            return False
         ledger = self.transport.ledger(after_seq=contiguous, limit=1000)
         missing = set(ledger.missing) | {contiguous + 1}
         with self.store.journal.transaction() as conn:
@@ -831,6 +836,7 @@ class SyncEngine:
                     (seq,),
                 ).rowcount
         log.warning("gateway lost %d acknowledged events; sending them again", flipped)
+        return flipped > 0
 
     def _refresh_outbox_status(self) -> None:
         with self.store.journal.read() as conn:
@@ -1060,11 +1066,15 @@ def enrol(
     terminal_name: str = "",
     app_version: str = "",
     ca_bundle: Path | None = None,
+    first_seq: int = 1,
 ) -> DeviceCredential:
     """Enrol this terminal with a one-time code and keep the credential.
 
     The credential is written to ``<data dir>/device.json`` (mode 0600, atomically);
-    the secret never appears in a log line.
+    the secret never appears in a log line. ``first_seq`` is the seq of the first event
+    the new device will send (:func:`first_unsent_seq` of the store): a terminal that
+    is enrolled again keeps its journal, and the gateway counts the new device's
+    ledger from there instead of taking the events the old device delivered for lost.
 
     Raises:
         EnrolmentRefused: the code is malformed, unknown, used or expired.
@@ -1076,6 +1086,7 @@ def enrol(
         terminal_name=terminal_name,
         app_version=app_version,
         ca_bundle=ca_bundle,
+        first_seq=first_seq,
     )
     save_enrolment(data_dir, Enrolment(gateway_url=gateway_url, credential=credential))
     log.info(
@@ -1085,6 +1096,23 @@ def enrol(
         credential.slot,
     )
     return credential
+
+
+def first_unsent_seq(store: Store) -> int:
+    """The seq of the first outbox event no device has delivered yet.
+
+    The oldest pending event, or the next seq to be issued when nothing is pending.
+    """
+    with store.journal.read() as conn:
+        row = conn.execute(
+            "SELECT MIN(seq) FROM outbox WHERE state = 'pending'"
+        ).fetchone()
+        if row is not None and row[0] is not None:
+            return int(row[0])
+        counter = conn.execute(
+            "SELECT value FROM counters WHERE name = 'outbox_seq'"
+        ).fetchone()
+    return int(counter[0]) + 1 if counter is not None else 1
 
 
 def save_enrolment(data_dir: Path, enrolment: Enrolment) -> None:

@@ -176,6 +176,10 @@ class EnrolRequest(_Wire):
     code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=4, max_length=64)]
     terminal_name: str = Field(default="", max_length=100)
     app_version: str = Field(default="", max_length=40)
+    # The seq of the first event the terminal will send as this device: a re-enrolled
+    # terminal keeps its journal and carries on its outbox sequence, and the new
+    # device's ledger starts there instead of at 1.
+    first_seq: int = Field(default=1, ge=1)
 
 
 class DeviceCredential(_Wire):

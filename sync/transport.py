@@ -395,8 +395,12 @@ def request_enrolment(
     ca_bundle: Path | None = None,
     connect_timeout: float = CONNECT_TIMEOUT,
     read_timeout: float = READ_TIMEOUT,
+    first_seq: int = 1,
 ) -> DeviceCredential:
     """Trade a one-time enrolment code for a device credential (an unsigned call).
+
+    ``first_seq`` (see :class:`sync.protocol.EnrolRequest`) is sent only when it is
+    not 1, so a fresh terminal can still enrol with a gateway that predates it.
 
     Raises:
         EnrolmentRefused: the code is malformed, unknown, used or expired.
@@ -404,10 +408,14 @@ def request_enrolment(
         BadAnswer | ServerError | TryLater: the gateway answered badly; try again.
     """
     try:
-        request = EnrolRequest(code=code, terminal_name=terminal_name, app_version=app_version)
+        request = EnrolRequest(
+            code=code, terminal_name=terminal_name, app_version=app_version, first_seq=first_seq
+        )
     except ValidationError as exc:
         raise EnrolmentRefused("注册码格式不正确，请核对后重新输入", code="enrol.format") from exc
-    body = request.model_dump_json().encode("utf-8")
+    body = request.model_dump_json(
+        exclude={"first_seq"} if request.first_seq == 1 else set()
+    ).encode("utf-8")
     with requests.Session() as session:
         session.trust_env = False
         try:
