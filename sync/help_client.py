@@ -18,183 +18,80 @@ desk instead.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol, TypeVar
 from urllib.parse import quote
 
-import requests
-from pydantic import BaseModel, ValidationError
-
-from core.errors import EnvironmentProblem, Offline, UserFacingError
-from sync.abortable import AbortableSession
-from sync.auth import DeviceAuth, GatewayClock
-from sync.engine import NotEnrolled, load_enrolment
+from core.errors import UserFacingError
 from sync.help_protocol import HelpAck, HelpFeed, HelpRequest, HelpTicket, HelpTopic
-from sync.protocol import DeviceCredential, ErrorBody
+from sync.signed_http import (
+    READ_TIMEOUT,
+    EnrolledSignedTransport,
+    LinkErrors,
+    SignedLink,
+    SignedTransport,
+    kept_enrolment,
+    parse_answer,
+)
+from sync.transport import NotAuthorised
 
 log = logging.getLogger(__name__)
-
-M = TypeVar("M", bound=BaseModel)
-
-CONNECT_TIMEOUT = 5.0
-READ_TIMEOUT = 30.0
 
 
 class DeskRefused(UserFacingError):
     """The gateway refused the request; ``message`` is Chinese and safe to show."""
 
 
-class DeskNotAuthorised(EnvironmentProblem):
+class DeskNotAuthorised(NotAuthorised):
     """The gateway refused this terminal's credential (revoked or unknown)."""
 
 
-class DeskTransport(Protocol):
-    """Sends one signed request and returns the answer's JSON bytes.
+DESK_ERRORS = LinkErrors(
+    name="前置机",
+    unreachable="无法连接前置机，请检查网络",
+    refused=DeskRefused,
+    not_authorised=DeskNotAuthorised,
+)
 
-    Raises:
-        Offline: the gateway cannot be reached (or answered 5xx / 429).
-        DeskRefused: the gateway refused the request (4xx with a message).
-        DeskNotAuthorised: the credential was refused.
-    """
+DeskTransport = SignedLink
+"""Sends one signed request and returns the answer's JSON bytes (see :class:`SignedLink`).
 
-    def send(
-        self,
-        method: str,
-        path: str,
-        *,
-        body: BaseModel | None = None,
-        params: Mapping[str, str | int | float | bool] | None = None,
-        read_timeout: float = READ_TIMEOUT,
-    ) -> bytes: ...
-
-    def close(self) -> None:
-        """Release the link; a request under way ends at once with ``Offline``."""
+Raises ``Offline`` (unreachable, 5xx / 429), :class:`DeskRefused` (4xx with a message)
+or :class:`DeskNotAuthorised` (the credential was refused); ``close`` ends a request
+under way at once with ``Offline``.
+"""
 
 
-class HttpDeskTransport:
-    """Signed HTTPS to the gateway, one ``requests`` session per thread.
+class HttpDeskTransport(SignedTransport):
+    """Signed HTTPS to the gateway's desk (see :class:`~sync.signed_http.SignedTransport`)."""
 
-    Args:
-        base_url: the gateway, ``https://host:port``.
-        credential: this device's enrolment credential.
-        clock: unix seconds for signatures (apply the gateway's clock offset here).
-        verify: ``True``, or the path of a custom CA bundle.
-    """
-
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        credential: DeviceCredential,
-        clock: Callable[[], float] = time.time,
-        verify: bool | str = True,
-    ) -> None:
-        self._base = base_url.rstrip("/")
-        self._credential = credential
-        self._clock = clock
-        self._verify = verify
-        self._local = threading.local()
-        self._sessions: list[AbortableSession] = []
-        self._lock = threading.Lock()
-        self._closed = False
-
-    def _session(self) -> AbortableSession:
-        session: AbortableSession | None = getattr(self._local, "session", None)
-        if session is None:
-            session = AbortableSession()
-            session.auth = DeviceAuth(
-                device_id=self._credential.device_id,
-                secret=self._credential.secret,
-                clock=self._clock,
-            )
-            session.verify = self._verify
-            with self._lock:
-                if self._closed:
-                    raise Offline("与前置机的连接已关闭")
-                self._sessions.append(session)
-            self._local.session = session
-        elif session.aborted:
-            raise Offline("与前置机的连接已关闭")
-        return session
-
-    def send(
-        self,
-        method: str,
-        path: str,
-        *,
-        body: BaseModel | None = None,
-        params: Mapping[str, str | int | float | bool] | None = None,
-        read_timeout: float = READ_TIMEOUT,
-    ) -> bytes:
-        data = body.model_dump_json().encode() if body is not None else b""
-        query = {k: str(v).lower() if isinstance(v, bool) else v for k, v in (params or {}).items()}
-        for attempt in range(2):
-            try:
-                response = self._session().request(
-                    method,
-                    self._base + path,
-                    data=data,
-                    params=query,
-                    headers={"Content-Type": "application/json"},
-                    timeout=(CONNECT_TIMEOUT, read_timeout),
-                )
-            except (requests.ConnectionError, requests.Timeout) as exc:
-                raise Offline("无法连接前置机，请检查网络") from exc
-            if (
-                attempt == 0
-                and isinstance(self._clock, GatewayClock)
-                and self._clock.learn_from(response)
-            ):
-                continue  # refused for our clock before anything happened: sign again
-            break
-        status = response.status_code
-        if status < 300:
-            return response.content
-        code, message = _error_of(response)
-        if status in (401, 403):
-            raise DeskNotAuthorised(f"前置机拒绝了本终端：{message}")
-        if status >= 500 or status == 429:
-            raise Offline(f"前置机暂时不可用（{status}）")
-        raise DeskRefused(message or "前置机拒绝了该操作", code=code)
-
-    def close(self) -> None:
-        """Release the link; a request under way (a long-poll) ends at once as Offline.
-
-        Later requests are refused with :class:`~core.errors.Offline`.
-        """
-        with self._lock:
-            self._closed = True
-            sessions, self._sessions = self._sessions, []
-        for session in sessions:
-            session.abort()
-            session.close()
+    errors = DESK_ERRORS
 
 
 NOT_ENROLLED = "本终端尚未注册到前置机，帮办、统计、差评整改和取件码暂不可用；注册完成后自动恢复"
 
 
-class EnrolledDeskTransport:
+class EnrolledDeskTransport(EnrolledSignedTransport):
     """A :class:`DeskTransport` for a terminal whose enrolment may not have happened yet.
 
-    Enrolment runs on a background thread after the window is built, and staff may
-    re-enrol a revoked terminal while it runs; so the credential is read from the data
-    directory on every call (:func:`sync.engine.load_enrolment`, a small file) and the
-    signed :class:`HttpDeskTransport` is rebuilt when it changes.
+    The credential is read from the data directory on every call
+    (:func:`sync.signed_http.kept_enrolment`, a small file) and the signed link is
+    made again when it changes (staff re-enrolled a revoked terminal).
 
     Args:
         data_dir: where enrolment keeps ``device.json``.
         gateway_url: the configured gateway; ``""`` = the one the enrolment names.
-        clock: unix seconds for signatures.
+        clock: unix seconds for signatures (the terminal's shared GatewayClock).
         verify: ``True``, or the path of a custom CA bundle.
 
     Raises (from :meth:`send`):
         Offline: not enrolled yet (or the kept credential is unreadable), or the
             gateway cannot be reached.
     """
+
+    link = HttpDeskTransport
 
     def __init__(
         self,
@@ -204,92 +101,11 @@ class EnrolledDeskTransport:
         clock: Callable[[], float] = time.time,
         verify: bool | str = True,
     ) -> None:
-        self._data_dir = data_dir
-        self._url = gateway_url
-        self._clock = clock
-        self._verify = verify
-        self._lock = threading.Lock()
-        self._inner: HttpDeskTransport | None = None
-        self._key: tuple[str, str, str] | None = None
-        self._closed = False
-
-    def _transport(self) -> HttpDeskTransport:
-        if self._closed:
-            raise Offline("与前置机的连接已关闭")
-        try:
-            enrolment = load_enrolment(self._data_dir)
-        except NotEnrolled as exc:
-            log.info("desk link waits for enrolment (%s)", exc.code)
-            raise Offline(NOT_ENROLLED) from None
-        url = self._url or enrolment.gateway_url
-        credential = enrolment.credential
-        key = (url, credential.device_id, credential.secret)
-        stale: HttpDeskTransport | None = None
-        with self._lock:
-            if self._closed:
-                raise Offline("与前置机的连接已关闭")
-            if self._inner is None or key != self._key:
-                stale = self._inner
-                self._inner = HttpDeskTransport(
-                    base_url=url, credential=credential, clock=self._clock, verify=self._verify
-                )
-                self._key = key
-                log.info("desk link uses device %s", credential.device_id)
-            inner = self._inner
-        if stale is not None:
-            stale.close()
-        return inner
-
-    @property
-    def enrolled(self) -> bool:
-        """Whether a usable credential is kept now."""
-        try:
-            self._transport()
-        except Offline:
-            return False
-        return True
-
-    def send(
-        self,
-        method: str,
-        path: str,
-        *,
-        body: BaseModel | None = None,
-        params: Mapping[str, str | int | float | bool] | None = None,
-        read_timeout: float = READ_TIMEOUT,
-    ) -> bytes:
-        """Sign and send with the credential kept now (see :class:`DeskTransport`)."""
-        return self._transport().send(
-            method, path, body=body, params=params, read_timeout=read_timeout
+        super().__init__(
+            locate=lambda: kept_enrolment(data_dir, gateway_url, not_enrolled=NOT_ENROLLED),
+            clock=clock,
+            verify=verify,
         )
-
-    def close(self) -> None:
-        """End the link for good: a request under way ends at once with ``Offline``."""
-        with self._lock:
-            self._closed = True
-            inner, self._inner, self._key = self._inner, None, None
-        if inner is not None:
-            inner.close()
-
-
-def _error_of(response: requests.Response) -> tuple[str, str]:
-    try:
-        detail = ErrorBody.model_validate_json(response.content).error
-    except ValidationError:
-        return "", ""
-    return detail.code, detail.message
-
-
-def parse_answer(model: type[M], raw: bytes) -> M:
-    """Read a gateway answer.
-
-    Raises:
-        Offline: the answer is not what the protocol says (a proxy's error page …).
-    """
-    try:
-        return model.model_validate_json(raw)
-    except ValidationError as exc:
-        raise Offline("前置机的应答格式错误") from exc
 
 
 def segment(text: str) -> str:

@@ -50,8 +50,8 @@ from core.identity_code import (
     parse,
 )
 from sync.auth import DeviceAuth
-from sync.engine import NotEnrolled, load_enrolment
 from sync.protocol import ErrorBody, IdentityResolveRequest, ResolvedIdentity
+from sync.signed_http import kept_enrolment
 from sync.store import Store
 
 log = logging.getLogger(__name__)
@@ -322,12 +322,7 @@ class EnrolledResolver:
         self._key: tuple[str, str, str] | None = None
 
     def _signed(self) -> tuple[requests.Session, str]:
-        try:
-            enrolment = load_enrolment(self._data_dir)
-        except NotEnrolled:
-            raise Offline(NOT_ENROLLED) from None
-        url = self._url or enrolment.gateway_url
-        credential = enrolment.credential
+        url, credential = kept_enrolment(self._data_dir, self._url, not_enrolled=NOT_ENROLLED)
         key = (url, credential.device_id, credential.secret)
         with self._lock:
             if self._session is None or key != self._key:

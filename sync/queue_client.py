@@ -21,19 +21,17 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TypeVar
 from urllib.parse import quote
 
-import requests
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from core.clock import HALL_TZ, Clock
 from core.errors import EnvironmentProblem, Offline, UserFacingError
 from core.queue import GreenChannel, format_ticket_number
-from sync.auth import DeviceAuth, GatewayClock
-from sync.protocol import DeviceCredential, ErrorBody
+from sync.protocol import DeviceCredential
 from sync.queue_protocol import (
     AppointmentBody,
     AppointmentQuery,
@@ -56,14 +54,21 @@ from sync.queue_protocol import (
     WindowAreasRequest,
     WindowBody,
 )
+from sync.signed_http import (
+    READ_TIMEOUT,
+    EnrolledSignedTransport,
+    LinkErrors,
+    Params,
+    SignedLink,
+    SignedTransport,
+    parse_answer,
+)
 from sync.store import Database
+from sync.transport import NotAuthorised
 
 log = logging.getLogger(__name__)
 
 M = TypeVar("M", bound=BaseModel)
-
-CONNECT_TIMEOUT = 5.0
-READ_TIMEOUT = 30.0
 
 
 class QueueRefused(UserFacingError):
@@ -78,122 +83,36 @@ class QueueUnavailable(EnvironmentProblem):
         self.message = message
 
 
-class QueueNotAuthorised(EnvironmentProblem):
+class QueueNotAuthorised(NotAuthorised):
     """The gateway refused this terminal's credential (revoked or unknown)."""
+
+
+QUEUE_ERRORS = LinkErrors(
+    name="排队系统",
+    unreachable="无法连接排队系统（前置机）",
+    refused=QueueRefused,
+    not_authorised=QueueNotAuthorised,
+)
 
 
 # ------------------------------------------------------------------ transport
 
+QueueTransport = SignedLink
+"""Sends one queue request and returns the answer's JSON bytes (see :class:`SignedLink`).
 
-class QueueTransport(Protocol):
-    """Sends one queue request and returns the answer's JSON bytes.
-
-    Raises:
-        Offline: the gateway cannot be reached (or answered 5xx).
-        QueueRefused: the gateway refused the request (4xx with a message).
-        QueueNotAuthorised: the credential was refused.
-    """
-
-    def send(
-        self,
-        method: str,
-        path: str,
-        *,
-        body: BaseModel | None = None,
-        params: Mapping[str, str | int | float] | None = None,
-        read_timeout: float = READ_TIMEOUT,
-    ) -> bytes: ...
+Raises ``Offline`` (unreachable, 5xx / 429), :class:`QueueRefused` (4xx with a message)
+or :class:`QueueNotAuthorised` (the credential was refused).
+"""
 
 
-class HttpQueueTransport:
-    """Signed HTTPS to the gateway, one ``requests`` session per thread.
+class HttpQueueTransport(SignedTransport):
+    """Signed HTTPS to the gateway's queue (see :class:`~sync.signed_http.SignedTransport`)."""
 
-    Args:
-        base_url: the gateway, ``https://host:port``.
-        credential: this device's enrolment credential.
-        clock: unix seconds for signatures (apply the gateway's clock offset here).
-        verify: ``True``, or the path of a custom CA bundle.
-    """
-
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        credential: DeviceCredential,
-        clock: Callable[[], float] = time.time,
-        verify: bool | str = True,
-    ) -> None:
-        self._base = base_url.rstrip("/")
-        self._credential = credential
-        self._clock = clock
-        self._verify = verify
-        self._local = threading.local()
-        self._sessions: list[requests.Session] = []
-        self._lock = threading.Lock()
-
-    def _session(self) -> requests.Session:
-        session: requests.Session | None = getattr(self._local, "session", None)
-        if session is None:
-            session = requests.Session()
-            session.auth = DeviceAuth(
-                device_id=self._credential.device_id,
-                secret=self._credential.secret,
-                clock=self._clock,
-            )
-            session.verify = self._verify
-            self._local.session = session
-            with self._lock:
-                self._sessions.append(session)
-        return session
-
-    def send(
-        self,
-        method: str,
-        path: str,
-        *,
-        body: BaseModel | None = None,
-        params: Mapping[str, str | int | float] | None = None,
-        read_timeout: float = READ_TIMEOUT,
-    ) -> bytes:
-        data = body.model_dump_json().encode() if body is not None else b""
-        for attempt in range(2):
-            try:
-                response = self._session().request(
-                    method,
-                    self._base + path,
-                    data=data,
-                    params=dict(params or {}),
-                    headers={"Content-Type": "application/json"},
-                    timeout=(CONNECT_TIMEOUT, read_timeout),
-                )
-            except (requests.ConnectionError, requests.Timeout) as exc:
-                raise Offline("无法连接排队系统（前置机）") from exc
-            if (
-                attempt == 0
-                and isinstance(self._clock, GatewayClock)
-                and self._clock.learn_from(response)
-            ):
-                continue  # refused for our clock before anything happened: sign again
-            break
-        status = response.status_code
-        if status < 300:
-            return response.content
-        code, message = _error_of(response)
-        if status in (401, 403):
-            raise QueueNotAuthorised(f"排队系统拒绝了本终端：{message}")
-        if status >= 500 or status == 429:
-            raise Offline(f"排队系统暂时不可用（{status}）")
-        raise QueueRefused(message or "排队系统拒绝了该操作", code=code)
-
-    def close(self) -> None:
-        with self._lock:
-            for session in self._sessions:
-                session.close()
-            self._sessions.clear()
+    errors = QUEUE_ERRORS
 
 
-class EnrolledQueueTransport:
-    """An :class:`HttpQueueTransport` made once this terminal holds a credential.
+class EnrolledQueueTransport(EnrolledSignedTransport):
+    """The queue link of a terminal whose enrolment may not be done yet.
 
     A terminal starts before its enrolment is done (that runs in the background);
     until then every request raises what ``credential`` raises — ``Offline`` with
@@ -208,6 +127,8 @@ class EnrolledQueueTransport:
             :class:`~sync.auth.GatewayClock`, which applies the gateway's clock offset.
     """
 
+    link = HttpQueueTransport
+
     def __init__(
         self,
         *,
@@ -216,43 +137,7 @@ class EnrolledQueueTransport:
         verify: bool | str = True,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self._base = base_url
-        self._credential = credential
-        self._verify = verify
-        self._clock = clock
-        self._inner: HttpQueueTransport | None = None
-        self._lock = threading.Lock()
-
-    def _transport(self) -> HttpQueueTransport:
-        with self._lock:
-            if self._inner is None:
-                self._inner = HttpQueueTransport(
-                    base_url=self._base,
-                    credential=self._credential(),
-                    clock=self._clock,
-                    verify=self._verify,
-                )
-            return self._inner
-
-    def send(
-        self,
-        method: str,
-        path: str,
-        *,
-        body: BaseModel | None = None,
-        params: Mapping[str, str | int | float] | None = None,
-        read_timeout: float = READ_TIMEOUT,
-    ) -> bytes:
-        """Send through the real transport (raises before enrolment, see the class)."""
-        return self._transport().send(
-            method, path, body=body, params=params, read_timeout=read_timeout
-        )
-
-    def close(self) -> None:
-        with self._lock:
-            inner, self._inner = self._inner, None
-        if inner is not None:
-            inner.close()
+        super().__init__(locate=lambda: (base_url, credential()), clock=clock, verify=verify)
 
 
 class UnconfiguredQueueTransport:
@@ -267,7 +152,7 @@ class UnconfiguredQueueTransport:
         path: str,
         *,
         body: BaseModel | None = None,
-        params: Mapping[str, str | int | float] | None = None,
+        params: Params | None = None,
         read_timeout: float = READ_TIMEOUT,
     ) -> bytes:
         raise Offline(self._reason)
@@ -276,19 +161,8 @@ class UnconfiguredQueueTransport:
         """Nothing to release."""
 
 
-def _error_of(response: requests.Response) -> tuple[str, str]:
-    try:
-        detail = ErrorBody.model_validate_json(response.content).error
-    except ValidationError:
-        return "", ""
-    return detail.code, detail.message
-
-
 def _parse(model: type[M], raw: bytes) -> M:
-    try:
-        return model.model_validate_json(raw)
-    except ValidationError as exc:
-        raise Offline("排队系统的应答格式错误") from exc
+    return parse_answer(model, raw, name="排队系统")
 
 
 # ------------------------------------------------------------------ results

@@ -13,8 +13,9 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 
-from sync.help_client import DeskTransport, HelpClient, parse_answer, segment
+from sync.help_client import DeskTransport, HelpClient, segment
 from sync.results_protocol import PickupIssued, PickupIssueRequest
+from sync.signed_http import parse_answer
 from sync.stats_protocol import (
     ComplaintRequest,
     FollowUpBody,
