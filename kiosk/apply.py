@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QStackedWidget,
@@ -152,15 +153,24 @@ class ApplyScreen(QWidget):
         page.addLayout(self._situations)
         self._materials_box = QVBoxLayout()
         page.addLayout(self._materials_box)
-        self._deliveries = QHBoxLayout()
+        # two per row: four English labels side by side were wider than a portrait screen
+        self._deliveries = QGridLayout()
         page.addLayout(self._deliveries)
-        fields = QHBoxLayout()
+        # the fields come pre-filled from the 居民码, so their placeholders never show:
+        # a visible label says what each one is
+        fields = QGridLayout()
         self.phone = QLineEdit()
         self.phone.setObjectName("ApplyPhone")
         self.address = QLineEdit()
         self.address.setObjectName("ApplyAddress")
-        fields.addWidget(self.phone, 1)
-        fields.addWidget(self.address, 2)
+        self._phone_label = styled_label("", role="muted")
+        self._address_label = styled_label("", role="muted")
+        fields.addWidget(self._phone_label, 0, 0)
+        fields.addWidget(self._address_label, 0, 1)
+        fields.addWidget(self.phone, 1, 0)
+        fields.addWidget(self.address, 1, 1)
+        fields.setColumnStretch(0, 1)
+        fields.setColumnStretch(1, 2)
         page.addLayout(fields)
         page.addStretch(1)
         self.keyboard = OnScreenKeyboard()
@@ -287,11 +297,12 @@ class ApplyScreen(QWidget):
             self._materials_box.addWidget(row)
         clear_layout(self._deliveries)
         delivery = app.flow.delivery
-        for method in (d for d in KIOSK_DELIVERY if d in item.delivery):
+        methods = [d for d in KIOSK_DELIVERY if d in item.delivery]
+        for index, method in enumerate(methods):
             button = action_button(label(method), name=f"delivery-{method.value}",
                                    primary=method is delivery)
             button.clicked.connect(lambda _=False, m=method: self._delivery(m))
-            self._deliveries.addWidget(button)
+            self._deliveries.addWidget(button, *divmod(index, 2))
 
     def _situation(self, situation_id: str) -> None:
         if self._app is not None:
@@ -410,6 +421,8 @@ class ApplyScreen(QWidget):
         self._title.setText(self.tr("自助申请"))
         self.phone.setPlaceholderText(self.tr("联系电话"))
         self.address.setPlaceholderText(self.tr("联系地址"))
+        self._phone_label.setText(self.tr("联系电话"))
+        self._address_label.setText(self.tr("联系地址"))
         self.next_button.setText(self.tr("下一步：核对信息"))
         self.edit_button.setText(self.tr("返回修改"))
         self.submit_button.setText(self.tr("确认提交"))

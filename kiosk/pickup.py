@@ -332,8 +332,14 @@ class PickupScreen(QWidget):
         elif flow.step.value == "choose":
             self.prompt.setText(self.tr("您有多件办理结果待领取，请选择要领取的结果"))
         elif flow.step.value == "dispense":
-            self.prompt.setText(self.tr("正在出件，请稍候…") if flow.method == "print"
-                                else self.tr("柜门即将打开，请取走文件后关好柜门"))
+            if flow.method == "print":
+                self.prompt.setText(self.tr("正在出件，请稍候…"))
+            elif flow.chosen is not None and flow.chosen.compartment:
+                # which door: the citizen stands before a wall of compartments
+                self.prompt.setText(arg(self.tr(
+                    "%1 号格口即将打开，请取走文件后关好柜门"), flow.chosen.compartment))
+            else:
+                self.prompt.setText(self.tr("柜门即将打开，请取走文件后关好柜门"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if is_language_change(event):

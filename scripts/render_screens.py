@@ -584,11 +584,12 @@ def _pickup_scenes(  # noqa: PLR0915 - one closure per scene
 
     def locker_closed(w: KioskWindow) -> None:
         assert in_locker.compartment is not None
+        pickup = w.pickup
+        assert pickup is not None
+        waiting = pickup.prompt.text()  # "… 号格口即将打开 …" until the door is shut
         hall.lockers.put(in_locker.compartment, present=False)
         hall.lockers.close_door(in_locker.compartment)
-        assert w.pickup is not None
-        _wait(app, lambda: "柜门即将打开" not in w.pickup.prompt.text()  # type: ignore[union-attr]
-              and answered(w)())
+        _wait(app, lambda: pickup.prompt.text() != waiting or _failed(pickup.message))
 
     yield "pickup-entry", entry
     yield "pickup-choose", choose
