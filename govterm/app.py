@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from govterm.settings import GatewaySettings
     from govterm.sync_setup import TerminalSync
     from sync.print_queue import PrintQueue
+    from sync.status import StatusBoard
     from sync.store import Store
     from widgets.sync_status import SyncStatusModel
 
@@ -172,6 +173,7 @@ def build_ui(
             mode, store=store, profile=profile, language=language, print_queue=print_queue,
             resources=resources,
             sync_status=sync_status,
+            board=sync.board if sync is not None else None,
             nudge=sync.nudge,
             kiosk=kiosk,
             health=devices.health,
@@ -291,6 +293,7 @@ def _build_window(
     profile: TerminalProfile,
     language: Any,
     sync_status: SyncStatusModel | None = None,
+    board: StatusBoard | None = None,
     nudge: Callable[[], None] | None = None,
     print_queue: PrintQueue,
     resources: Path,
@@ -331,6 +334,7 @@ def _build_window(
                 print_queue=print_queue,
                 resources=resources,
                 sync_status=sync_status,
+                board=board,
                 nudge=nudge,
                 gateway=gateway,
             ),
@@ -361,10 +365,16 @@ def _window_services(
     *, store: Store, profile: TerminalProfile, catalog: Any, print_queue: PrintQueue,
     resources: Path,
     sync_status: Any = None,
+    board: StatusBoard | None = None,
     nudge: Callable[[], None] | None = None,
     gateway: GatewaySettings | None = None,
 ) -> Any:
-    """The counter client's services over the local store, in dependency order."""
+    """The counter client's services over the local store, in dependency order.
+
+    Every signed link to the gateway (queue, 居民码, desk) signs with one
+    :class:`~sync.auth.GatewayClock` that follows the offset the sync engine reports
+    on ``board``, so a counter PC whose clock is off calls tickets as well as it syncs.
+    """
     import json
     import secrets
 
@@ -376,11 +386,13 @@ def _window_services(
     from documents.verification import VerificationKey
     from sync.accounts_store import AccountStore
     from sync.audit import AuditLog
+    from sync.auth import GatewayClock
     from sync.cases import CaseRepository
     from sync.engine import BLOB_DIR, BlobFolder
     from window_client.services import WindowServices
 
     clock = SystemClock()
+    signing = GatewayClock(board=board)
     audit = AuditLog(store=store, terminal_id=profile.terminal_id)
     accounts = Accounts(
         repository=AccountStore(store=store, audit=audit),
@@ -416,18 +428,21 @@ def _window_services(
         print_queue=print_queue,
         sync_status=sync_status,
         nudge=nudge,
-        desk=_window_desk(store, gateway),
+        desk=_window_desk(store, gateway, signing),
         blobs=BlobFolder(store.data_dir / BLOB_DIR),
         store=store,
-        **_window_links(store, gateway, clock),
+        **_window_links(store, gateway, clock, signing),
     )
 
 
-def _window_links(store: Store, gateway: GatewaySettings | None, clock: Any) -> dict[str, Any]:
+def _window_links(
+    store: Store, gateway: GatewaySettings | None, clock: Any, signing: Callable[[], float]
+) -> dict[str, Any]:
     """居民码/企业码 resolution and the hall queue of a window client with a gateway.
 
     Both sign with the device credential once enrolment has kept one (``Offline`` with
-    the reason until then); none without a gateway (the pages say so).
+    the reason until then), timed by ``signing`` (the shared GatewayClock); none
+    without a gateway (the pages say so).
     """
     from govterm.kiosk_setup import EnrolledDevice
     from sync.identity import EnrolledResolver
@@ -438,17 +453,19 @@ def _window_links(store: Store, gateway: GatewaySettings | None, clock: Any) -> 
     verify: bool | str = str(gateway.ca_bundle) if gateway.ca_bundle else True
     device = EnrolledDevice(data_dir=store.data_dir)
     transport = EnrolledQueueTransport(
-        base_url=gateway.url, credential=device.credential, verify=verify
+        base_url=gateway.url, credential=device.credential, verify=verify, clock=signing
     )
     return {
         "identity": EnrolledResolver(
-            data_dir=store.data_dir, gateway_url=gateway.url, verify=verify
+            data_dir=store.data_dir, gateway_url=gateway.url, verify=verify, clock=signing
         ),
         "queue": QueueClient(transport=transport, clock=clock),
     }
 
 
-def _window_desk(store: Store, gateway: GatewaySettings | None) -> Any:
+def _window_desk(
+    store: Store, gateway: GatewaySettings | None, signing: Callable[[], float]
+) -> Any:
     """The gateway desk (帮办, 统计, 差评整改, 取件码) of a window client with a gateway.
 
     Enrolment finishes on a background thread after the window is built, so the link
@@ -464,6 +481,7 @@ def _window_desk(store: Store, gateway: GatewaySettings | None) -> Any:
     transport = EnrolledDeskTransport(
         data_dir=store.data_dir,
         gateway_url=gateway.url,
+        clock=signing,
         verify=str(ca_bundle) if ca_bundle else True,
     )
     return DeskServices(transport=transport)

@@ -163,17 +163,17 @@ class QueueDesk:
         self._queue.resume(self._window())
         return self.view()
 
-    def link(self, number: str, case_number: str) -> QueueView:
-        """一号办到底: make sure ``case_number`` is linked to ticket ``number``.
+    def case_taken(self, number: str) -> QueueView:
+        """A case was saved for ticket ``number``: its service has started; read again.
 
-        A ticket still only called is started first (the person is at the window:
-        a case was just saved for them).
+        一号办到底 is done by the case itself: ``case.submitted`` names the ticket and
+        the gateway links the official case number when the submission arrives (a link
+        made here could only name the provisional one). A ticket still only called is
+        started (the person is at the window: a case was just saved for them).
         """
         ticket = self._queue.ticket(number)
-        if case_number not in ticket.case_numbers:
-            if ticket.state is TicketState.CALLED:
-                self._queue.start(number)
-            ticket = self._queue.link_case(number, case_number)
+        if ticket.state is TicketState.CALLED:
+            ticket = self._queue.start(number)
         return self.view(ticket)
 
 
@@ -529,12 +529,14 @@ class QueuePage(QWidget):
         self._render()
 
     def _case_linked(self, case_number: str) -> None:
+        """A case was saved under the served ticket (its event carries the ticket)."""
         desk, ticket = self._desk, self._counter.ticket
         if desk is None or ticket is None or not self._online:
             return
         number = ticket.number
+        log.debug("case %s saved under ticket %s; linked on submission", case_number, number)
         self._runner.run(
-            lambda: desk.link(number, case_number),
+            lambda: desk.case_taken(number),
             on_done=self._show,
             on_error=lambda error: self._failed(error, quiet=True),
             key="queue-link",

@@ -91,7 +91,7 @@ def queue_window(qtbot, make_window, counter, gateway, demo, paper_maker, printe
     return window, page
 
 
-def test_call_next_green_channel_first_then_start_links_the_case(
+def test_call_next_green_channel_first_and_a_saved_case_starts_service(
     qtbot, queue_window, kiosk: QueueClient
 ):
     window, page = queue_window
@@ -112,15 +112,19 @@ def test_call_next_green_channel_first_then_start_links_the_case(
     assert page.waiting_for("A") == 1
     assert not page.call_button.isEnabled()  # one person at a time
 
-    qtbot.keyClick(page, Qt.Key.Key_F5)  # the person is here: service starts
+    # a case saved for the called ticket (as 收件受理 announces it): the person is here,
+    # so service starts; the case's own submission links it (一号办到底), with the official
+    # number, never this page with the provisional one
+    with qtbot.waitSignal(page.view_shown, timeout=10000):
+        window.desk.case_linked.emit("TW02-20260101-1")
+    served = kiosk.ticket(elder.number)
+    assert served.state is TicketState.SERVING
+    assert served.case_numbers == []
+    assert "关联办件" not in page.details.text()
+
+    qtbot.keyClick(page, Qt.Key.Key_F5)  # already serving: 收件受理 opens
     qtbot.waitUntil(lambda: window.current_page() == "acceptance", timeout=10000)
     assert kiosk.ticket(elder.number).state is TicketState.SERVING
-
-    # a case saved for the ticket (as 收件受理 announces it) is linked: 一号办到底
-    window.desk.case_linked.emit("TW02-20260101-1")
-    qtbot.waitUntil(
-        lambda: "TW02-20260101-1" in kiosk.ticket(elder.number).case_numbers, timeout=10000
-    )
     window.open_page("queue")
     qtbot.keyClick(page, Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: page.number.text() == "—", timeout=10000)
