@@ -15,7 +15,6 @@ request, acknowledgement and alert change; the feed answers as soon as it moves.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -28,7 +27,7 @@ from starlette.concurrency import run_in_threadpool
 
 from core.errors import UserFacingError, ValidationFailed
 from gateway.db import Tx
-from gateway.queue import CLIENT_GONE, HallBell
+from gateway.queue import HallBell
 from gateway.store import DeviceRecord, GatewayStore
 from sync.help_protocol import (
     MAX_FEED_REQUESTS,
@@ -388,19 +387,13 @@ def install_help_routes(app: FastAPI, desk: HelpDesk, *, authenticate: Authentic
         """Help requests and device alerts of the hall; long-polls ``wait`` s for a change."""
         device, _ = await authenticate(request)
         hall = device.hall_id
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + wait
-        while True:
-            future = desk.bell.waiter(hall)
-            try:
-                revision = await run_in_threadpool(desk.revision, hall)
-                remaining = deadline - loop.time()
-                if revision != after or remaining <= 0:
-                    return await run(lambda: desk.feed(hall))
-                if await request.is_disconnected():
-                    return Response(status_code=CLIENT_GONE)
-                # Woken at once by a request here; heartbeats and other processes are
-                # picked up by the re-check every half second.
-                await asyncio.wait([future], timeout=min(0.5, remaining))
-            finally:
-                desk.bell.discard(hall, future)
+        # Woken at once by a request here; heartbeats and other processes are picked
+        # up by the re-check every half second.
+        return await desk.bell.long_poll(
+            request,
+            hall,
+            changed=lambda: desk.revision(hall) != after,
+            answer=lambda: run(lambda: desk.feed(hall)),
+            wait=wait,
+            recheck=0.5,
+        )

@@ -303,7 +303,7 @@ server's shutdown for the rest of its ``wait``."""
 
 
 class HallBell:
-    """Wakes the call-feed long-polls of a hall after a queue change commits."""
+    """Wakes the long-polls of a hall (call feed, help feed) after a change commits."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -335,6 +335,43 @@ class HallBell:
                     future.set_result(None)
 
         loop.call_soon_threadsafe(wake)
+
+    async def long_poll(
+        self,
+        request: Request,
+        hall_id: str,
+        *,
+        changed: Callable[[], bool],
+        answer: Callable[[], Awaitable[Response]],
+        wait: float,
+        recheck: float,
+    ) -> Response:
+        """Answer a feed request once the hall's feed changed, or after ``wait`` s.
+
+        Args:
+            request: the long-poll (left with :data:`CLIENT_GONE` once its client went).
+            hall_id: the hall whose ring wakes it.
+            changed: whether the feed moved past what the client has (blocking, run
+                in the thread pool).
+            answer: the feed's answer, made when it changed or the wait is over.
+            wait: seconds to wait at the most.
+            recheck: seconds between looks without a ring: changes made by another
+                process (or heartbeats) are only seen by looking.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + wait
+        while True:
+            future = self.waiter(hall_id)
+            try:
+                moved = await run_in_threadpool(changed)
+                remaining = deadline - loop.time()
+                if moved or remaining <= 0:
+                    return await answer()
+                if await request.is_disconnected():
+                    return Response(status_code=CLIENT_GONE)
+                await asyncio.wait([future], timeout=min(recheck, remaining))
+            finally:
+                self.discard(hall_id, future)
 
 
 # ------------------------------------------------------------------ the authority
@@ -1367,21 +1404,15 @@ def install_queue_routes(  # noqa: C901, PLR0915 - the route table
         """The hall's calls and counts after revision ``after``; long-polls ``wait`` s."""
         device, _ = await authenticate(request)
         hall = device.hall_id
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + wait
-        while True:
-            future = queue.bell.waiter(hall)
-            try:
-                revision = await run_in_threadpool(queue.revision, hall)
-                remaining = deadline - loop.time()
-                if revision != after or remaining <= 0:
-                    return await run(lambda: queue.feed(hall, after))
-                if await request.is_disconnected():
-                    return Response(status_code=CLIENT_GONE)
-                # Woken by a change here; re-checked each second for other processes.
-                await asyncio.wait([future], timeout=min(1.0, remaining))
-            finally:
-                queue.bell.discard(hall, future)
+        # Woken by a change here; re-checked each second for other processes.
+        return await queue.bell.long_poll(
+            request,
+            hall,
+            changed=lambda: queue.revision(hall) != after,
+            answer=lambda: run(lambda: queue.feed(hall, after)),
+            wait=wait,
+            recheck=1.0,
+        )
 
     @app.put("/v1/admin/queue/halls/{hall_id}/areas", tags=["admin"])
     async def admin_areas(request: Request, hall_id: str) -> Response:
