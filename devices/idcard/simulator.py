@@ -7,13 +7,10 @@ Speaks :mod:`devices.idcard.sam`; a test or the demo places a card with
 
 from __future__ import annotations
 
-import os
-import select
 import sys
-import threading
-import tty
 
 from devices.idcard import sam
+from devices.pty_port import PtyPort, serve_until_stopped
 
 
 class SamSimulator:
@@ -24,14 +21,8 @@ class SamSimulator:
         self.photo = bytes(sam.PHOTO_SIZE)
         self.silent = False
         self.fail_read = False
-        self.master, self._slave = os.openpty()
-        tty.setraw(self._slave)
-        tty.setraw(self.master)
-        self.path = os.ttyname(self._slave)
-        self._buf = bytearray()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, name="sam-sim", daemon=True)
-        self._thread.start()
+        self._port = PtyPort(name="sam-sim", received=self._drain)
+        self.path = self._port.path
 
     def place(self, **fields: str) -> None:
         self.card = dict(fields)
@@ -40,33 +31,19 @@ class SamSimulator:
         self.card = None
 
     def close(self) -> None:
-        self._stop.set()
-        self._thread.join(5)
-        os.close(self.master)
-        os.close(self._slave)
+        self._port.close()
 
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            ready, _, _ = select.select([self.master], [], [], 0.05)
-            if not ready:
-                continue
-            try:
-                self._buf += os.read(self.master, 4096)
-            except OSError:
-                return
-            self._drain()
-
-    def _drain(self) -> None:
+    def _drain(self, buf: bytearray) -> None:
         while True:
-            start = self._buf.find(sam.PREAMBLE)
-            if start < 0 or len(self._buf) < start + 7:
+            start = buf.find(sam.PREAMBLE)
+            if start < 0 or len(buf) < start + 7:
                 return
-            del self._buf[:start]
-            length = self._buf[5] << 8 | self._buf[6]
-            if len(self._buf) < 7 + length:
+            del buf[:start]
+            length = buf[5] << 8 | buf[6]
+            if len(buf) < 7 + length:
                 return
-            head, rest = bytes(self._buf[5:7]), bytes(self._buf[7 : 7 + length])
-            del self._buf[: 7 + length]
+            head, rest = bytes(buf[5:7]), bytes(buf[7 : 7 + length])
+            del buf[: 7 + length]
             try:
                 body = sam.parse_body(head, rest)
             except sam.SamFrameError:
@@ -74,7 +51,7 @@ class SamSimulator:
             else:
                 answer = self._answer(body[0], body[1])
             if not self.silent:
-                os.write(self.master, answer)
+                self._port.write(answer)
 
     def _answer(self, cmd: int, para: int) -> bytes:
         if (cmd, para) == sam.SAM_STATUS:
@@ -106,17 +83,10 @@ DEMO_CARD = {
 
 
 def main() -> int:
+    """Serve the demo card until interrupted; prints the pty path first."""
     sim = SamSimulator()
     sim.place(**DEMO_CARD)
-    sys.stdout.write(f"{sim.path}\n")
-    sys.stdout.flush()
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.close()
-    return 0
+    return serve_until_stopped(sim.path, sim.close)
 
 
 if __name__ == "__main__":

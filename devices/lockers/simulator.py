@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
-import select
-import signal
 import sys
 import threading
-import tty
 from dataclasses import dataclass
 
 from devices.lockers import protocol
 from devices.lockers.protocol import Command, Frame, FrameError, OpenResult
+from devices.pty_port import PtyPort, serve_until_stopped
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +58,8 @@ class LockBoardSimulator:
         self.garble_next = 0
         self.received: list[Frame] = []
         self._lock = threading.Lock()
-        self.master, self._slave = os.openpty()
-        tty.setraw(self._slave)
-        tty.setraw(self.master)
-        self.path = os.ttyname(self._slave)
-        self._stop = threading.Event()
-        self._buf = bytearray()
-        self._thread = threading.Thread(target=self._serve, name="lockboard-sim", daemon=True)
-        self._thread.start()
+        self._port = PtyPort(name="lockboard-sim", received=self._drain)
+        self.path = self._port.path
 
     # ---------------------------------------------------------------- scenario
 
@@ -90,38 +81,24 @@ class LockBoardSimulator:
             self.compartments[n].item_present = present
 
     def close(self) -> None:
-        self._stop.set()
-        self._thread.join(5)
-        os.close(self.master)
-        os.close(self._slave)
+        self._port.close()
 
     # ------------------------------------------------------------------ serving
 
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            ready, _, _ = select.select([self.master], [], [], 0.05)
-            if not ready:
-                continue
-            try:
-                self._buf += os.read(self.master, 4096)
-            except OSError:
-                return
-            self._drain()
-
-    def _drain(self) -> None:
+    def _drain(self, buf: bytearray) -> None:
         while True:
-            start = self._buf.find(bytes((protocol.STX,)))
+            start = buf.find(bytes((protocol.STX,)))
             if start < 0:
-                self._buf.clear()
+                buf.clear()
                 return
-            del self._buf[:start]
-            if len(self._buf) < protocol.HEADER_SIZE:
+            del buf[:start]
+            if len(buf) < protocol.HEADER_SIZE:
                 return
-            size = protocol.frame_length(bytes(self._buf))
-            if len(self._buf) < size:
+            size = protocol.frame_length(bytes(buf))
+            if len(buf) < size:
                 return
-            raw = bytes(self._buf[:size])
-            del self._buf[:size]
+            raw = bytes(buf[:size])
+            del buf[:size]
             try:
                 frame = protocol.decode(raw)
             except FrameError:
@@ -134,7 +111,7 @@ class LockBoardSimulator:
                 if self.garble_next:
                     self.garble_next -= 1
                     out = out[:-2] + bytes((out[-2] ^ 0x5A, out[-1]))
-                os.write(self.master, out)
+                self._port.write(out)
 
     def _handle(self, frame: Frame) -> Frame | None:
         if frame.board != self.board:
@@ -181,17 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     sim = LockBoardSimulator(
         board=args.board, compartments=args.compartments, close_on_open=args.auto_close
     )
-    sys.stdout.write(f"{sim.path}\n")
-    sys.stdout.flush()
-    done = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: done.set())
-    try:
-        done.wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.close()
-    return 0
+    return serve_until_stopped(sim.path, sim.close)
 
 
 if __name__ == "__main__":
