@@ -40,6 +40,7 @@ from widgets.task_runner import TaskRunner
 from window_client.chrome import MessageBar, user_text
 from window_client.pages import PAGES_CONTEXT, CounterDesk, PageContext, PageSpec
 from window_client.results_desk import DeskServices
+from window_client.work_list import WorkList
 
 log = logging.getLogger(__name__)
 
@@ -87,18 +88,14 @@ class ComplaintsPage(QWidget):
         self.busy = False
 
         outer = QHBoxLayout(self)
-        left = QVBoxLayout()
-        self.heading = styled_label("", role="subtitle")
-        left.addWidget(self.heading)
-        self.tickets = QListWidget()
-        self.tickets.setObjectName("FollowUps")
-        self.tickets.currentRowChanged.connect(lambda _row: self._show(self.selected()))
-        left.addWidget(self.tickets, 1)
-        self.refresh_button = QPushButton()
-        self.refresh_button.setMinimumHeight(44)
-        self.refresh_button.clicked.connect(self.refresh)
-        left.addWidget(self.refresh_button)
-        outer.addLayout(left, 2)
+        self.work = WorkList.add_to(
+            outer,
+            name="FollowUps",
+            chosen=lambda _row: self._show(self.selected()),
+            refresh=self.refresh,
+        )
+        self.heading, self.tickets = self.work.heading, self.work.items
+        self.refresh_button = self.work.refresh_button
 
         self.tabs = QTabWidget()
         # -- the ticket
@@ -175,8 +172,7 @@ class ComplaintsPage(QWidget):
     # -- the list -------------------------------------------------------------------------
 
     def selected(self) -> FollowUpBody | None:
-        row = self.tickets.currentRow()
-        return self._tickets[row] if 0 <= row < len(self._tickets) else None
+        return self.work.selected(self._tickets)
 
     def refresh(self) -> None:
         self._runner.run(

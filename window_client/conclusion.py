@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +34,7 @@ from widgets.task_runner import TaskRunner
 from window_client.chrome import MessageBar, user_text
 from window_client.pages import CounterDesk, PageContext, PageSpec
 from window_client.services import WindowServices
+from window_client.work_list import WorkList
 
 log = logging.getLogger(__name__)
 
@@ -191,18 +190,11 @@ class ConclusionPage(QWidget):
         self.busy = False
 
         outer = QHBoxLayout(self)
-        left = QVBoxLayout()
-        self.heading = styled_label("", role="subtitle")
-        left.addWidget(self.heading)
-        self.cases = QListWidget()
-        self.cases.setObjectName("DecidableCases")
-        self.cases.currentRowChanged.connect(self._chosen)
-        left.addWidget(self.cases, 1)
-        self.refresh_button = QPushButton()
-        self.refresh_button.setMinimumHeight(44)
-        self.refresh_button.clicked.connect(self.refresh)
-        left.addWidget(self.refresh_button)
-        outer.addLayout(left, 2)
+        self.work = WorkList.add_to(
+            outer, name="DecidableCases", chosen=self._chosen, refresh=self.refresh
+        )
+        self.heading, self.cases = self.work.heading, self.work.items
+        self.refresh_button = self.work.refresh_button
 
         frame, right = card()
         self.detail = styled_label("", role="body", wrap=False)
@@ -253,8 +245,7 @@ class ConclusionPage(QWidget):
         self._show(None)
 
     def selected(self) -> Decidable | None:
-        row = self.cases.currentRow()
-        return self._cases[row] if 0 <= row < len(self._cases) else None
+        return self.work.selected(self._cases)
 
     def refresh(self) -> None:
         self._runner.run_catalog(

@@ -52,7 +52,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QRadioButton,
@@ -77,6 +76,7 @@ from widgets.task_runner import TaskRunner
 from window_client.chrome import MessageBar, user_text
 from window_client.pages import CounterDesk, PageContext, PageSpec
 from window_client.services import WindowServices
+from window_client.work_list import WorkList
 
 log = logging.getLogger(__name__)
 
@@ -743,18 +743,11 @@ class IssuingPage(QWidget):
         self.busy = False
 
         outer = QHBoxLayout(self)
-        left = QVBoxLayout()
-        self.heading = styled_label("", role="subtitle")
-        left.addWidget(self.heading)
-        self.results = QListWidget()
-        self.results.setObjectName("ReadyResults")
-        self.results.currentRowChanged.connect(self._chosen)
-        left.addWidget(self.results, 1)
-        self.refresh_button = QPushButton()
-        self.refresh_button.setMinimumHeight(44)
-        self.refresh_button.clicked.connect(self.refresh)
-        left.addWidget(self.refresh_button)
-        outer.addLayout(left, 2)
+        self.work = WorkList.add_to(
+            outer, name="ReadyResults", chosen=self._chosen, refresh=self.refresh
+        )
+        self.heading, self.results = self.work.heading, self.work.items
+        self.refresh_button = self.work.refresh_button
 
         frame, right = card()
         self.detail = styled_label("", role="body")
@@ -864,8 +857,7 @@ class IssuingPage(QWidget):
     # -- state --------------------------------------------------------------------------
 
     def selected(self) -> ReadyResult | None:
-        row = self.results.currentRow()
-        return self._results[row] if 0 <= row < len(self._results) else None
+        return self.work.selected(self._results)
 
     def method(self) -> DeliveryMethod | None:
         index = self.way_group.checkedId()
