@@ -51,6 +51,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidgetItem,
     QPushButton,
@@ -709,6 +710,22 @@ _WAYS = (
 )
 
 
+def _captioned_field(
+    name: str, max_length: int
+) -> tuple[QWidget, QVBoxLayout, QLabel, QLineEdit]:
+    """A hand-over way's form: a caption over its one field (waybill, compartment)."""
+    form = QWidget()
+    box = QVBoxLayout(form)
+    box.setContentsMargins(0, 0, 0, 0)
+    caption = styled_label("", role="caption")
+    box.addWidget(caption)
+    field = QLineEdit()
+    field.setObjectName(name)
+    field.setMaxLength(max_length)
+    box.addWidget(field)
+    return form, box, caption, field
+
+
 class IssuingPage(QWidget):
     """统一出件: the results list on the left, the hand-over on the right.
 
@@ -794,27 +811,13 @@ class IssuingPage(QWidget):
         wl.addLayout(pad_row)
         self.forms.addWidget(window_form)
         # EMS
-        ems_form = QWidget()
-        el = QVBoxLayout(ems_form)
-        el.setContentsMargins(0, 0, 0, 0)
-        self.waybill_label = styled_label("", role="caption")
-        el.addWidget(self.waybill_label)
-        self.waybill = QLineEdit()
-        self.waybill.setObjectName("Waybill")
-        self.waybill.setMaxLength(20)
-        el.addWidget(self.waybill)
+        ems_form, el, self.waybill_label, self.waybill = _captioned_field("Waybill", 20)
         el.addStretch(1)
         self.forms.addWidget(ems_form)
         # 自助打印 / 智能文件柜
-        self_form = QWidget()
-        sl = QVBoxLayout(self_form)
-        sl.setContentsMargins(0, 0, 0, 0)
-        self.compartment_label = styled_label("", role="caption")
-        sl.addWidget(self.compartment_label)
-        self.compartment = QLineEdit()
-        self.compartment.setObjectName("Compartment")
-        self.compartment.setMaxLength(16)
-        sl.addWidget(self.compartment)
+        self_form, sl, self.compartment_label, self.compartment = _captioned_field(
+            "Compartment", 16
+        )
         self.code_view = styled_label("", role="title")
         self.code_view.setObjectName("PickupCode")
         self.code_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
