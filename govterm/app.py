@@ -4,6 +4,11 @@ The build order is the same for every mode and reads top to bottom in :func:`bui
 application → theme → language → local store → catalog → window. Nothing here runs at
 import time; Qt and the teammates' packages are imported when a GUI is actually built,
 so ``govterm doctor`` and ``govterm --help`` start without them.
+
+A kiosk must be interactive within a second of starting, so its gateway link (the sync
+engine, the wire models, ``requests``), the search index and the upkeep are built when
+the window has first painted (:attr:`kiosk.window.KioskWindow.first_painted`), not
+before; only a first start, which waits for its hall, links up before the window.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ import os
 import signal
 import sys
 import tempfile
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -39,6 +45,10 @@ log = logging.getLogger(__name__)
 
 Mode = Literal["kiosk", "window"]
 MODES: tuple[Mode, ...] = ("kiosk", "window")
+LINK_AT_THE_LATEST_MS = 3000
+"""A kiosk window that has not painted by then (not shown) links to its gateway anyway."""
+_LINK_MODULES = ("govterm.sync_setup", "govterm.devices", "sync.audit", "widgets.sync_status")
+"""What :func:`_sync_link` imports; a kiosk imports them on a worker after its first paint."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +89,25 @@ class Ui:
     sync: TerminalSync | None = None
     sync_status: SyncStatusModel | None = None
     kiosk: KioskParts | None = None
+    _on_sync: list[Callable[[SyncStatusModel], None]] = field(default_factory=list)
+
+    def when_linked(self, then: Callable[[SyncStatusModel], None]) -> None:
+        """Call ``then`` with the sync status once the gateway link is built (now if it is)."""
+        if self.sync_status is not None:
+            then(self.sync_status)
+        else:
+            self._on_sync.append(then)
+
+    def linked(self, sync: TerminalSync, status: SyncStatusModel) -> None:
+        """The gateway link, built after the kiosk's first paint."""
+        self.sync, self.sync_status = sync, status
+        waiting, self._on_sync = self._on_sync, []
+        for then in waiting:
+            then(status)
 
     def close(self) -> None:
         """Stop syncing and printing, release the devices, close the store."""
+        self._on_sync.clear()
         try:
             if self.kiosk is not None:
                 self.kiosk.close()
@@ -154,6 +180,7 @@ def build_ui(
     store = open_store(data_dir or settings.paths.data_dir)
     devices: Devices | None = None
     sync: TerminalSync | None = None
+    sync_status: SyncStatusModel | None = None
     kiosk: KioskParts | None = None
     try:
         source = catalog_dir or settings.paths.catalog_dir
@@ -162,19 +189,25 @@ def build_ui(
         devices, print_queue = _open_devices(
             settings, store=store, data_dir=data_dir, simulate=options.simulate_devices
         )
-        sync, sync_status = _sync_link(settings, store=store, devices=devices, profile=profile)
+        first_start = bool(settings.gateway.url) and (
+            store.cached_doc("halls", profile.hall_id) is None
+        )
+        if mode == "window" or first_start:
+            sync, sync_status = _sync_link(
+                settings, store=store, devices=devices, profile=profile
+            )
         if mode == "kiosk":
             kiosk = _kiosk_parts(
                 app, settings=settings, store=store, profile=profile, devices=devices,
                 print_queue=print_queue, sync=sync, resources=resources,
             )
             profile = kiosk.tiles(profile)
-        window = _build_window(
+        window, prepare = _build_window(
             mode, store=store, profile=profile, language=language, print_queue=print_queue,
             resources=resources,
             sync_status=sync_status,
             board=sync.board if sync is not None else None,
-            nudge=sync.nudge,
+            nudge=sync.nudge if sync is not None else None,
             kiosk=kiosk,
             health=devices.health,
             gateway=settings.gateway,
@@ -188,21 +221,72 @@ def build_ui(
             devices.close()
         store.close()
         raise
-    sync.start()
-    if kiosk is not None:
-        kiosk.start()
-    log.info("%s window built for terminal %s", mode, profile.terminal_id)
-    return Ui(
+    ui = Ui(
         mode=mode,
         window=window,
         store=store,
         language=language,
         devices=devices,
         print_queue=print_queue,
-        sync=sync,
-        sync_status=sync_status,
         kiosk=kiosk,
     )
+    if sync is not None and sync_status is not None:
+        ui.linked(sync, sync_status)
+        sync.start()
+        if kiosk is not None:
+            kiosk.start()
+    else:
+        _link_after_first_paint(ui, settings=settings, profile=profile, prepare=prepare)
+    log.info("%s window built for terminal %s", mode, profile.terminal_id)
+    return ui
+
+
+def _link_after_first_paint(
+    ui: Ui, *, settings: Settings, profile: TerminalProfile, prepare: Callable[[], None]
+) -> None:
+    """The kiosk's gateway link, search index and upkeep, once home is on display.
+
+    Also after :data:`LINK_AT_THE_LATEST_MS` if the window never paints (not shown), so
+    a kiosk whose screen is off still syncs.
+    """
+    from PySide6.QtCore import QTimer
+
+    window = ui.window
+    runner = window.runner  # type: ignore[attr-defined]
+    done = False
+
+    def import_link() -> None:
+        """On a worker thread: the link's modules (engine, wire models, requests)."""
+        import importlib
+
+        for name in _LINK_MODULES:
+            importlib.import_module(name)
+
+    def first_paint() -> None:
+        runner.run(import_link, on_done=lambda _: link(), on_error=lambda _: link(),
+                   key="gateway-link", owner=window)
+
+    def link() -> None:
+        nonlocal done
+        if done:
+            return
+        done = True
+        if ui.store.closed:
+            return  # closed before it painted
+        started = time.perf_counter()
+        sync, status = _sync_link(settings, store=ui.store, devices=ui.devices, profile=profile)
+        window.follow_sync(status)  # type: ignore[attr-defined]
+        status.catalog_changed.connect(prepare)
+        prepare()
+        if ui.kiosk is not None:
+            ui.kiosk.attach_sync(sync.board, sync.nudge)
+            ui.kiosk.start()
+        ui.linked(sync, status)
+        sync.start()
+        log.info("gateway link built in %.0f ms", (time.perf_counter() - started) * 1000)
+
+    window.first_painted.connect(first_paint)  # type: ignore[attr-defined]
+    QTimer.singleShot(LINK_AT_THE_LATEST_MS, window, link)
 
 
 def _kiosk_parts(
@@ -213,15 +297,19 @@ def _kiosk_parts(
     profile: TerminalProfile,
     devices: Devices,
     print_queue: PrintQueue,
-    sync: TerminalSync,
+    sync: TerminalSync | None,
     resources: Path,
 ) -> KioskParts:
-    """The kiosk's citizen services, queue, help desk and scan routing (kiosk mode)."""
+    """The kiosk's citizen services, queue, help desk and scan routing (kiosk mode).
+
+    ``sync`` is the gateway link on a first start (it enrols and pulls before the
+    screens are chosen); otherwise None, and the link is attached after the first paint.
+    """
     from core.clock import SystemClock
     from govterm.kiosk_setup import FIRST_START_WAIT_S, build_kiosk_parts, wait_for_hall
 
     ca_bundle = settings.gateway.ca_bundle
-    if settings.gateway.url and store.cached_doc("halls", profile.hall_id) is None:
+    if sync is not None and store.cached_doc("halls", profile.hall_id) is None:
         sync.start()  # first start: enrol and pull before the screens are chosen
         wait_for_hall(store, sync.board, profile.hall_id, timeout=FIRST_START_WAIT_S)
     return build_kiosk_parts(
@@ -234,8 +322,8 @@ def _kiosk_parts(
         resources=resources,
         gateway_url=settings.gateway.url,
         verify=str(ca_bundle) if ca_bundle else True,
-        board=sync.board,
-        nudge=sync.nudge,
+        board=sync.board if sync is not None else None,
+        nudge=sync.nudge if sync is not None else (lambda: None),
     )
 
 
@@ -300,7 +388,8 @@ def _build_window(
     kiosk: KioskParts | None = None,
     health: Any = None,
     gateway: GatewaySettings | None = None,
-) -> QWidget:
+) -> tuple[QWidget, Callable[[], None]]:
+    """The mode's window, and what (re)builds the search index on the catalog thread."""
     from sync.catalog_cache import CatalogCache
 
     catalog = CatalogCache(store, terminal_id=profile.terminal_id, home_hall_id=profile.hall_id)
@@ -318,9 +407,10 @@ def _build_window(
             now=SystemClock().now,
             sync_status=sync_status,
             health=health,
-            services=kiosk.services if kiosk is not None else None,
-            queue=kiosk.queue if kiosk is not None else None,
-            help_client=kiosk.help_client if kiosk is not None else None,
+            # made when the window builds its citizen screens, after its first paint
+            services=kiosk.later_services if kiosk is not None else None,
+            queue=kiosk.later_queue if kiosk is not None else None,
+            help_client=kiosk.later_help if kiosk is not None else None,
             scans=kiosk.scans if kiosk is not None else None,
         )
     else:
@@ -350,15 +440,16 @@ def _build_window(
 
     # The search index (about 2 s of work at 100k items) is built on the catalog
     # thread once the event loop runs: after the home screen is on display, not
-    # before it, and not on the citizen's first keystroke.
+    # before it, and not on the citizen's first keystroke. A kiosk without its sync
+    # link yet builds it when the link is made, right after its first paint.
     from PySide6.QtCore import QTimer
 
-    QTimer.singleShot(0, window, prepare)
     if sync_status is not None:
+        QTimer.singleShot(0, window, prepare)
         # Rows the engine brought in: have the search index ready before the next
         # keystroke instead of rebuilding it on the first one.
         sync_status.catalog_changed.connect(prepare)
-    return window
+    return window, prepare
 
 
 def _window_services(
@@ -525,8 +616,8 @@ def run_gui(
     else:
         ui.window.show()
     _quit_on_sigterm(app)
-    if options.exit_after_sync and ui.sync_status is not None:
-        _quit_after_first_sync(app, ui.sync_status)
+    if options.exit_after_sync:
+        ui.when_linked(lambda status: _quit_after_first_sync(app, status))
     try:
         status = app.exec()
     finally:

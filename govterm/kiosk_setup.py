@@ -22,6 +22,12 @@
 Without a gateway the kiosk runs what its cache can serve (guides, search, map) and
 offers nothing that would need the gateway: :attr:`KioskParts.services` is ``None`` and
 :func:`kiosk.window.served_tiles` drops those tiles.
+
+Only the scan routing is built before the home screen shows. Steps 2–4 are decided
+(whether the terminal offers them) but made on first use, as :class:`kiosk.window.Later`
+parts: the window builds its citizen screens after its first paint and the upkeep
+starts then (:meth:`KioskParts.start`), so ``requests``, reportlab, pypdf and the wire
+models are imported after home is on display, not before it.
 """
 
 from __future__ import annotations
@@ -33,9 +39,8 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import requests
 from pydantic import BaseModel
 
 from core.calendar import WorkingCalendar
@@ -43,11 +48,14 @@ from core.catalog import Hall
 from core.clock import Clock
 from core.errors import EnvironmentProblem, Offline
 from core.terminal import TerminalProfile, Tile
-from sync.auth import DeviceAuth
-from sync.engine import NotEnrolled, load_enrolment
-from sync.protocol import DeviceCredential
 from sync.status import StatusBoard, SyncStatus
 from sync.store import Store
+
+if TYPE_CHECKING:
+    import requests
+
+    from kiosk.window import Later
+    from sync.protocol import DeviceCredential
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +88,8 @@ class EnrolledDevice:
         Raises:
             Offline: the terminal is not enrolled yet (enrolment may be under way).
         """
+        from sync.engine import NotEnrolled, load_enrolment
+
         with self._lock:
             if self._credential is None:
                 try:
@@ -97,11 +107,13 @@ class EnrolledDevice:
         return True
 
 
-class EnrolledAuth(requests.auth.AuthBase):
+class EnrolledAuth:
     """Signs a request with the device credential, once there is one.
 
-    Raises ``Offline`` from the request when the terminal is not enrolled yet, which
-    the screens already handle as "the network is down".
+    A ``requests`` auth callable (``session.auth = EnrolledAuth(...)``); it does not
+    derive from ``requests.auth.AuthBase`` so that this module can be imported before
+    ``requests`` is. Raises ``Offline`` from the request when the terminal is not
+    enrolled yet, which the screens already handle as "the network is down".
     """
 
     def __init__(self, device: EnrolledDevice, *, clock: Callable[[], float]) -> None:
@@ -109,6 +121,8 @@ class EnrolledAuth(requests.auth.AuthBase):
         self._clock = clock
 
     def __call__(self, r: requests.PreparedRequest) -> requests.PreparedRequest:
+        from sync.auth import DeviceAuth
+
         credential = self._device.credential()
         auth = DeviceAuth(
             device_id=credential.device_id, secret=credential.secret, clock=self._clock
@@ -214,10 +228,12 @@ class KioskUpkeep:
     paper while the network is down.
 
     Args:
-        queue: the kiosk's queue client, or None on terminals without a queue.
+        queue: the kiosk's queue client (or a ``Later`` one, made on the upkeep's
+            thread), or None on terminals without a queue.
         refresh_devices: asks every device how it is (blocking; ``Devices.refresh``).
         board: the sync status, followed for "back online".
-        services: the citizen services (waiting pickups and their documents), or None.
+        services: the citizen services (waiting pickups and their documents), a
+            ``Later`` one, or None.
         interval: seconds between rounds.
     """
 
@@ -236,10 +252,19 @@ class KioskUpkeep:
         self._interval = interval
         self._wake = threading.Event()
         self._stop = threading.Event()
-        self._was_online = board.status.online if board is not None else False
-        self._unsubscribe = board.subscribe(self._heard) if board is not None else None
+        self._was_online = False
+        self._unsubscribe: Callable[[], None] | None = None
+        if board is not None:
+            self.follow(board)
         self._thread = threading.Thread(target=self._run, name="kiosk-upkeep", daemon=True)
         self.rounds = 0
+
+    def follow(self, board: StatusBoard) -> None:
+        """Follow ``board`` for "back online" (the sync link may come after the upkeep)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self._was_online = board.status.online
+        self._unsubscribe = board.subscribe(self._heard)
 
     def start(self) -> None:
         self._thread.start()
@@ -276,9 +301,10 @@ class KioskUpkeep:
                 self._refresh()
             except Exception:
                 log.exception("device health could not be refreshed")
-        if self._services is not None and not self._prefetch(self._services):
+        services = _made(self._services)
+        if services is not None and not self._prefetch(services):
             delay = min(delay, OFFLINE_RETRY_S)
-        queue = self._queue
+        queue = _made(self._queue)
         if queue is not None:
             try:
                 if queue.pending_offline():
@@ -315,26 +341,77 @@ class KioskUpkeep:
         return complete
 
 
+def _made(part: Any | None) -> Any | None:
+    """``part``, or what a ``Later`` part makes (now, on first use)."""
+    from kiosk.window import Later
+
+    return part.get() if isinstance(part, Later) else part
+
+
 @dataclass
 class KioskParts:
     """What the kiosk window is built with, and what must be closed with it.
 
+    The citizen links are ``Later`` parts: :attr:`services`, :attr:`queue` and
+    :attr:`help_client` make them on first use; the window is handed the ``Later``
+    parts themselves (:attr:`later_services` …) and makes them after its first paint.
+
     Attributes:
-        services: the citizen services, or None without a gateway (or a hall).
-        queue: the queue client (取号, 预约签到), or None.
-        help_client: 呼叫帮办, or None.
         scans: the one router every scan goes through.
-        upkeep: the background upkeep, or None.
         wedge: the keyboard-wedge filter installed on the application.
+        later_services: the citizen services, or None without a gateway (or a hall).
+        later_queue: the queue client (取号, 预约签到), or None.
+        later_help: 呼叫帮办, or None.
+        upkeep: the background upkeep, or None; started by :meth:`start`.
+        board: the sync status the services and the upkeep follow (see
+            :meth:`attach_sync`), or None.
     """
 
-    services: Any | None  # kiosk.services.KioskServices
-    queue: Any | None  # sync.queue_client.QueueClient
-    help_client: Any | None  # sync.help_client.HelpClient
     scans: Any  # widgets.scan_bridge.ScanRouter
-    upkeep: KioskUpkeep | None = None
     wedge: Any | None = None  # widgets.scan_bridge.WedgeScanBridge
+    later_services: Later[Any] | None = None  # kiosk.services.KioskServices
+    later_queue: Later[Any] | None = None  # sync.queue_client.QueueClient
+    later_help: Later[Any] | None = None  # sync.help_client.HelpClient
+    upkeep: KioskUpkeep | None = None
+    board: StatusBoard | None = None
+    _nudge: Callable[[], None] = lambda: None
+    _clock: Later[Any] | None = None  # sync.auth.GatewayClock
     _closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def attach_sync(self, board: StatusBoard, nudge: Callable[[], None]) -> None:
+        """The sync link, made after the window's first paint: follow its status."""
+        self.board = board
+        self._nudge = nudge
+        if self.upkeep is not None:
+            self.upkeep.follow(board)
+        if self._clock is not None and self._clock.made():
+            clock = self._clock.get()
+            follow = getattr(clock, "follow", None)  # a GatewayClock; tests pass time.time
+            if follow is not None:
+                follow(board)  # made before the link: follow the offset from now on
+
+    def nudge(self) -> None:
+        """Ask the sync engine to push now (nothing before the link is attached)."""
+        self._nudge()
+
+    def online(self) -> bool:
+        """Whether the sync status says the gateway answers (true until it is known)."""
+        return self.board.status.online if self.board is not None else True
+
+    @property
+    def services(self) -> Any | None:
+        """The citizen services (made now if not yet), or None."""
+        return _made(self.later_services)
+
+    @property
+    def queue(self) -> Any | None:
+        """The queue client (made now if not yet), or None."""
+        return _made(self.later_queue)
+
+    @property
+    def help_client(self) -> Any | None:
+        """The help-desk client (made now if not yet), or None."""
+        return _made(self.later_help)
 
     def tiles(self, profile: TerminalProfile) -> TerminalProfile:
         """``profile`` with only the tiles these parts can serve."""
@@ -344,14 +421,14 @@ class KioskParts:
 
         tiles = served_tiles(
             profile,
-            services=self.services is not None,
-            queue=self.queue is not None,
-            helpdesk=self.help_client is not None,
+            services=self.later_services is not None,
+            queue=self.later_queue is not None,
+            helpdesk=self.later_help is not None,
         )
         return replace(profile, tiles=tiles)
 
     def start(self) -> None:
-        """Start the upkeep (after the window is built)."""
+        """Start the upkeep (after the window's first paint)."""
         if self.upkeep is not None:
             self.upkeep.start()
 
@@ -428,7 +505,7 @@ def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by
             scans.attach(scanner)
         except Exception:
             log.exception("scanner %s could not be started", type(scanner).__name__)
-    parts = KioskParts(services=None, queue=None, help_client=None, scans=scans, wedge=bridge)
+    parts = KioskParts(scans=scans, wedge=bridge, board=board, _nudge=nudge)
 
     if not gateway_url:
         log.warning("no gateway: the kiosk offers only what its cache can serve")
@@ -437,16 +514,29 @@ def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by
     if hall is None:
         return parts
 
+    from kiosk.window import Later
+
     device = device or EnrolledDevice(data_dir=store.data_dir)
-    if signing_clock is None:
+    closers = parts._closers  # noqa: SLF001 - filled while building
+    given = signing_clock
+
+    def make_clock() -> Callable[[], float]:
+        """One clock for every signed link, following the offset the sync engine learnt.
+
+        Made with the first link (``sync.auth`` imports requests); the links need the
+        ``GatewayClock`` itself, which corrects itself from a clock complaint.
+        """
+        if given is not None:
+            return given
         from sync.auth import GatewayClock
 
-        # one clock for every signed link, following the offset the sync engine learnt
-        shared = GatewayClock(base=time.time, board=board)
-        parts._closers.append(shared.close)  # noqa: SLF001 - filled while building
-        signing_clock = shared
-    signing = signing_clock
-    parts.services = _services(
+        shared = GatewayClock(base=time.time, board=parts.board)
+        closers.append(shared.close)
+        return shared
+
+    clock_part: Later[Callable[[], float]] = Later(make_clock)
+    parts._clock = clock_part  # noqa: SLF001 - filled while building
+    parts.later_services = Later(lambda: _services(
         store=store,
         profile=profile,
         hall=hall,
@@ -457,27 +547,29 @@ def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by
         gateway_url=gateway_url,
         device=device,
         verify=verify,
-        signing=signing,
-        board=board,
-        nudge=nudge,
+        signing=clock_part.get(),
+        online=parts.online,
+        nudge=parts.nudge,
         papers=papers,
-        closers=parts._closers,  # noqa: SLF001 - filled while building
-    )
-    parts.queue, parts.help_client = _desk_links(
+        closers=closers,
+    ))
+    links = Later(lambda: _desk_links(
         store=store,
         clock=clock,
         gateway_url=gateway_url,
         device=device,
         verify=verify,
-        signing=signing,
+        signing=clock_part.get(),
         block_size=block_size,
-        closers=parts._closers,  # noqa: SLF001
-    )
+        closers=closers,
+    ))
+    parts.later_queue = Later(lambda: links.get()[0])
+    parts.later_help = Later(lambda: links.get()[1])
     parts.upkeep = KioskUpkeep(
-        queue=parts.queue if profile.offers(Tile.TICKET) else None,
+        queue=parts.later_queue if profile.offers(Tile.TICKET) else None,
         refresh_devices=getattr(devices, "refresh", None),
         board=board,
-        services=parts.services,
+        services=parts.later_services,
         interval=upkeep_interval,
     )
     return parts
@@ -537,11 +629,13 @@ def _services(  # noqa: PLR0913 - passed on from build_kiosk_parts
     device: EnrolledDevice,
     verify: bool | str,
     signing: Callable[[], float],
-    board: StatusBoard | None,
+    online: Callable[[], bool],
     nudge: Callable[[], None],
     papers: Any | None,
     closers: list[Callable[[], None]],
 ) -> Any:
+    import requests
+
     from kiosk.services import CodeResolver, KioskServices, ResultDocuments, hall_kiosk_items
     from sync.audit import AuditLog
     from sync.cases import CaseRepository, PickupLedger
@@ -552,9 +646,6 @@ def _services(  # noqa: PLR0913 - passed on from build_kiosk_parts
     session.verify = verify
     closers.append(session.close)
     audit = AuditLog(store=store, now=clock.now, terminal_id=profile.terminal_id)
-
-    def online() -> bool:
-        return board.status.online if board is not None else True
 
     return KioskServices(
         store=store,

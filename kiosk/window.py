@@ -2,7 +2,12 @@
 
 The window only wires intents to screens: a tile or a row tapped on one screen asks
 another screen to load something and shows it. Screens are built once and reused, so
-a screen change is a stack switch, not a rebuild.
+a screen change is a stack switch, not a rebuild. Only home and search are built
+before the window first shows: every other screen (and the module behind it, with
+reportlab, pypdf, qrcode and requests behind the citizen services) is built on first
+use, or in idle turns of the event loop right after the first paint
+(:attr:`KioskWindow.first_painted`), one screen a turn, so home is on display in the
+start-up budget and a tap is never kept waiting for more than one screen's build.
 
 It also keeps the kiosk fit to be left alone: an idle countdown per screen that ends
 the session (``kiosk.session`` wipes every bit of personal data), 长辈模式 with voice
@@ -13,12 +18,13 @@ down, hiding the tiles that cannot work.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,31 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.catalog import Audience
-from core.evaluation import Rating
-from core.scan import ScanEvent
 from core.search import CatalogQuery, HitKind, SearchHit
 from core.terminal import Orientation, TerminalProfile, Tile
-from kiosk.apply import ApplyScreen, Submitted
-from kiosk.appointment import AppointmentScreen
-from kiosk.browse import DepartmentsScreen, HallMapScreen, HitListScreen, ThemesScreen
 from kiosk.chrome import KioskFooter, KioskHeader
-from kiosk.evaluation import (
-    EvaluationInvite,
-    EvaluationOutbox,
-    EvaluationScreen,
-    EvaluationSubject,
-    subject_service,
-)
-from kiosk.guide import DEFAULT_GUIDE_URL, BundleScreen, GuideScreen
-from kiosk.help import HelpButton, HelpRequester, HelpScreen
 from kiosk.home import HomeScreen
-from kiosk.pickup import Collected, PickupScreen
-from kiosk.progress import ProgressScreen, is_paper_qr
-from kiosk.scan_service import ScanServiceScreen
 from kiosk.search import SearchScreen
-from kiosk.services import KioskServices
 from kiosk.session import EndReason, KioskSession
-from kiosk.ticket import TicketIssuer, TicketScreen, TicketTaken
 from widgets.i18n import LanguageManager, is_language_change
 from widgets.idle import CountdownOverlay, IdleTimeouts, IdleWatcher
 from widgets.labels import label
@@ -75,9 +62,38 @@ from widgets.theme import apply_theme, theme_metrics
 from widgets.voice import VoiceReader
 
 if TYPE_CHECKING:
+    from core.evaluation import Rating
+    from core.scan import ScanEvent
+    from kiosk.apply import ApplyScreen, Submitted
+    from kiosk.appointment import AppointmentScreen
+    from kiosk.browse import DepartmentsScreen, HallMapScreen, HitListScreen, ThemesScreen
+    from kiosk.evaluation import EvaluationInvite, EvaluationScreen, EvaluationSubject
+    from kiosk.guide import BundleScreen, GuideScreen
+    from kiosk.help import HelpButton, HelpRequester, HelpScreen
+    from kiosk.pickup import Collected, PickupScreen
+    from kiosk.progress import ProgressScreen
+    from kiosk.scan_service import ScanServiceScreen
+    from kiosk.services import KioskServices
     from kiosk.staff import StaffDesk, StaffScreen
+    from kiosk.ticket import TicketIssuer, TicketScreen, TicketTaken
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+_CITIZEN_SCREENS = frozenset(
+    {"scan", "apply", "progress", "pickup", "evaluation", "ticket", "appointment", "help",
+     "invite"}
+)
+"""Parts that hold a citizen's data: registered with the session when built."""
+_STRIPS = frozenset({"invite", "help_button"})
+"""Parts that live outside the screen stack."""
+_CATALOG_MODULES = ("kiosk.guide", "kiosk.browse")
+_CITIZEN_MODULES = (
+    "kiosk.evaluation", "kiosk.help", "kiosk.scan_service", "kiosk.apply", "kiosk.progress",
+    "kiosk.pickup", "kiosk.ticket", "kiosk.appointment",
+)  # fmt: skip
+"""What the deferred screens import: imported on a worker thread after the first paint."""
 
 PINYIN_WARM_UP_MS = 3000
 LANDSCAPE_SIZE = (1920, 1080)
@@ -94,6 +110,60 @@ CITIZEN_TILES: dict[Tile, str] = {
     Tile.HELP: "help",
 }
 """The tiles whose screens need the citizen services, the queue client or help."""
+
+
+class Later(Generic[T]):
+    """A part made on first use, once, whichever thread asks first.
+
+    The composition root hands the window its citizen services this way, so that
+    their modules (requests, reportlab, pypdf …) are imported after home is on display.
+
+    Args:
+        make: builds the part.
+    """
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make: Callable[[], T] | None = make
+        self._value: T | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        """The part, made now if it was not yet."""
+        with self._lock:
+            if self._make is not None:
+                self._value = self._make()
+                self._make = None
+            return cast(T, self._value)
+
+    def made(self) -> bool:
+        """Whether :meth:`get` has made the part."""
+        return self._make is None
+
+
+def _resolved(part: T | Later[T] | None) -> T | None:
+    return part.get() if isinstance(part, Later) else part
+
+
+class _FirstPaint(QObject):
+    """Watches the application until a widget of ``window`` paints, then tells once."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            self._then is not None
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            then, self._then = self._then, None
+            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+            # after this paint has finished: the first zero-timer of the idle loop
+            QTimer.singleShot(0, self._window, then)
+        return False
 
 
 def served_tiles(
@@ -125,14 +195,25 @@ class KioskWindow(QMainWindow):
         health: the device-health model (``features_available()``), if any.
         idle_clock: monotonic seconds for the idle countdown (tests move it).
         services: the citizen services (扫码办事, 自助申请, 办件查询, 自助取件, 好差评);
-            without them their tiles are hidden.
-        queue: the queue client for 取号 and 预约签到; without it their tiles are hidden.
-        help_client: 呼叫帮办 to the clerks; without it the tile and button are hidden.
+            without them their tiles are hidden. A :class:`Later` is made when the first
+            citizen screen is built.
+        queue: the queue client for 取号 and 预约签到 (or a :class:`Later`); without it
+            their tiles are hidden.
+        help_client: 呼叫帮办 to the clerks (or a :class:`Later`); without it the tile
+            and button are hidden.
         scans: the scan router; each scan goes to the screen on display.
         staff: staff mode (five taps on the terminal number, then a staff PIN);
             without it the kiosk has none.
         parent: the Qt parent.
+
+    Signals:
+        first_painted: the window's first paint is done and the event loop turned once
+            (home is interactive); deferred start-up work hangs on it.
+        screens_built: every deferred screen has been built (a start-up figure).
     """
+
+    first_painted = Signal()
+    screens_built = Signal()
 
     _sync: ConnectivityStatus | None
 
@@ -150,9 +231,9 @@ class KioskWindow(QMainWindow):
         sync_status: object | None = None,
         health: FeatureHealth | None = None,
         idle_clock: Callable[[], float] = time.monotonic,
-        services: KioskServices | None = None,
-        queue: TicketIssuer | None = None,
-        help_client: HelpRequester | None = None,
+        services: KioskServices | Later[KioskServices] | None = None,
+        queue: TicketIssuer | Later[TicketIssuer] | None = None,
+        help_client: HelpRequester | Later[HelpRequester] | None = None,
         scans: ScanRouter | None = None,
         staff: StaffDesk | None = None,
         parent: QWidget | None = None,
@@ -183,32 +264,23 @@ class KioskWindow(QMainWindow):
         layout.addWidget(self.footer)
         self.setCentralWidget(central)
 
-        orientation = profile.orientation
+        self._catalog = catalog
+        self._layout = layout
+        # built now: what home shows and the first tap most people make
         self.home = HomeScreen(profile=profile, metrics=metrics)
         self.search = SearchScreen(catalog=catalog, runner=self.runner)
-        self.themes = ThemesScreen(catalog=catalog, runner=self.runner, orientation=orientation)
-        self.departments = DepartmentsScreen(
-            catalog=catalog, runner=self.runner, orientation=orientation
-        )
-        self.list = HitListScreen(catalog=catalog, runner=self.runner)
-        self.guide = GuideScreen(
-            catalog=catalog,
-            runner=self.runner,
-            guide_url=profile.extra.get("guide_url", DEFAULT_GUIDE_URL),
-        )
-        self.bundle = BundleScreen(catalog=catalog, runner=self.runner)
-        self.map = HallMapScreen(catalog=catalog, runner=self.runner)
-        for screen in (
-            self.home,
-            self.search,
-            self.themes,
-            self.departments,
-            self.list,
-            self.guide,
-            self.bundle,
-            self.map,
-        ):
-            self.stack.addWidget(screen)
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.search)
+        # built on first use, or after the first paint: name → maker (None = not offered)
+        self._parts: dict[str, QWidget | None] = {}
+        self._makers: dict[str, Callable[[], QWidget | None]] = {
+            "guide": self._make_guide,
+            "list": self._make_list,
+            "themes": self._make_themes,
+            "departments": self._make_departments,
+            "bundle": self._make_bundle,
+            "map": self._make_map,
+        }
 
         self.header.back_requested.connect(self.go_back)
         self.header.home_requested.connect(self.go_home)
@@ -217,14 +289,8 @@ class KioskWindow(QMainWindow):
         language.language_changed.connect(self._on_language_changed)
         self.home.tile_chosen.connect(self.open_tile)
         self.search.hit_chosen.connect(self.open_hit)
-        self.list.hit_chosen.connect(self.open_hit)
-        self.bundle.hit_chosen.connect(self.open_hit)
-        self.themes.theme_chosen.connect(self._open_theme)
-        self.departments.department_chosen.connect(self._open_department)
-        self._citizen_services(
-            layout, catalog=catalog, services=services, queue=queue, help_client=help_client,
-            scans=scans,
-        )
+        self._citizen_services(services=services, queue=queue, help_client=help_client,
+                               scans=scans)
         self._unattended(
             layout,
             catalog=catalog,
@@ -237,8 +303,8 @@ class KioskWindow(QMainWindow):
             health=health,
         )
 
-        self._register_citizen_screens()
-        width, height = PORTRAIT_SIZE if orientation is Orientation.PORTRAIT else LANDSCAPE_SIZE
+        portrait = profile.orientation is Orientation.PORTRAIT
+        width, height = PORTRAIT_SIZE if portrait else LANDSCAPE_SIZE
         self.resize(width, height)
         self._retranslate()
         self.go_home()
@@ -246,6 +312,8 @@ class KioskWindow(QMainWindow):
         self.staff: StaffScreen | None = None
         # the gesture's module is read after the first turn of the event loop
         QTimer.singleShot(0, self, lambda: self._watch_staff_gesture(idle_clock))
+        self._first_paint = _FirstPaint(self, self._on_first_paint)
+        app.installEventFilter(self._first_paint)
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -287,7 +355,7 @@ class KioskWindow(QMainWindow):
             self._show(self.map)
         elif tile is Tile.HELP:
             self.open_help()
-        elif (screen := self._tile_screens.get(tile)) is not None:
+        elif tile in self._tile_screens and (screen := self._part(self._tile_screens[tile])):
             screen.reset()  # type: ignore[attr-defined]
             self._show(screen)
         else:
@@ -295,20 +363,22 @@ class KioskWindow(QMainWindow):
 
     def open_help(self) -> None:
         """呼叫帮办 (the footer button or the tile): topics, then the call."""
-        if self.help is None:
+        help_screen = self.help
+        if help_screen is None:
             return
         where = type(self.current_screen()).__name__
-        if self.current_screen() is not self.help:
-            self.help.reset(note=f"来自 {where}")
-            self._show(self.help)
+        if self.current_screen() is not help_screen:
+            help_screen.reset(note=f"来自 {where}")
+            self._show(help_screen)
 
     def evaluate(self, subject: EvaluationSubject, rating: Rating | None = None) -> None:
         """Open 好差评 for ``subject`` (after a service), with the level if tapped."""
-        if self.evaluation is None:
+        evaluation = self.evaluation
+        if evaluation is None:
             return
         self.invite.forget_personal_data()
-        self.evaluation.start(subject, rating)
-        self._show(self.evaluation)
+        evaluation.start(subject, rating)
+        self._show(evaluation)
 
     def open_hit(self, hit: SearchHit) -> None:
         """Open a result: an item's guide or a 一件事 page."""
@@ -428,109 +498,383 @@ class KioskWindow(QMainWindow):
 
     def _citizen_services(
         self,
-        layout: QVBoxLayout,
         *,
-        catalog: CatalogQuery,
-        services: KioskServices | None,
-        queue: TicketIssuer | None,
-        help_client: HelpRequester | None,
+        services: KioskServices | Later[KioskServices] | None,
+        queue: TicketIssuer | Later[TicketIssuer] | None,
+        help_client: HelpRequester | Later[HelpRequester] | None,
         scans: ScanRouter | None,
     ) -> None:
-        """The citizen-service screens this terminal can run, wired to each other."""
+        """Which citizen-service screens this terminal can run; each is built on first use."""
         self._scans = scans
-        terminal = self._profile.terminal_id
-        runner = self.runner
-        self.scan = self.apply = self.progress = self.pickup = None
-        self.ticket = self.appointment = self.evaluation = None
-        self._tile_screens: dict[Tile, QWidget] = {}
+        self._services = services
+        self._queue = queue
+        self._help_client = help_client
+        self._tile_screens: dict[Tile, str] = {}
         if services is not None:
-            self.scan = ScanServiceScreen(services=services, runner=runner)
-            self.apply = ApplyScreen(services=services, runner=runner, terminal_id=terminal)
-            self.progress = ProgressScreen(services=services, catalog=catalog, runner=runner,
-                                           terminal_id=terminal)
-            self.pickup = PickupScreen(services=services, runner=runner, terminal_id=terminal)
-            self.evaluation = EvaluationScreen(
-                outbox=EvaluationOutbox(store=services.store, cases=services.cases,
-                                        clock=services.clock, hall=services.hall),
-                runner=runner,
-            )
-            self.scan.item_chosen.connect(self._start_application)
-            self.apply.submitted.connect(self._applied)
-            self.progress.shown.connect(
-                lambda number: self._invite(EvaluationSubject(case_number=number,
-                                                              service=subject_service("progress"))))
-            self.pickup.collected.connect(self._picked_up)
-            self.evaluation.finished.connect(lambda: self.end_session(EndReason.FINISHED))
-            self._tile_screens |= {Tile.SCAN: self.scan, Tile.PROGRESS: self.progress,
-                                   Tile.PICKUP: self.pickup, Tile.EVALUATION: self.evaluation}
+            self._makers |= {
+                "scan": self._make_scan,
+                "apply": self._make_apply,
+                "progress": self._make_progress,
+                "pickup": self._make_pickup,
+                "evaluation": self._make_evaluation,
+            }
+            self._tile_screens |= {Tile.SCAN: "scan", Tile.PROGRESS: "progress",
+                                   Tile.PICKUP: "pickup", Tile.EVALUATION: "evaluation"}
             if queue is not None:
-                self.ticket = TicketScreen(services=services, queue=queue, runner=runner,
-                                           terminal_id=terminal)
-                self.appointment = AppointmentScreen(services=services, queue=queue,
-                                                     runner=runner, terminal_id=terminal)
-                self.ticket.issued.connect(lambda t: self._ticketed(t, "ticket"))
-                self.appointment.checked_in.connect(lambda t: self._ticketed(t, "appointment"))
-                for done in (self.ticket.finished, self.appointment.finished):
-                    done.connect(lambda: self.end_session(EndReason.FINISHED))
-                self._tile_screens |= {Tile.TICKET: self.ticket,
-                                       Tile.APPOINTMENT: self.appointment}
-        self.help = HelpScreen(client=help_client, runner=runner) if help_client else None
-        self.help_button = HelpButton()
-        self.help_button.clicked.connect(self.open_help)
-        self.help_button.setVisible(self.help is not None)
-        if self.help is not None:
-            self.help.finished.connect(self.go_back)
-        self._citizen: list[QWidget] = [
-            s for s in (self.scan, self.apply, self.progress, self.pickup, self.ticket,
-                        self.appointment, self.evaluation, self.help) if s is not None
-        ]
-        for screen in self._citizen:
-            self.stack.addWidget(screen)
+                self._makers |= {"ticket": self._make_ticket,
+                                 "appointment": self._make_appointment}
+                self._tile_screens |= {Tile.TICKET: "ticket", Tile.APPOINTMENT: "appointment"}
+        if help_client is not None:
+            self._makers["help"] = self._make_help
+        self._makers |= {"invite": self._make_invite, "help_button": self._make_help_button}
+
+    # -- the screens, built on first use -------------------------------------------------
+
+    def _part(self, name: str) -> QWidget | None:
+        """The screen (or strip) ``name``, built now if it was not yet; None if not offered.
+
+        Makers build inside the window (``parent=``): a parentless widget that shows
+        itself while being built would be a top-level window for a moment, and taking
+        it into the stack afterwards leaves the kiosk without an active window.
+        """
+        if name in self._parts:
+            return self._parts[name]
+        maker = self._makers.get(name)
+        started = time.perf_counter()
+        part = maker() if maker is not None else None
+        self._parts[name] = part
+        if part is not None and name in _CITIZEN_SCREENS:
+            self.session.register(part)  # type: ignore[arg-type]
+        if part is not None and name not in _STRIPS:
+            self.stack.addWidget(part)
+        log.debug("%s built in %.0f ms", name, (time.perf_counter() - started) * 1000)
+        return part
+
+    @property
+    def guide(self) -> GuideScreen:
+        """办事指南 of one item."""
+        return cast("GuideScreen", self._part("guide"))
+
+    @property
+    def list(self) -> HitListScreen:
+        """A list of results (hot items, a theme, a department, 一件事)."""
+        return cast("HitListScreen", self._part("list"))
+
+    @property
+    def themes(self) -> ThemesScreen:
+        """个人/法人 themes."""
+        return cast("ThemesScreen", self._part("themes"))
+
+    @property
+    def departments(self) -> DepartmentsScreen:
+        """Departments of the hall."""
+        return cast("DepartmentsScreen", self._part("departments"))
+
+    @property
+    def bundle(self) -> BundleScreen:
+        """A 一件事 page."""
+        return cast("BundleScreen", self._part("bundle"))
+
+    @property
+    def map(self) -> HallMapScreen:
+        """The hall map."""
+        return cast("HallMapScreen", self._part("map"))
+
+    @property
+    def scan(self) -> ScanServiceScreen | None:
+        """扫码办事 (None without citizen services)."""
+        return cast("ScanServiceScreen | None", self._part("scan"))
+
+    @property
+    def apply(self) -> ApplyScreen | None:
+        """自助申请."""
+        return cast("ApplyScreen | None", self._part("apply"))
+
+    @property
+    def progress(self) -> ProgressScreen | None:
+        """办件查询."""
+        return cast("ProgressScreen | None", self._part("progress"))
+
+    @property
+    def pickup(self) -> PickupScreen | None:
+        """自助取件."""
+        return cast("PickupScreen | None", self._part("pickup"))
+
+    @property
+    def evaluation(self) -> EvaluationScreen | None:
+        """好差评."""
+        return cast("EvaluationScreen | None", self._part("evaluation"))
+
+    @property
+    def ticket(self) -> TicketScreen | None:
+        """取号 (None without the queue)."""
+        return cast("TicketScreen | None", self._part("ticket"))
+
+    @property
+    def appointment(self) -> AppointmentScreen | None:
+        """预约签到 (None without the queue)."""
+        return cast("AppointmentScreen | None", self._part("appointment"))
+
+    @property
+    def help(self) -> HelpScreen | None:
+        """呼叫帮办 (None without the help desk)."""
+        return cast("HelpScreen | None", self._part("help"))
+
+    @property
+    def invite(self) -> EvaluationInvite:
+        """The 好差评 strip under the screen after a service."""
+        return cast("EvaluationInvite", self._part("invite"))
+
+    @property
+    def help_button(self) -> HelpButton:
+        """The 呼叫帮办 button in the footer (hidden without the help desk)."""
+        return cast("HelpButton", self._part("help_button"))
+
+    def _make_guide(self) -> QWidget:
+        from kiosk.guide import DEFAULT_GUIDE_URL, GuideScreen
+
+        return GuideScreen(
+            catalog=self._catalog,
+            runner=self.runner,
+            guide_url=self._profile.extra.get("guide_url", DEFAULT_GUIDE_URL),
+            parent=self.stack,
+        )
+
+    def _make_list(self) -> QWidget:
+        from kiosk.browse import HitListScreen
+
+        screen = HitListScreen(catalog=self._catalog, runner=self.runner, parent=self.stack)
+        screen.hit_chosen.connect(self.open_hit)
+        return screen
+
+    def _make_themes(self) -> QWidget:
+        from kiosk.browse import ThemesScreen
+
+        screen = ThemesScreen(
+            catalog=self._catalog, runner=self.runner, orientation=self._profile.orientation,
+            parent=self.stack,
+        )
+        screen.theme_chosen.connect(self._open_theme)
+        return screen
+
+    def _make_departments(self) -> QWidget:
+        from kiosk.browse import DepartmentsScreen
+
+        screen = DepartmentsScreen(
+            catalog=self._catalog, runner=self.runner, orientation=self._profile.orientation,
+            parent=self.stack,
+        )
+        screen.department_chosen.connect(self._open_department)
+        return screen
+
+    def _make_bundle(self) -> QWidget:
+        from kiosk.guide import BundleScreen
+
+        screen = BundleScreen(catalog=self._catalog, runner=self.runner, parent=self.stack)
+        screen.hit_chosen.connect(self.open_hit)
+        return screen
+
+    def _make_map(self) -> QWidget:
+        from kiosk.browse import HallMapScreen
+
+        return HallMapScreen(catalog=self._catalog, runner=self.runner, parent=self.stack)
+
+    def _citizen(self) -> KioskServices:
+        services = _resolved(self._services)
+        assert services is not None  # the makers that ask exist only with services
+        return services
+
+    def _make_scan(self) -> QWidget:
+        from kiosk.scan_service import ScanServiceScreen
+
+        screen = ScanServiceScreen(services=self._citizen(), runner=self.runner,
+                                   parent=self.stack)
+        screen.item_chosen.connect(self._start_application)
+        return screen
+
+    def _make_apply(self) -> QWidget:
+        from kiosk.apply import ApplyScreen
+
+        screen = ApplyScreen(services=self._citizen(), runner=self.runner,
+                             terminal_id=self._profile.terminal_id, parent=self.stack)
+        screen.submitted.connect(self._applied)
+        return screen
+
+    def _make_progress(self) -> QWidget:
+        from kiosk.evaluation import EvaluationSubject, subject_service
+        from kiosk.progress import ProgressScreen
+
+        screen = ProgressScreen(services=self._citizen(), catalog=self._catalog,
+                                runner=self.runner, terminal_id=self._profile.terminal_id,
+                                parent=self.stack)
+        screen.shown.connect(
+            lambda number: self._invite(EvaluationSubject(case_number=number,
+                                                          service=subject_service("progress"))))
+        return screen
+
+    def _make_pickup(self) -> QWidget:
+        from kiosk.pickup import PickupScreen
+
+        screen = PickupScreen(services=self._citizen(), runner=self.runner,
+                              terminal_id=self._profile.terminal_id, parent=self.stack)
+        screen.collected.connect(self._picked_up)
+        return screen
+
+    def _make_evaluation(self) -> QWidget:
+        from kiosk.evaluation import EvaluationOutbox, EvaluationScreen
+
+        services = self._citizen()
+        screen = EvaluationScreen(
+            outbox=EvaluationOutbox(store=services.store, cases=services.cases,
+                                    clock=services.clock, hall=services.hall),
+            runner=self.runner, parent=self.stack,
+        )
+        screen.finished.connect(lambda: self.end_session(EndReason.FINISHED))
+        return screen
+
+    def _queue_client(self) -> TicketIssuer:
+        queue = _resolved(self._queue)
+        assert queue is not None  # the makers that ask exist only with the queue
+        return queue
+
+    def _make_ticket(self) -> QWidget:
+        from kiosk.ticket import TicketScreen
+
+        screen = TicketScreen(services=self._citizen(), queue=self._queue_client(),
+                              runner=self.runner, terminal_id=self._profile.terminal_id,
+                              parent=self.stack)
+        screen.issued.connect(lambda t: self._ticketed(t, "ticket"))
+        screen.finished.connect(lambda: self.end_session(EndReason.FINISHED))
+        return screen
+
+    def _make_appointment(self) -> QWidget:
+        from kiosk.appointment import AppointmentScreen
+
+        screen = AppointmentScreen(services=self._citizen(), queue=self._queue_client(),
+                                   runner=self.runner, terminal_id=self._profile.terminal_id,
+                                parent=self.stack)
+        screen.checked_in.connect(lambda t: self._ticketed(t, "appointment"))
+        screen.finished.connect(lambda: self.end_session(EndReason.FINISHED))
+        return screen
+
+    def _make_help(self) -> QWidget:
+        from kiosk.help import HelpScreen
+
+        client = _resolved(self._help_client)
+        assert client is not None  # the maker exists only with the help desk
+        screen = HelpScreen(client=client, runner=self.runner, parent=self.stack)
+        screen.finished.connect(self.go_back)
+        return screen
+
+    def _make_help_button(self) -> QWidget:
+        from kiosk.help import HelpButton
+
+        button = HelpButton(parent=self.footer)
+        button.clicked.connect(self.open_help)
+        button.setVisible(self._help_client is not None)
         footer = self.footer.layout()
         assert footer is not None
-        footer.addWidget(self.help_button)  # on every screen, beside the hotline
-        self.invite = EvaluationInvite()
-        self.invite.rated.connect(lambda rating: self.evaluate(self.invite.subject(), rating))
-        self.invite.dismissed.connect(self.invite.forget_personal_data)
-        layout.insertWidget(layout.indexOf(self.footer), self.invite)
+        footer.addWidget(button)  # on every screen, beside the hotline
+        return button
 
-    def _register_citizen_screens(self) -> None:
-        """Every citizen screen forgets with the session."""
-        for screen in self._citizen:
-            self.session.register(screen)  # type: ignore[arg-type]
-        self.session.register(self.invite)
+    def _make_invite(self) -> QWidget:
+        from kiosk.evaluation import EvaluationInvite
+
+        invite = EvaluationInvite(parent=self.centralWidget())
+        invite.rated.connect(lambda rating: self.evaluate(invite.subject(), rating))
+        invite.dismissed.connect(invite.forget_personal_data)
+        self._layout.insertWidget(self._layout.indexOf(self.footer), invite)
+        return invite
+
+    def _on_first_paint(self) -> None:
+        """Home is on display: build the rest.
+
+        The modules and the citizen services are made on a worker thread (no widget
+        there); then the screens are built on this thread, one per turn of the event
+        loop, so a tap waits for one screen's construction at most.
+        """
+        self.first_painted.emit()
+        self.runner.run(
+            self._ahead,
+            on_done=lambda _: self._build_next(),
+            on_error=self._ahead_failed,
+            key="screens-ahead",
+            owner=self,
+        )
+
+    def _ahead(self) -> None:
+        """On a worker thread: import what the screens need and make the services."""
+        import importlib
+
+        modules = _CATALOG_MODULES
+        if self._services is not None:
+            modules += _CITIZEN_MODULES
+        for name in modules:
+            importlib.import_module(name)
+        for part in (self._services, self._queue, self._help_client):
+            _resolved(part)
+
+    def _ahead_failed(self, error: BaseException) -> None:
+        # each screen is built on the GUI thread anyway, and says there what is wrong
+        log.warning("preparing the kiosk screens ahead failed: %r", error)
+        self._build_next()
+
+    def _build_next(self) -> None:
+        waiting = [name for name in self._makers if name not in self._parts]
+        if not waiting:
+            log.info("kiosk screens built")
+            self.screens_built.emit()
+            return
+        name = waiting[0]
+        try:
+            self._part(name)
+        except Exception:
+            # built again when opened, and it says then what is wrong; the rest go on
+            log.exception("building %s ahead failed", name)
+            self._makers.pop(name, None)
+        QTimer.singleShot(0, self, self._build_next)
 
     def _scan_at_home(self, event: ScanEvent) -> None:
         """A scan on the home screen: a paper's QR is a progress query, else 扫码办事."""
-        if is_paper_qr(event.text) and self.progress is not None:
-            self.progress.reset()
-            self._show(self.progress)
-            self.progress.handle_scan(event)
-        elif self.scan is not None:
-            self.scan.reset()
-            self._show(self.scan)
-            self.scan.handle_scan(event)
+        from kiosk.progress import is_paper_qr
+
+        progress, scan = self.progress, self.scan
+        if is_paper_qr(event.text) and progress is not None:
+            progress.reset()
+            self._show(progress)
+            progress.handle_scan(event)
+        elif scan is not None:
+            scan.reset()
+            self._show(scan)
+            scan.handle_scan(event)
 
     def _start_application(self, chosen: object) -> None:
-        assert self.apply is not None
-        self.apply.start(chosen)  # type: ignore[arg-type]
-        self._show(self.apply)
+        apply = self.apply
+        assert apply is not None
+        apply.start(chosen)  # type: ignore[arg-type]
+        self._show(apply)
 
     def _applied(self, submitted: Submitted) -> None:
+        from kiosk.evaluation import EvaluationSubject, subject_service
+
         self._invite(EvaluationSubject(case_number=submitted.number,
                                        service=subject_service("apply")))
 
     def _picked_up(self, collected: Collected) -> None:
+        from kiosk.evaluation import EvaluationSubject, subject_service
+
         self._invite(EvaluationSubject(case_number=collected.case_number,
                                        service=subject_service("pickup")))
 
     def _ticketed(self, taken: TicketTaken, kind: str) -> None:
+        from kiosk.evaluation import EvaluationSubject, subject_service
+
         self._invite(EvaluationSubject(ticket_number=taken.number,
                                        service=subject_service(kind)))
 
     def _invite(self, subject: EvaluationSubject) -> None:
         """After a service: the 好差评 strip under the screen."""
-        if self.evaluation is not None:
+        if "evaluation" in self._makers:
             self.invite.invite(subject)
 
     def _open_theme(self, theme: str) -> None:
@@ -551,8 +895,9 @@ class KioskWindow(QMainWindow):
             self._history.append(screen)
         self.stack.setCurrentWidget(screen)
         self.header.set_navigation_visible(screen is not self.home)
-        if screen is self.home or screen is self.evaluation:
-            self.invite.hide()
+        invite = self._parts.get("invite")
+        if invite is not None and (screen is self.home or screen is self._parts.get("evaluation")):
+            invite.hide()
         if self._scans is not None:
             handler = getattr(screen, "handle_scan", None)
             self._scans.set_handler(self._scan_at_home if screen is self.home else handler)
@@ -627,6 +972,17 @@ class KioskWindow(QMainWindow):
         idle.expired.connect(self._on_idle_expired)
         self.overlay.more_time_requested.connect(idle.activity)
         return idle
+
+    def follow_sync(self, sync_status: object) -> None:
+        """Follow the sync engine's status from now on (the banner, the network tiles).
+
+        The composition root builds the sync link after the first paint and hands its
+        status over here; a window built with ``sync_status`` follows it from the start.
+        """
+        self.status_feed.follow_sync(sync_status)
+        current = getattr(sync_status, "status", None)
+        if current is not None:
+            self.set_sync_status(current)
 
     def _follow_status(self, sync_status: object | None, health: object | None) -> StatusFeed:
         feed = StatusFeed(parent=self)

@@ -65,9 +65,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pypinyin import Style, pinyin
-from pypinyin.seg.simpleseg import seg as segment_words
-
 from core.catalog import Audience, Level
 from core.search import HitKind, MatchedOn, SearchHit
 
@@ -150,6 +147,10 @@ def _run_readings(run: str) -> tuple[tuple[str, ...], ...]:
     other common readings follow (行 → xing, heng …), so a phrase pypinyin reads wrongly
     or a person reads differently can still match.
     """
+    # pypinyin is imported where keys are made, not with this module: its phrase
+    # dictionary costs ~0.2 s and ~56 MB, which a kiosk that only searches never needs
+    from pypinyin.seg.simpleseg import seg as segment_words
+
     readings = [options for word in segment_words(run) for options in _word_readings(word)]
     han = _HAN_RUNS.findall(run)
     chars = "".join(han)
@@ -173,6 +174,8 @@ def _word_readings(word: str) -> tuple[tuple[str, ...], ...]:
     words, so most of a 100k-item catalog's names need no conversion at all. A list
     of one all-hanzi word is converted as it is, without segmenting it again.
     """
+    from pypinyin import Style, pinyin
+
     found = pinyin([word], style=Style.NORMAL, heteronym=True, errors="ignore")
     return tuple(tuple(options) for options in found)
 
@@ -180,6 +183,8 @@ def _word_readings(word: str) -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=16384)
 def _char_readings(char: str) -> tuple[str, ...]:
     """Every reading of one character on its own (no phrase context)."""
+    from pypinyin import Style, pinyin
+
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
     return tuple(found[0]) if found else ()
 
@@ -1086,12 +1091,26 @@ class _Readings:
     initials: list[tuple[str, int]]
 
 
+QUALIFIER_READINGS: dict[str, str] = {
+    "中华人民共和国": "zhong hua ren min gong he guo", "山东省": "shan dong sheng",
+    "威海市": "wei hai shi", "城乡居民": "cheng xiang ju min", "内地居民": "nei di ju min",
+    "居民": "ju min", "普通": "pu tong", "城镇职工": "cheng zhen zhi gong", "职工": "zhi gong",
+    "个人": "ge ren", "单位": "dan wei", "住房": "zhu fang", "机动车": "ji dong che",
+    "基本": "ji ben",
+}  # fmt: skip
+"""The first of :func:`pinyin_variants` of each qualifier (a test keeps them equal).
+
+Written out so that building the index from stored keys needs no pypinyin.
+"""
+
+
 @lru_cache(maxsize=1)
 def _qualifier_readings() -> dict[str, tuple[tuple[str, ...], ...]]:
     """:data:`QUALIFIERS` as syllable tuples by first syllable, longest first."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for q in QUALIFIERS:
-        reading = tuple(pinyin_variants(q)[0].split(" "))
+        known = QUALIFIER_READINGS.get(q)
+        reading = tuple((known or pinyin_variants(q)[0]).split(" "))
         by_first.setdefault(reading[0], []).append(reading)
     return {s: tuple(sorted(set(r), key=lambda x: (-len(x), x))) for s, r in by_first.items()}
 
