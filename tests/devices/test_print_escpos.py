@@ -17,8 +17,6 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from core.errors import PrintFailed
@@ -33,6 +31,7 @@ from devices.printers.escpos import (
     rasterise_pdf,
     status_from_bytes,
 )
+from documents.fonts import FontSet
 from tests.helpers.printer import (
     ESCPOS_COVER_OPEN,
     ESCPOS_PAPER_END,
@@ -41,7 +40,6 @@ from tests.helpers.printer import (
     EscPosSimulator,
 )
 
-FONT_FILE = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "out"
 
 
@@ -54,18 +52,18 @@ def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> None:
 
 @pytest.fixture(scope="module")
 def receipt_pdf() -> bytes:
-    if not FONT_FILE.exists():
-        pytest.skip("WenQuanYi Micro Hei missing (Debian package fonts-wqy-microhei)")
-    if "WQY" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQY", str(FONT_FILE), subfontIndex=0))
+    # The papers' own Chinese face, as documents registers it: registering the same
+    # file again under another name would make reportlab hand that plain font to the
+    # papers made later in this process (it keeps one font per face name).
+    font = FontSet().hei
     out = io.BytesIO()
     width, height = 80 * mm, 150 * mm
     page = canvas.Canvas(out, pagesize=(width, height))
-    page.setFont("WQY", 15)
+    page.setFont(font, 15)
     page.drawCentredString(width / 2, height - 14 * mm, "威海市环翠区政务服务中心")
-    page.setFont("WQY", 20)
+    page.setFont(font, 20)
     page.drawCentredString(width / 2, height - 26 * mm, "受理凭证")
-    page.setFont("WQY", 11)
+    page.setFont(font, 11)
     lines = ["办件编号：T03-20260302-0007", "申请人：张*", "事项：个体工商户设立登记",
              "承诺时限：3个工作日", "验证码：7K4Q-9M2X"]
     for i, line in enumerate(lines):
