@@ -55,17 +55,21 @@ names.
 
 from __future__ import annotations
 
+import gzip
 import logging
 import re
 import string
+import threading
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from core.catalog import Audience, Level
+from core.errors import EnvironmentProblem
 from core.search import HitKind, MatchedOn, SearchHit
 
 log = logging.getLogger(__name__)
@@ -221,6 +225,112 @@ def pinyin_variants(text: str) -> tuple[str, ...]:
 
 
 _HAN_RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+# ------------------------------------------------------------------ typed characters
+
+HANZI_READINGS_FILE = (
+    Path(__file__).resolve().parent.parent / "resources" / "ime" / "pinyin.tsv.gz"
+)
+"""The on-screen keyboard's pinyin dictionary, whose ``C`` records the index reads."""
+
+CharReadings = Callable[[str], tuple[str, ...]]
+"""Every toneless reading of one typed character (``签`` → ``("qian",)``); empty if unknown."""
+
+
+class HanziReadings:
+    """Every reading of a character, from syllable → characters records.
+
+    What a query needs at run time to read a *typed* character as sound: a mixed query
+    (``公积jin``) and the homophone fallback (户口**签**移 → 户口迁移, the commonest slip
+    of a pinyin input method). Keys are still made with pypinyin where rows are written
+    (it reads phrases in context); a typed character needs only its readings, which the
+    on-screen keyboard's dictionary already lists: its ``C`` records are pypinyin's
+    character readings (``resources/ime/build_dictionary.py``), ~27,000 characters in
+    ~55 KB of text. Keeping the records as they are and looking a character up on
+    demand (≈ 15 µs, cached) costs far less memory than a character → readings dict,
+    and a kiosk never imports pypinyin (≈ 37 MB and 0.2 s) to search.
+
+    Args:
+        syllables: toneless syllable (``v`` for ü) → the characters read so, most
+            frequent first.
+    """
+
+    def __init__(self, syllables: Mapping[str, str]) -> None:
+        self._syllables = tuple(syllables.items())
+        self._cached = lru_cache(maxsize=4096)(self._find)
+
+    @classmethod
+    def parse(cls, lines: Iterable[str]) -> HanziReadings:
+        """Read the ``C`` records of the keyboard dictionary's format; skip the others.
+
+        Raises:
+            ValueError: a ``C`` record is malformed, or there is none.
+        """
+        syllables: dict[str, str] = {}
+        for number, raw in enumerate(lines, 1):
+            if not raw.startswith("C\t"):
+                continue
+            _, syllable, chars = (raw.rstrip("\n").split("\t") + ["", ""])[:3]
+            if not syllable.isascii() or not syllable.isalpha() or not chars:
+                raise ValueError(f"line {number}: not a syllable record")
+            syllables[syllable] = chars
+        if not syllables:
+            raise ValueError("no syllable records: not a pinyin dictionary")
+        return cls(syllables)
+
+    @classmethod
+    def load(cls, path: Path = HANZI_READINGS_FILE) -> HanziReadings:
+        """Read ``path`` (gzip text, see :meth:`parse`): ≈ 30 ms.
+
+        Raises:
+            EnvironmentProblem: the file is missing or corrupt (a broken installation).
+        """
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as lines:
+                table = cls.parse(lines)
+        except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
+            raise EnvironmentProblem(f"拼音词库缺失或损坏: {path} ({exc})") from exc
+        log.info("character readings loaded: %d syllables", len(table._syllables))
+        return table
+
+    def __call__(self, char: str) -> tuple[str, ...]:
+        """Every reading of ``char``, the one it is likeliest read by first."""
+        return self._cached(char)
+
+    def _find(self, char: str) -> tuple[str, ...]:
+        found = [(chars.find(char), s) for s, chars in self._syllables if char in chars]
+        return tuple(s for _, s in sorted(found))
+
+
+class _ShippedReadings:
+    """The readings of the installed dictionary file, read on first use, once a process.
+
+    A missing or corrupt file is logged once; then no typed character has a reading,
+    so a mixed or misspelt hanzi query finds only what it spells exactly.
+    """
+
+    def __init__(self, path: Path = HANZI_READINGS_FILE) -> None:
+        self._path = path
+        self._lock = threading.Lock()
+        self._table: CharReadings | None = None
+
+    def __call__(self, char: str) -> tuple[str, ...]:
+        table = self._table
+        if table is None:
+            with self._lock:
+                if self._table is None:
+                    try:
+                        self._table = HanziReadings.load(self._path)
+                    except EnvironmentProblem:
+                        log.exception("typed hanzi will not be matched by sound")
+                        self._table = lambda _char: ()
+                table = self._table
+        return table(char)
+
+
+shipped_readings: CharReadings = _ShippedReadings()
+"""The default :data:`CharReadings` of an index: the installed keyboard dictionary."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -540,10 +650,15 @@ class SearchIndex:
         keys: list[tuple[str, str, str, str]],
         *,
         home: HomePlace | None = None,
+        readings: CharReadings | None = None,
     ) -> None:
-        """Index ``rows``; ``keys[i]`` = (aliases, pinyin, codes, name) keys of row i."""
+        """Index ``rows``; ``keys[i]`` = (aliases, pinyin, codes, name) keys of row i.
+
+        ``readings`` reads typed hanzi as sound (default: :data:`shipped_readings`).
+        """
         self.rows = rows
         self.home = home or HomePlace()
+        self._readings = readings or shipped_readings
         self._services, self.service_of, self._by_basic = _services(rows, self.home)
         self.shown_audiences = [rows[s.shown].audiences for s in self._services]
         of = self.service_of
@@ -555,17 +670,17 @@ class SearchIndex:
             if codes:
                 for code in codes.split(LIST_SEP):
                     self._codes.setdefault(code, []).append(of[rank])
-        readings = _encode_pinyin(keys, of)
+        encoded = _encode_pinyin(keys, of)
         normalized: dict[str, str] = {}
         self._names = _Field(
             (normalized.get(k[3]) or normalized.setdefault(k[3], normalize(k[3])), of[rank])
             for rank, k in enumerate(keys)
         )
         self._aliases = _Field(alias_pairs)
-        self._name_pinyin = _Field(readings.names)
-        self._alias_pinyin = _Field(readings.aliases)
-        self._initials = _Field(readings.initials)
-        self._syllables = readings.syllables
+        self._name_pinyin = _Field(encoded.names)
+        self._alias_pinyin = _Field(encoded.aliases)
+        self._initials = _Field(encoded.initials)
+        self._syllables = encoded.syllables
         self._syllable_prefixes: dict[str, str] = {}
         for s, ch in self._syllables.items():
             for end in range(1, len(s) + 1):
@@ -584,7 +699,11 @@ class SearchIndex:
 
     @classmethod
     def from_entries(
-        cls, entries: Iterable[Sequence[Any]], *, home: HomePlace | None = None
+        cls,
+        entries: Iterable[Sequence[Any]],
+        *,
+        home: HomePlace | None = None,
+        readings: CharReadings | None = None,
     ) -> SearchIndex:
         """Build from ``search_entries`` rows as tuples in :data:`ENTRY_COLUMNS` order.
 
@@ -595,6 +714,8 @@ class SearchIndex:
         Args:
             entries: the rows.
             home: where the terminal stands; decides which implementation is shown.
+            readings: every reading of a typed character, for mixed (``公积jin``) and
+                homophone queries; default :data:`shipped_readings`.
         """
         rows: list[IndexedRow] = []
         keys: list[tuple[str, str, str, str]] = []
@@ -639,7 +760,7 @@ class SearchIndex:
                 )
             )
             keys.append((aliases or "", pinyins or "", typed, name))
-        return cls(rows, keys, home=home)
+        return cls(rows, keys, home=home, readings=readings)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -799,11 +920,14 @@ class SearchIndex:
         walk(0, "")
         return list(dict.fromkeys(out))
 
+    def warm_up(self) -> None:
+        """Read the typed characters' readings now (not on the first mixed query)."""
+        self._readings("一")
+
     def _hanzi_class(self, ch: str) -> str | None:
-        readings = _run_readings(ch)
-        chars = "".join(
-            self._syllables[r] for options in readings for r in options if r in self._syllables
-        )
+        """A character class of the syllables ``ch`` may be read as (no pypinyin)."""
+        syllables = self._syllables
+        chars = "".join(syllables[r] for r in self._readings(ch) if r in syllables)
         return f"[{chars}]" if chars else None
 
     def _pinyin_matcher(self, q: str, *, need_letters: bool = True) -> _Matcher | None:
@@ -838,7 +962,6 @@ class SearchIndex:
         whole = ("".join(exact),) if len(exact) == len(pieces) else ()
         return _Matcher(pattern=pattern, exact=whole)
 
-    # ---------------------------------------------------------------------- fuzzy
     # ---------------------------------------------------------------------- fuzzy
 
     def _fuzzy(self, q: str, letters_only: bool, hits: _Hits, want: int) -> None:
