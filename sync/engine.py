@@ -332,6 +332,7 @@ class SyncEngine:
         self._pulled = threading.Condition()
         self._thread: threading.Thread | None = None
         self._watchers: list[threading.Thread] = []
+        self._watch_links: list[Transport] = []  # the watchers' own, aborted on stop
         self._closed = False
         self._refresh_outbox_status()
 
@@ -358,8 +359,12 @@ class SyncEngine:
                     self._watchers.append(watcher)
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Stop the threads (a long-poll in flight may take until its wait ends)."""
+        """Stop the threads; a watcher's long-poll in flight is ended at once."""
         self._stopping.set()
+        with self._flags:
+            links, self._watch_links = self._watch_links, []
+        for link in links:
+            link.abort()
         self._sleeper.wake()
         with self._pulled:
             self._pulled.notify_all()
@@ -970,6 +975,11 @@ class SyncEngine:
     def _watch(self, stream: str) -> None:
         """Long-poll one stream and wake the engine when it has news (never applies)."""
         transport = self.transport.clone()
+        with self._flags:
+            if self._stopping.is_set():
+                transport.close()
+                return
+            self._watch_links.append(transport)  # stop() aborts its long-poll
         failures = 0
         try:
             while not self._stopping.is_set() and self._authorised:

@@ -35,6 +35,7 @@ import urllib3.exceptions
 from pydantic import BaseModel, ValidationError
 
 from core.errors import EnvironmentProblem, Offline, UserFacingError
+from sync.abortable import AbortableSession
 from sync.auth import DeviceAuth
 from sync.protocol import (
     BatchResult,
@@ -163,7 +164,7 @@ class Transport:
         self._clock = clock
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
-        self._session = requests.Session()
+        self._session = AbortableSession()
         self._session.verify = str(ca_bundle) if ca_bundle else True
         self._session.trust_env = False  # a hall PC's proxy settings must not reroute us
         self._session.auth = DeviceAuth(
@@ -191,6 +192,14 @@ class Transport:
 
     def close(self) -> None:
         self._session.close()
+
+    def abort(self) -> None:
+        """End a request under way at once (it raises ``Offline``), from any thread.
+
+        For a watcher's long-poll when the engine stops; the transport is not used
+        again afterwards (every later request is ``Offline`` too).
+        """
+        self._session.abort()
 
     # ------------------------------------------------------------------ pull
 

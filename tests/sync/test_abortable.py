@@ -76,3 +76,33 @@ def test_a_session_not_aborted_works_like_any_other(tmp_path) -> None:
         answer = session.get(gateway.url + "/healthz", timeout=(5, 10))
         assert answer.status_code == 200
         assert not session.aborted
+
+
+def test_stopping_the_engine_ends_its_watchers_long_polls_at_once(tmp_path) -> None:
+    from sync.engine import EngineConfig, SyncEngine
+    from sync.store import open_store
+    from tests.helpers.catalog import small_catalog
+    from tests.helpers.gateway import running_gateway, wait_until
+    from tests.helpers.terminal_sync import make_transport
+
+    with running_gateway(tmp_path / "gateway.db") as gateway:
+        gateway.publish(small_catalog())
+        client = gateway.enrol(slot="K09")
+        store = open_store(tmp_path / "kiosk", clock=gateway.clock.now)
+        engine = SyncEngine(
+            store=store,
+            transport=make_transport(gateway, client),
+            # the production wait: a watcher left waiting holds stop() for up to 25 s
+            config=EngineConfig(probe_interval=3600, long_poll_wait=25, push_debounce=0),
+            wall=gateway.clock.now,
+        )
+        try:
+            engine.start()
+            wait_until(lambda: gateway.shedder.long_polls >= 2)  # both watchers waiting
+            watchers = list(engine._watchers)
+            engine.stop(timeout=10)
+            assert not any(w.is_alive() for w in watchers), "a watcher kept waiting"
+            wait_until(lambda: gateway.shedder.long_polls == 0)  # the gateway let go too
+        finally:
+            engine.close()
+            store.close()
