@@ -93,8 +93,10 @@ class Display:
         try:
             self.sync_status.close()
             self.sync.close()
-            self.runner.shutdown()
+            # The link first: it ends the call feed's long-poll, which the runner's
+            # shutdown would otherwise wait out (up to 20 s).
             self.transport.close()
+            self.runner.shutdown()
         finally:
             self.store.close()
 
