@@ -229,26 +229,44 @@ class EvaluationInvite(QWidget):
     rated = Signal(object)
     dismissed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, columns: int = 0) -> None:
+        """The strip; ``columns`` > 0 puts the prompt above the buttons, that many a row.
+
+        A portrait screen (1080 px) cannot hold the prompt and six buttons in one row
+        in 长辈模式 or in English; a landscape one can, and is short of height.
+        """
         super().__init__(parent)
         self.setObjectName("EvaluationInvite")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#EvaluationInvite { background: #EAF2FC; }")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 8, 24, 8)
-        layout.setSpacing(12)
         self._prompt = styled_label("", role="subtitle")
         self._prompt.setObjectName("EvaluationInvitePrompt")
-        layout.addWidget(self._prompt, 1)
+        self._prompt.setWordWrap(True)
         self.level_buttons: dict[Rating, QPushButton] = {}
         for rating in LEVEL_NAMES:
             button = action_button(name=f"invite-{int(rating)}", primary=False)
             button.clicked.connect(lambda _=False, r=rating: self.rated.emit(r))
             self.level_buttons[rating] = button
-            layout.addWidget(button)
         self.skip_button = action_button(name="EvaluationInviteSkip", primary=False)
         self.skip_button.clicked.connect(self.dismissed)
-        layout.addWidget(self.skip_button)
+        buttons = [*self.level_buttons.values(), self.skip_button]
+        if columns > 0:
+            column = QVBoxLayout(self)
+            column.setContentsMargins(24, 8, 24, 8)
+            column.setSpacing(8)
+            column.addWidget(self._prompt)
+            grid = QGridLayout()
+            grid.setSpacing(12)
+            for index, button in enumerate(buttons):
+                grid.addWidget(button, *divmod(index, columns))
+            column.addLayout(grid)
+        else:
+            row = QHBoxLayout(self)
+            row.setContentsMargins(24, 8, 24, 8)
+            row.setSpacing(12)
+            row.addWidget(self._prompt, 1)
+            for button in buttons:
+                row.addWidget(button)
         self._subject = EvaluationSubject()
         self._retranslate()
         self.hide()

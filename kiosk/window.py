@@ -24,12 +24,15 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLabel,
     QMainWindow,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -98,6 +101,15 @@ _CITIZEN_MODULES = (
 PINYIN_WARM_UP_MS = 3000
 LANDSCAPE_SIZE = (1920, 1080)
 PORTRAIT_SIZE = (1080, 1920)
+ELDER_LANDSCAPE_QSS = """
+QPushButton[role="key"], QPushButton[role="key-action"], QPushButton[role="candidate"] {
+    min-height: 60px;
+}
+QLineEdit, QPushButton { min-height: 72px; }
+"""
+"""长辈模式 on a landscape screen: 1080 px high holds header, footer, a form and the
+keyboard only with keys and fields at 60–72 px. Touch targets stay ≥ 60 px (the elder
+minimum); the text keeps its elder size."""
 
 
 CITIZEN_TILES: dict[Tile, str] = {
@@ -138,6 +150,114 @@ class Later(Generic[T]):
     def made(self) -> bool:
         """Whether :meth:`get` has made the part."""
         return self._make is None
+
+
+class ScreenStack(QStackedWidget):
+    """The screens, asking only for the room the screen on display needs.
+
+    A plain ``QStackedWidget`` asks for the largest minimum of all its pages, so one
+    tall page (a form above the keyboard) would make every screen, and the kiosk
+    window, taller than the display. Only the screen on display has to fit; and it is
+    held in a :class:`ScreenFrame`, so even a screen taller than the room left (the
+    offline banner and the 好差评 strip both up) scrolls instead of pushing the
+    window past the display.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def add_screen(self, screen: QWidget) -> ScreenFrame:
+        """Put ``screen`` in the stack inside its frame."""
+        frame = ScreenFrame(screen, parent=self)
+        self.addWidget(frame)
+        return frame
+
+    def show_screen(self, screen: QWidget) -> None:
+        """Bring ``screen`` (added with :meth:`add_screen`) on display."""
+        frame = screen.parentWidget()
+        while frame is not None and not isinstance(frame, ScreenFrame):
+            frame = frame.parentWidget()
+        self.setCurrentWidget(frame if frame is not None else screen)
+
+    def current_screen(self) -> QWidget:
+        """The screen on display (not its frame)."""
+        current = self.currentWidget()
+        if isinstance(current, ScreenFrame):
+            return current.held()
+        return current
+
+    def sizeHint(self) -> QSize:  # noqa: D102 - Qt override
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: D102 - Qt override
+        current = self.currentWidget()
+        if current is None:
+            return super().minimumSizeHint()
+        return current.minimumSizeHint().expandedTo(current.minimumSize())
+
+
+class ScreenFrame(QScrollArea):
+    """One screen in the stack: as wide as the display, scrolled only if too tall.
+
+    Args:
+        screen: the screen.
+        parent: the stack.
+    """
+
+    def __init__(self, screen: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ScreenFrame")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidgetResizable(True)
+        self.setWidget(screen)
+        for pages in screen.findChildren(QStackedWidget):
+            size_to_current_page(pages)
+        screen.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            # the screen's layout changed (a form page gave way to a short review):
+            # size it to the room again, after its layout has been worked out
+            QTimer.singleShot(0, self, self._refit)
+        return super().eventFilter(watched, event)
+
+    def _refit(self) -> None:
+        self.setWidgetResizable(True)  # makes QScrollArea size the screen anew
+
+    def held(self) -> QWidget:
+        """The screen held."""
+        widget = self.widget()
+        assert widget is not None
+        return widget
+
+
+def size_to_current_page(stack: QStackedWidget) -> None:
+    """Make a screen's own page stack (form → review → done) ask only for its current page.
+
+    The pages not on display get an ``Ignored`` size policy, so the tallest of them
+    (the form with the keyboard) no longer sets the height of the review or the
+    receipt page; the page on display keeps its own policy.
+    """
+
+    def follow(_index: int = -1) -> None:
+        current = stack.currentWidget()
+        for index in range(stack.count()):
+            page = stack.widget(index)
+            kept = page.property("govterm_page_policy")
+            if kept is None:
+                kept = page.sizePolicy()
+                page.setProperty("govterm_page_policy", kept)
+            if page is current:
+                page.setSizePolicy(kept)
+            else:
+                page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        stack.updateGeometry()
+
+    stack.currentChanged.connect(follow)
+    follow()
 
 
 def _resolved(part: T | Later[T] | None) -> T | None:
@@ -255,9 +375,10 @@ class KioskWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.header = KioskHeader(profile=profile, now=now)
+        self._fit_elder(metrics.elder)
         self.header.set_elder(metrics.elder)
         self.header.set_english(language.language() == "en")
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()
         self.footer = KioskFooter(profile=profile)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
@@ -269,8 +390,8 @@ class KioskWindow(QMainWindow):
         # built now: what home shows and the first tap most people make
         self.home = HomeScreen(profile=profile, metrics=metrics)
         self.search = SearchScreen(catalog=catalog, runner=self.runner)
-        self.stack.addWidget(self.home)
-        self.stack.addWidget(self.search)
+        self.stack.add_screen(self.home)
+        self.stack.add_screen(self.search)
         # built on first use, or after the first paint: name → maker (None = not offered)
         self._parts: dict[str, QWidget | None] = {}
         self._makers: dict[str, Callable[[], QWidget | None]] = {
@@ -304,8 +425,8 @@ class KioskWindow(QMainWindow):
         )
 
         portrait = profile.orientation is Orientation.PORTRAIT
-        width, height = PORTRAIT_SIZE if portrait else LANDSCAPE_SIZE
-        self.resize(width, height)
+        self._display = PORTRAIT_SIZE if portrait else LANDSCAPE_SIZE
+        self.resize(*self._display)
         self._retranslate()
         self.go_home()
         self._staff_desk = staff
@@ -319,7 +440,7 @@ class KioskWindow(QMainWindow):
 
     def current_screen(self) -> QWidget:
         """The screen on display."""
-        return self.stack.currentWidget()
+        return self.stack.current_screen()
 
     def go_home(self) -> None:
         """Back to the home screen, forgetting the way there."""
@@ -392,9 +513,17 @@ class KioskWindow(QMainWindow):
     def set_elder(self, elder: bool) -> None:
         """Switch 长辈模式: larger text and targets, fewer tiles per row, longer timeouts."""
         apply_theme(self._app, mode="kiosk", elder=elder)
+        self._fit_elder(elder)
         self.header.set_elder(elder)
         self.home.apply_metrics(theme_metrics(self._app))
         self._start_idle(self.current_screen())
+
+    def _fit_elder(self, elder: bool) -> None:
+        """长辈模式 in landscape: keys and fields that leave the keyboard on the screen."""
+        landscape = self._profile.orientation is not Orientation.PORTRAIT
+        wanted = ELDER_LANDSCAPE_QSS if elder and landscape else ""
+        if self.styleSheet() != wanted:
+            self.setStyleSheet(wanted)
 
     def is_elder(self) -> bool:
         """Whether 长辈模式 is on."""
@@ -433,7 +562,7 @@ class KioskWindow(QMainWindow):
             self.staff.left.connect(self.go_home)
             if self._staff_desk.quit is None:
                 self.staff.exit_confirmed.connect(self.close)
-            self.stack.addWidget(self.staff)
+            self.stack.add_screen(self.staff)
         self.end_session(EndReason.STAFF)
         self.staff.reset()
         self._show(self.staff)
@@ -546,7 +675,7 @@ class KioskWindow(QMainWindow):
         if part is not None and name in _CITIZEN_SCREENS:
             self.session.register(part)  # type: ignore[arg-type]
         if part is not None and name not in _STRIPS:
-            self.stack.addWidget(part)
+            self.stack.add_screen(part)
         log.debug("%s built in %.0f ms", name, (time.perf_counter() - started) * 1000)
         return part
 
@@ -780,7 +909,8 @@ class KioskWindow(QMainWindow):
     def _make_invite(self) -> QWidget:
         from kiosk.evaluation import EvaluationInvite
 
-        invite = EvaluationInvite(parent=self.centralWidget())
+        portrait = self._profile.orientation is Orientation.PORTRAIT
+        invite = EvaluationInvite(parent=self.centralWidget(), columns=3 if portrait else 0)
         invite.rated.connect(lambda rating: self.evaluate(invite.subject(), rating))
         invite.dismissed.connect(invite.forget_personal_data)
         self._layout.insertWidget(self._layout.indexOf(self.footer), invite)
@@ -893,7 +1023,10 @@ class KioskWindow(QMainWindow):
             if screen in self._history:  # never two entries for one screen
                 del self._history[self._history.index(screen) :]
             self._history.append(screen)
-        self.stack.setCurrentWidget(screen)
+        self.stack.show_screen(screen)
+        if not (self.isFullScreen() or self.isMaximized()):
+            # a screen that needed more room earlier must not leave the window larger
+            self.resize(*self._display)
         self.header.set_navigation_visible(screen is not self.home)
         invite = self._parts.get("invite")
         if invite is not None and (screen is self.home or screen is self._parts.get("evaluation")):
