@@ -307,6 +307,8 @@ def _kiosk_parts(
     """
     from core.clock import SystemClock
     from govterm.kiosk_setup import FIRST_START_WAIT_S, build_kiosk_parts, wait_for_hall
+    from govterm.logs import LOG_FILE_NAME
+    from govterm.settings import product_version
 
     ca_bundle = settings.gateway.ca_bundle
     if sync is not None and store.cached_doc("halls", profile.hall_id) is None:
@@ -324,6 +326,9 @@ def _kiosk_parts(
         verify=str(ca_bundle) if ca_bundle else True,
         board=sync.board if sync is not None else None,
         nudge=sync.nudge if sync is not None else (lambda: None),
+        staff_pin_hash=settings.kiosk.staff_pin_hash,
+        version=product_version(),
+        log_path=settings.paths.log_dir / LOG_FILE_NAME,
     )
 
 
@@ -397,7 +402,7 @@ def _build_window(
     window: QWidget
     if mode == "kiosk":
         from core.clock import SystemClock
-        from kiosk.window import KioskWindow
+        from kiosk.window import KioskWindow, Later
 
         window = KioskWindow(
             catalog=catalog,
@@ -412,6 +417,11 @@ def _build_window(
             queue=kiosk.later_queue if kiosk is not None else None,
             help_client=kiosk.later_help if kiosk is not None else None,
             scans=kiosk.scans if kiosk is not None else None,
+            staff=_kiosk_staff(kiosk, catalog, Later),
+            # a first start whose sync has not brought the hall yet: tiles come with it
+            citizen_ready=(
+                kiosk.hall_known if kiosk is not None and kiosk.later_services else None
+            ),
         )
     else:
         from window_client.window import WindowClientWindow
@@ -450,6 +460,28 @@ def _build_window(
         # keystroke instead of rebuilding it on the first one.
         sync_status.catalog_changed.connect(prepare)
     return window, prepare
+
+
+def _kiosk_staff(kiosk: KioskParts | None, catalog: Any, later: Any) -> Any:
+    """Staff mode's desk as the window gets it: made when staff first open it.
+
+    Reloading the catalog asks the sync engine to pull now and rebuilds the search
+    index; leaving kiosk mode quits the program (systemd starts a kiosk again).
+    """
+    if kiosk is None or kiosk.staff is None:
+        return None
+    from PySide6.QtWidgets import QApplication
+
+    desk = kiosk.staff
+
+    def reload_catalog() -> None:
+        kiosk.nudge()
+        catalog.prepare()
+
+    def made() -> Any:
+        return replace(desk.get(), reload_catalog=reload_catalog, quit=QApplication.quit)
+
+    return later(made)
 
 
 def _window_services(

@@ -36,15 +36,12 @@ import json
 import logging
 import secrets
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from core.calendar import WorkingCalendar
-from core.catalog import Hall
 from core.clock import Clock
 from core.errors import EnvironmentProblem, Offline
 from core.terminal import TerminalProfile, Tile
@@ -54,6 +51,7 @@ from sync.store import Store
 if TYPE_CHECKING:
     import requests
 
+    from kiosk.staff import StaffDesk
     from kiosk.window import Later
     from sync.protocol import DeviceCredential
 
@@ -88,15 +86,13 @@ class EnrolledDevice:
         Raises:
             Offline: the terminal is not enrolled yet (enrolment may be under way).
         """
-        from sync.engine import NotEnrolled, load_enrolment
+        from sync.signed_http import kept_enrolment
 
         with self._lock:
-            if self._credential is None:
-                try:
-                    self._credential = load_enrolment(self._data_dir).credential
-                except NotEnrolled:
-                    raise Offline(NOT_ENROLLED) from None
-            return self._credential
+            if self._credential is not None:
+                return self._credential
+        # read each time (a small file): staff may re-enrol a revoked terminal
+        return kept_enrolment(self._data_dir, not_enrolled=NOT_ENROLLED)[1]
 
     def enrolled(self) -> bool:
         """Whether a credential is available now."""
@@ -128,64 +124,6 @@ class EnrolledAuth:
             device_id=credential.device_id, secret=credential.secret, clock=self._clock
         )
         return auth(r)
-
-
-class _Sender(Protocol):
-    def send(
-        self,
-        method: str,
-        path: str,
-        *,
-        body: BaseModel | None = None,
-        params: Mapping[str, Any] | None = None,
-        read_timeout: float = ...,
-    ) -> bytes: ...
-
-    def close(self) -> None: ...
-
-
-class EnrolledTransport:
-    """A queue or help-desk transport made once the credential exists.
-
-    Args:
-        device: the credential source.
-        make: builds the real transport (``HttpQueueTransport`` / ``HttpDeskTransport``)
-            for a credential.
-    """
-
-    def __init__(
-        self, *, device: EnrolledDevice, make: Callable[[DeviceCredential], _Sender]
-    ) -> None:
-        self._device = device
-        self._make = make
-        self._inner: _Sender | None = None
-        self._lock = threading.Lock()
-
-    def _transport(self) -> _Sender:
-        with self._lock:
-            if self._inner is None:
-                self._inner = self._make(self._device.credential())
-            return self._inner
-
-    def send(
-        self,
-        method: str,
-        path: str,
-        *,
-        body: BaseModel | None = None,
-        params: Mapping[str, Any] | None = None,
-        read_timeout: float = 30.0,
-    ) -> bytes:
-        """Send through the real transport (raises ``Offline`` before enrolment)."""
-        return self._transport().send(
-            method, path, body=body, params=params, read_timeout=read_timeout
-        )
-
-    def close(self) -> None:
-        with self._lock:
-            inner, self._inner = self._inner, None
-        if inner is not None:
-            inner.close()
 
 
 def paper_maker(store: Store, terminal_id: str) -> Any:
@@ -365,6 +303,9 @@ class KioskParts:
         upkeep: the background upkeep, or None; started by :meth:`start`.
         board: the sync status the services and the upkeep follow (see
             :meth:`attach_sync`), or None.
+        staff: staff mode's desk (PIN, devices, print jobs, sync status …), made when
+            staff first open it (``kiosk.staff`` is imported after the first paint).
+        hall_id: this terminal's hall (see :meth:`hall_known`).
     """
 
     scans: Any  # widgets.scan_bridge.ScanRouter
@@ -374,6 +315,10 @@ class KioskParts:
     later_help: Later[Any] | None = None  # sync.help_client.HelpClient
     upkeep: KioskUpkeep | None = None
     board: StatusBoard | None = None
+    staff: Later[StaffDesk] | None = None
+    hall_id: str = ""
+    _store: Store | None = None
+    _hall_known: bool = False
     _nudge: Callable[[], None] = lambda: None
     _clock: Later[Any] | None = None  # sync.auth.GatewayClock
     _closers: list[Callable[[], None]] = field(default_factory=list)
@@ -393,6 +338,24 @@ class KioskParts:
     def nudge(self) -> None:
         """Ask the sync engine to push now (nothing before the link is attached)."""
         self._nudge()
+
+    def hall_known(self) -> bool:
+        """Whether this hall is in the synced catalog, so citizen services can serve.
+
+        A first start whose first sync did not bring the hall in time offers them as
+        soon as the ``halls`` stream does; once known, it stays known.
+        """
+        if not self._hall_known and self._store is not None and not self._store.closed:
+            self._hall_known = self._store.cached_doc("halls", self.hall_id) is not None
+            if self._hall_known:
+                log.info("hall %s is in the local catalog: citizen services offered", self.hall_id)
+        return self._hall_known
+
+    def sync_status(self) -> SyncStatus:
+        """The sync status now (a blank, offline one before the link is attached)."""
+        if self.board is not None:
+            return self.board.status
+        return SyncStatus(last_error="尚未连接前置机")
 
     def online(self) -> bool:
         """Whether the sync status says the gateway answers (true until it is known)."""
@@ -470,6 +433,9 @@ def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by
     wedge: Any | None = None,
     block_size: int = 50,
     upkeep_interval: float = UPKEEP_INTERVAL_S,
+    staff_pin_hash: str = "",
+    version: str = "",
+    log_path: Path | None = None,
 ) -> KioskParts:
     """Build the kiosk's citizen services, queue, help desk and scan routing.
 
@@ -491,6 +457,10 @@ def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by
         wedge: the keyboard-wedge bridge (tests pass one with a stepping clock).
         block_size: offline ticket numbers reserved per area.
         upkeep_interval: seconds between upkeep rounds.
+        staff_pin_hash: the configured staff PIN (``kiosk.staff_pin_hash``); the hall's
+            staff PINs (set in the window client) open staff mode too.
+        version: the program's version, shown to staff.
+        log_path: the log file, shown to staff.
     """
     import time
 
@@ -505,16 +475,23 @@ def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by
             scans.attach(scanner)
         except Exception:
             log.exception("scanner %s could not be started", type(scanner).__name__)
-    parts = KioskParts(scans=scans, wedge=bridge, board=board, _nudge=nudge)
+    parts = KioskParts(scans=scans, wedge=bridge, board=board, hall_id=profile.hall_id,
+                       _store=store, _nudge=nudge)
 
+    from kiosk.window import Later
+
+    parts.staff = Later(lambda: _staff_desk(
+        store=store, profile=profile, devices=devices, print_queue=print_queue, clock=clock,
+        pin_hash=staff_pin_hash, version=version, log_path=log_path, status=parts,
+    ))
     if not gateway_url:
         log.warning("no gateway: the kiosk offers only what its cache can serve")
         return parts
-    hall = _hall(store, profile.hall_id)
-    if hall is None:
-        return parts
-
-    from kiosk.window import Later
+    if not parts.hall_known():
+        log.warning(
+            "hall %s is not in the local catalog yet: citizen services are offered once "
+            "the first sync brings it", profile.hall_id,
+        )
 
     device = device or EnrolledDevice(data_dir=store.data_dir)
     closers = parts._closers  # noqa: SLF001 - filled while building
@@ -539,7 +516,6 @@ def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by
     parts.later_services = Later(lambda: _services(
         store=store,
         profile=profile,
-        hall=hall,
         devices=devices,
         print_queue=print_queue,
         clock=clock,
@@ -603,24 +579,68 @@ def wait_for_hall(store: Store, board: StatusBoard, hall_id: str, *, timeout: fl
     return store.cached_doc("halls", hall_id) is not None
 
 
-def _hall(store: Store, hall_id: str) -> Hall | None:
-    """This hall from the local catalog (its name and phone go on every paper)."""
-    doc = store.cached_doc("halls", hall_id)
-    if doc is None:
-        log.warning(
-            "hall %s is not in the local catalog yet: citizen services are offered from the "
-            "next start after the first sync",
-            hall_id,
-        )
-        return None
-    return Hall.model_validate(doc)
+def _staff_desk(  # noqa: PLR0913 - passed on from build_kiosk_parts
+    *,
+    store: Store,
+    profile: TerminalProfile,
+    devices: Any,
+    print_queue: Any,
+    clock: Clock,
+    pin_hash: str,
+    version: str,
+    log_path: Path | None,
+    status: KioskParts,
+) -> StaffDesk:
+    """Staff mode's desk over the store, the hall's staff accounts and the devices."""
+    from core.accounts import Accounts
+    from kiosk.staff import TerminalInfo, build_staff_desk
+    from sync.accounts_store import AccountStore
+    from sync.audit import AuditLog
+
+    audit = AuditLog(store=store, now=clock.now, terminal_id=profile.terminal_id)
+    accounts = Accounts(
+        repository=AccountStore(store=store, audit=audit),
+        clock=clock,
+        terminal_id=profile.terminal_id,
+    )
+    return build_staff_desk(
+        store=store,
+        audit=audit,
+        accounts=accounts,
+        hall_id=profile.hall_id,
+        info=TerminalInfo(
+            terminal_id=profile.terminal_id,
+            hall=f"{profile.hall_id} {profile.name}",
+            version=version,
+            data_dir=str(store.data_dir),
+            log_path=str(log_path) if log_path is not None else "",
+        ),
+        clock=clock,
+        pin_hash=pin_hash,
+        print_queue=print_queue,
+        printers=tuple(devices.printers),
+        health=devices.health,
+        locker=getattr(devices, "locker", None),
+        sync_status=_LinkedStatus(status),
+        refresh_devices=getattr(devices, "refresh", None),
+    )
+
+
+class _LinkedStatus:
+    """The sync status for staff mode: the link is made after the first paint."""
+
+    def __init__(self, parts: KioskParts) -> None:
+        self._parts = parts
+
+    @property
+    def status(self) -> SyncStatus:
+        return self._parts.sync_status()
 
 
 def _services(  # noqa: PLR0913 - passed on from build_kiosk_parts
     *,
     store: Store,
     profile: TerminalProfile,
-    hall: Hall,
     devices: Any,
     print_queue: Any,
     clock: Clock,
@@ -664,10 +684,10 @@ def _services(  # noqa: PLR0913 - passed on from build_kiosk_parts
         papers=papers if papers is not None else paper_maker(store, profile.terminal_id),
         print_queue=print_queue,
         health=devices.health,
-        hall=hall,
+        hall_id=profile.hall_id,  # read from the synced catalog on first use
         calendar=working_calendar(store, resources),
         clock=clock,
-        items=hall_kiosk_items(store, hall.id),
+        items=hall_kiosk_items(store, profile.hall_id),
         locker=getattr(devices, "locker", None),
         sync_now=nudge,
         online=online,
@@ -685,20 +705,21 @@ def _desk_links(
     block_size: int,
     closers: list[Callable[[], None]],
 ) -> tuple[Any, Any]:
+    """The queue and help-desk links: one signed transport each, as the counter's."""
     from sync.help_client import HelpClient, HttpDeskTransport
-    from sync.queue_client import HttpQueueTransport, QueueClient
+    from sync.queue_client import EnrolledQueueTransport, QueueClient
+    from sync.signed_http import EnrolledSignedTransport
 
-    queue_link = EnrolledTransport(
-        device=device,
-        make=lambda c: HttpQueueTransport(
-            base_url=gateway_url, credential=c, clock=signing, verify=verify
-        ),
+    class EnrolledKioskDesk(EnrolledSignedTransport):
+        """The help desk with the credential of :class:`EnrolledDevice` (desk errors)."""
+
+        link = HttpDeskTransport
+
+    queue_link = EnrolledQueueTransport(
+        base_url=gateway_url, credential=device.credential, verify=verify, clock=signing
     )
-    desk_link = EnrolledTransport(
-        device=device,
-        make=lambda c: HttpDeskTransport(
-            base_url=gateway_url, credential=c, clock=signing, verify=verify
-        ),
+    desk_link = EnrolledKioskDesk(
+        locate=lambda: (gateway_url, device.credential()), clock=signing, verify=verify
     )
     closers += [queue_link.close, desk_link.close]
     queue = QueueClient(

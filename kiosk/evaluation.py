@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
@@ -166,14 +167,21 @@ class EvaluationOutbox:
         store: the terminal's store.
         cases: to link an evaluation to the case's official number once it has one.
         clock: the evaluation's time.
-        hall: the hall evaluated.
+        hall: the hall evaluated, or what reads it when an evaluation is made (the
+            citizen services' hall, which a first start may learn only later).
     """
 
-    def __init__(self, *, store: Store, cases: CaseRepository, clock: Clock, hall: Hall) -> None:
+    def __init__(
+        self, *, store: Store, cases: CaseRepository, clock: Clock, hall: Hall | Callable[[], Hall]
+    ) -> None:
         self._store = store
         self._cases = cases
         self._clock = clock
         self._hall = hall
+
+    def _hall_id(self) -> str:
+        hall = self._hall
+        return (hall if isinstance(hall, Hall) else hall()).id
 
     def evaluation(
         self, subject: EvaluationSubject, rating: Rating, reasons: tuple[str, ...], comment: str
@@ -192,7 +200,7 @@ class EvaluationOutbox:
             comment=comment,
             channel=EvaluationChannel.KIOSK,
             at=self._clock.now(),
-            hall_id=self._hall.id,
+            hall_id=self._hall_id(),
         )
 
     def submit(self, evaluation: Evaluation) -> str:

@@ -135,8 +135,36 @@ class ResultDocuments:
         return data
 
 
-@dataclass
-class KioskServices:
+HALL_NOT_KNOWN = "尚未获取本大厅信息，暂时无法办理，请稍后再试或联系工作人员"
+"""Why citizen services wait on a terminal whose first sync has not brought its hall."""
+
+
+@dataclass(kw_only=True)
+class _ServiceParts:
+    store: Store
+    cases: CaseRepository
+    pickups: PickupLedger
+    codes: CodeResolver
+    results: ResultDocuments
+    papers: PaperMaker
+    print_queue: PrintQueue
+    health: HealthBoard
+    calendar: WorkingCalendar
+    clock: Clock
+    items: Callable[[Audience], list[ServiceItem]]
+    hall: Hall | None = None
+    hall_id: str = ""
+    locker: Locker | None = None
+    sync_now: Callable[[], None] = lambda: None
+    online: Callable[[], bool] = lambda: True
+    code_attempts: CodeAttempts | None = None
+    locker_close_timeout: float = 120.0
+    receipt_printer: str = RECEIPT_PRINTER
+    a4_printer: str = A4_PRINTER
+    _sessions: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+
+
+class KioskServices(_ServiceParts):
     """Everything the citizen-service screens need (built by the composition root).
 
     Attributes:
@@ -148,7 +176,11 @@ class KioskServices:
         papers: lays out receipts, slips and progress sheets.
         print_queue: durable printing.
         health: device health (printer paper, locker, network) for staff.
-        hall: this hall (papers print its name and phone).
+        hall: this hall (papers print its name and phone). Given, or read from the
+            synced ``halls`` stream on first use by ``hall_id``: a terminal whose first
+            sync has not brought its hall yet offers its services once it has, without
+            a restart (see :meth:`hall_known`).
+        hall_id: this hall's id, for the lazy read.
         calendar: the working-day calendar.
         clock: the hall clock.
         items: this hall's kiosk-enabled items for an audience (cached after first use).
@@ -159,30 +191,47 @@ class KioskServices:
         locker_close_timeout: seconds to wait for a locker door to be closed.
     """
 
-    store: Store
-    cases: CaseRepository
-    pickups: PickupLedger
-    codes: CodeResolver
-    results: ResultDocuments
-    papers: PaperMaker
-    print_queue: PrintQueue
-    health: HealthBoard
-    hall: Hall
-    calendar: WorkingCalendar
-    clock: Clock
-    items: Callable[[Audience], list[ServiceItem]]
-    locker: Locker | None = None
-    sync_now: Callable[[], None] = lambda: None
-    online: Callable[[], bool] = lambda: True
-    code_attempts: CodeAttempts | None = None
-    locker_close_timeout: float = 120.0
-    receipt_printer: str = RECEIPT_PRINTER
-    a4_printer: str = A4_PRINTER
-    _sessions: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    _known_hall: Hall | None = None
+    _hall_lock = threading.Lock()  # one read of the cache at a time, for every instance
 
     def __post_init__(self) -> None:
         if self.code_attempts is None:
             self.code_attempts = CodeAttempts(clock=self.clock)
+        if self._known_hall is not None:
+            self.hall_id = self.hall_id or self._known_hall.id
+        elif not self.hall_id:
+            raise ValueError("KioskServices needs the hall or its id")
+
+    @property  # type: ignore[override]  # the field is the given hall; this reads it lazily
+    def hall(self) -> Hall:
+        """This hall.
+
+        Raises:
+            Offline: the synced catalog does not hold this hall yet.
+        """
+        known = self._known_hall
+        if known is not None:
+            return known
+        with self._hall_lock:
+            if self._known_hall is None:
+                doc = self.store.cached_doc("halls", self.hall_id)
+                if doc is None:
+                    raise Offline(HALL_NOT_KNOWN)
+                self._known_hall = Hall.model_validate(doc)
+                log.info("hall %s read from the synced catalog", self.hall_id)
+            return self._known_hall
+
+    @hall.setter
+    def hall(self, value: Hall | None) -> None:
+        self._known_hall = value
+
+    def hall_known(self) -> bool:
+        """Whether the hall is known now (given, or in the synced catalog)."""
+        try:
+            self.hall  # noqa: B018 - read for its effect: the lazy lookup
+        except Offline:
+            return False
+        return True
 
     def next_session_id(self) -> str:
         """An actor id for one citizen's session (never a personal number)."""
@@ -209,6 +258,8 @@ def hall_kiosk_items(store: Store, hall_id: str) -> Callable[[Audience], list[Se
                     except ValueError:
                         log.warning("cached item %s does not validate; skipped", doc.get("id"))
                 found.sort(key=lambda i: -i.popularity)
+                if not found:
+                    return []  # nothing synced yet: read again next time
                 cache["all"] = found
             return [i for i in cache["all"] if audience in i.audience]
 

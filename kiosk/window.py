@@ -322,8 +322,12 @@ class KioskWindow(QMainWindow):
         help_client: 呼叫帮办 to the clerks (or a :class:`Later`); without it the tile
             and button are hidden.
         scans: the scan router; each scan goes to the screen on display.
-        staff: staff mode (five taps on the terminal number, then a staff PIN);
-            without it the kiosk has none.
+        staff: staff mode (five taps on the terminal number, then a staff PIN), or a
+            :class:`Later` one made when staff first open it; without it the kiosk has
+            none.
+        citizen_ready: whether the citizen services can serve now (a first start
+            whose sync has not yet brought the hall cannot); asked again on every
+            sync status, their tiles are hidden until it says yes.
         parent: the Qt parent.
 
     Signals:
@@ -355,7 +359,8 @@ class KioskWindow(QMainWindow):
         queue: TicketIssuer | Later[TicketIssuer] | None = None,
         help_client: HelpRequester | Later[HelpRequester] | None = None,
         scans: ScanRouter | None = None,
-        staff: StaffDesk | None = None,
+        staff: StaffDesk | Later[StaffDesk] | None = None,
+        citizen_ready: Callable[[], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -403,6 +408,7 @@ class KioskWindow(QMainWindow):
             "map": self._make_map,
         }
 
+        self._citizen_ready = citizen_ready
         self.header.back_requested.connect(self.go_back)
         self.header.home_requested.connect(self.go_home)
         self.header.elder_toggled.connect(self.set_elder)
@@ -431,8 +437,7 @@ class KioskWindow(QMainWindow):
         self.go_home()
         self._staff_desk = staff
         self.staff: StaffScreen | None = None
-        # the gesture's module is read after the first turn of the event loop
-        QTimer.singleShot(0, self, lambda: self._watch_staff_gesture(idle_clock))
+        self._idle_clock = idle_clock
         self._first_paint = _FirstPaint(self, self._on_first_paint)
         app.installEventFilter(self._first_paint)
 
@@ -553,14 +558,15 @@ class KioskWindow(QMainWindow):
 
     def open_staff(self) -> None:
         """Staff mode: the citizen's session is wiped, then the staff PIN pad."""
-        if self._staff_desk is None:
+        desk = _resolved(self._staff_desk)
+        if desk is None:
             return
         if self.staff is None:
             from kiosk.staff import StaffScreen
 
-            self.staff = StaffScreen(desk=self._staff_desk, runner=self.runner)
+            self.staff = StaffScreen(desk=desk, runner=self.runner)
             self.staff.left.connect(self.go_home)
-            if self._staff_desk.quit is None:
+            if desk.quit is None:
                 self.staff.exit_confirmed.connect(self.close)
             self.stack.add_screen(self.staff)
         self.end_session(EndReason.STAFF)
@@ -621,7 +627,10 @@ class KioskWindow(QMainWindow):
             if not self._sync.online:
                 down.add(ONLINE)
         self.banner.set_unavailable(broken)
-        self.home.set_hidden_tiles(hidden_tiles(down))
+        hidden = hidden_tiles(down)
+        if self._citizen_ready is not None and not self._citizen_ready():
+            hidden |= {tile for tile, need in CITIZEN_TILES.items() if need != "help"}
+        self.home.set_hidden_tiles(hidden)
 
     # -- internals -----------------------------------------------------------------------
 
@@ -855,7 +864,7 @@ class KioskWindow(QMainWindow):
         services = self._citizen()
         screen = EvaluationScreen(
             outbox=EvaluationOutbox(store=services.store, cases=services.cases,
-                                    clock=services.clock, hall=services.hall),
+                                    clock=services.clock, hall=lambda: services.hall),
             runner=self.runner, parent=self.stack,
         )
         screen.finished.connect(lambda: self.end_session(EndReason.FINISHED))
@@ -924,6 +933,8 @@ class KioskWindow(QMainWindow):
         loop, so a tap waits for one screen's construction at most.
         """
         self.first_painted.emit()
+        # staff mode's module is read once home is on display
+        self._watch_staff_gesture(self._idle_clock)
         self.runner.run(
             self._ahead,
             on_done=lambda _: self._build_next(),
