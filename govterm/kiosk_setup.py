@@ -297,7 +297,7 @@ class KioskParts:
     Attributes:
         scans: the one router every scan goes through.
         wedge: the keyboard-wedge filter installed on the application.
-        later_services: the citizen services, or None without a gateway (or a hall).
+        later_services: the citizen services, or None without a gateway.
         later_queue: the queue client (取号, 预约签到), or None.
         later_help: 呼叫帮办, or None.
         upkeep: the background upkeep, or None; started by :meth:`start`.
@@ -554,10 +554,11 @@ def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by
 def wait_for_hall(store: Store, board: StatusBoard, hall_id: str, *, timeout: float) -> bool:
     """First start: wait until the first sync has brought this terminal's hall.
 
-    The citizen services print the hall's name and phone on every paper, so they are
-    built only when the hall is known. On a terminal's very first start the cache is
-    empty; waiting a little for enrolment and the first pull lets it offer every
-    service at once. The wait ends early when the gateway cannot be reached or refuses
+    The citizen services print the hall's name and phone on every paper, so their
+    tiles show only once the hall is known (:meth:`KioskParts.hall_known`). On a
+    terminal's very first start the cache is empty; waiting a little for enrolment and
+    the first pull lets it offer every service at once instead of a moment later.
+    The wait ends early when the gateway cannot be reached or refuses
     the terminal: then the kiosk starts with what the cache can serve.
 
     Returns:
