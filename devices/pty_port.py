@@ -81,10 +81,11 @@ def serve_until_stopped(path: str, close: Callable[[], None]) -> int:
     Returns:
         The exit status (0).
     """
+    done = threading.Event()
+    # Before the path goes out: whoever reads it may send SIGTERM at once.
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
     sys.stdout.write(f"{path}\n")
     sys.stdout.flush()
-    done = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: done.set())
     try:
         done.wait()
     except KeyboardInterrupt:
