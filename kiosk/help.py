@@ -18,8 +18,15 @@ import logging
 import uuid
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QLayout,
+    QLayoutItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.errors import Offline
 from kiosk.citizen_parts import MessageLine, action_button, heading, message_of
@@ -42,6 +49,117 @@ TOPICS: tuple[tuple[HelpTopic, str], ...] = (
 """What a citizen can ask help for, as ``sync.help_protocol.TOPIC_NAMES`` names them."""
 
 OFFLINE_TEXT = QT_TRANSLATE_NOOP("HelpScreen", "网络中断，无法呼叫工作人员，请到服务台寻求帮助")
+
+
+class FittedColumns(QLayout):
+    """Buttons in equal columns, as many to a row as fit the width (at most ``columns``).
+
+    A ``QGridLayout`` with a fixed column count asks for the width of all its columns:
+    three English topics in 长辈模式 wanted 1312 px on a 1080 px portrait screen, and
+    the screen frame does not scroll sideways. Here a row holds as many buttons as fit
+    at their natural width; the rest go to the next row.
+
+    Args:
+        columns: the most buttons to a row.
+        spacing: between buttons, both ways.
+        parent: the widget laid out, if any.
+    """
+
+    def __init__(self, *, columns: int, spacing: int = 12, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._columns = max(1, columns)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def add(self, widget: QWidget) -> None:
+        """Append ``widget`` (after the ones already laid out)."""
+        self.addWidget(widget)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:  # noqa: D102 - Qt override
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        if 0 <= index < len(self._items):
+            return self._items.pop(index)
+        return None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), place=False)
+
+    def columns_for(self, width: int) -> int:
+        """How many buttons go to a row ``width`` px wide."""
+        shown = self._shown()
+        if not shown:
+            return 1
+        margins = self.contentsMargins()
+        room = width - margins.left() - margins.right()
+        cell = max(item.sizeHint().width() for item in shown)
+        fit = (room + self.spacing()) // max(1, cell + self.spacing())
+        return max(1, min(self._columns, len(shown), fit))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        shown = self._shown()
+        margins = self.contentsMargins()
+        if not shown:
+            return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        columns = min(self._columns, len(shown))
+        cell = max(item.sizeHint().width() for item in shown)
+        width = columns * cell + (columns - 1) * self.spacing() + margins.left() + margins.right()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        shown = self._shown()
+        margins = self.contentsMargins()
+        extra_w = margins.left() + margins.right()
+        if not shown:
+            return QSize(extra_w, margins.top() + margins.bottom())
+        # as narrow as the widest button; the height is that of the widest arrangement:
+        # the height at the width given comes from heightForWidth, which the box
+        # layouts and the screen frame ask, so a minimum of one button a row would
+        # make a landscape screen scroll for rows it never has
+        width = max(item.minimumSize().width() for item in shown) + extra_w
+        return QSize(width, self.heightForWidth(self.sizeHint().width()))
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, place=True)
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def _arrange(self, rect: QRect, *, place: bool) -> int:
+        """Lay the rows out in ``rect`` (when ``place``); the height they take."""
+        shown = self._shown()
+        margins = self.contentsMargins()
+        if not shown:
+            return margins.top() + margins.bottom()
+        columns = self.columns_for(rect.width())
+        room = rect.width() - margins.left() - margins.right()
+        gap = self.spacing()
+        width = max(1, (room - (columns - 1) * gap) // columns)
+        y = rect.y() + margins.top()
+        for start in range(0, len(shown), columns):
+            row = shown[start : start + columns]
+            height = max(item.sizeHint().height() for item in row)
+            if place:
+                for column, item in enumerate(row):
+                    x = rect.x() + margins.left() + column * (width + gap)
+                    item.setGeometry(QRect(x, y, width, height))
+            y += height + gap
+        return y - gap - rect.y() + margins.bottom()
 
 
 class HelpRequester(Protocol):
@@ -95,10 +213,9 @@ class HelpScreen(QWidget):
         layout.addWidget(self._hint)
         self.message = MessageLine(name="HelpMessage")
         layout.addWidget(self.message)
-        grid = QGridLayout()
-        grid.setSpacing(20)
+        grid = FittedColumns(columns=3, spacing=20)
         self.topic_buttons: dict[str, QPushButton] = {}
-        for index, (topic, _text) in enumerate(TOPICS):
+        for topic, _text in TOPICS:
             button = QPushButton()
             button.setObjectName(f"help-{topic}")
             button.setProperty("role", "tile")
@@ -106,8 +223,7 @@ class HelpScreen(QWidget):
             button.setMinimumHeight(120)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             button.clicked.connect(lambda _=False, t=topic: self.call(t))
-            row, column = divmod(index, 3)
-            grid.addWidget(button, row, column)
+            grid.add(button)
             self.topic_buttons[topic] = button
         layout.addLayout(grid)
         self.status = styled_label("", role="title")
