@@ -197,6 +197,21 @@ def _store_with(data_dir: Path, *, items: int) -> None:
         store.close()
 
 
+def _store_in_child(data_dir: Path, *, items: int) -> None:
+    """:func:`_store_with` in a child process, so this one never imports pypinyin.
+
+    Search keys are made with pypinyin (≈ 40 MB once imported); a terminal gets its
+    store from the sync engine or from the import step of installation, not from the
+    kiosk loop measured here, which must not carry a library its setup loaded.
+    """
+    subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "bench.kiosk", "--make-store", str(data_dir), "--items", str(items)],
+        cwd=REPO,
+        check=True,
+        timeout=600,
+    )
+
+
 def _config(folder: Path, *, hall: str) -> Path:
     path = folder / "govterm.toml"
     path.write_text(
@@ -296,7 +311,7 @@ class _Kiosk:
         from govterm.settings import load_settings, resources_dir
 
         data_dir = tmp / "kiosk"
-        _store_with(data_dir, items=0)
+        _store_in_child(data_dir, items=0)
         settings, _ = load_settings(_config(tmp, hall=HALL))
         self.app = application()
         self.ui = build_ui(
@@ -609,7 +624,12 @@ def memory(sessions: int, *, trace: bool) -> None:
     from PySide6.QtCore import QObject
 
     warm_up = max(1, sessions // 10)
-    marks = sorted({warm_up, *(sessions * k // 10 for k in range(2, 11))})
+    # one early sample (1 %) shows the start-up steps; growth is read from the warm-up on
+    early = max(1, sessions // 100)
+    marks = sorted({early, warm_up, *(sessions * k // 10 for k in range(2, 11))})
+    # tracing starts after the warm-up and its first snapshot is taken half-way, so
+    # what fills once after the tracer started (caches, pools) is not read as growth
+    trace_from = sessions * 5 // 10 if sessions >= 20 else warm_up
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from govterm.app import application
 
@@ -634,20 +654,24 @@ def memory(sessions: int, *, trace: bool) -> None:
                         raise RuntimeError(f"session {n} left personal data: {leftovers}")
                     samples.append((n, _rss_kib(), len(window.findChildren(QObject))))
                     if trace and n == warm_up:
-                        tracemalloc.start(5)
+                        tracemalloc.start(8)
+                    if trace and n == trace_from:
                         snapshot = tracemalloc.take_snapshot()
 
         kiosk.run(sessions_run())
         elapsed = _clock() - started
         growth_lines: list[str] = []
         if snapshot is not None:
-            stats = tracemalloc.take_snapshot().compare_to(snapshot, "traceback")
+            growth_lines = _traced_growth(snapshot, tracemalloc.take_snapshot(), trace_from)
             tracemalloc.stop()
-            for stat in stats[:8]:
-                where = stat.traceback.format()[-1].strip() if stat.traceback else "?"
-                growth_lines.append(
-                    f"  {stat.size_diff / 1024:+9.1f} KiB {stat.count_diff:+7d}  {where}"
-                )
+        loaded = [m for m in ("pypinyin", "jieba") if m in sys.modules]
+        ime = sys.modules.get("widgets.pinyin_ime")
+        shared = getattr(ime, "_shared", None)
+        dictionary = "loaded" if shared is not None and shared.is_loaded() else "not loaded"
+        growth_lines.append(
+            f"imported by the end: {', '.join(loaded) or 'no pypinyin, no jieba'};"
+            f" keyboard pinyin dictionary {dictionary}"
+        )
         kiosk.close()
 
     _print_memory(
@@ -658,6 +682,27 @@ def memory(sessions: int, *, trace: bool) -> None:
         base=base,
         growth_lines=growth_lines,
     )
+
+
+def _traced_growth(before: Any, after: Any, since: int) -> list[str]:
+    """The largest differences between two tracemalloc snapshots, with where they grew.
+
+    Grouped by traceback; each line names the innermost frame and, when that is in a
+    library, the innermost frame of ours that led there.
+    """
+    lines = [f"largest Python allocation growth since session {since:,} (tracemalloc):"]
+    for stat in after.compare_to(before, "traceback")[:12]:
+        frames = list(stat.traceback)
+        inner = frames[-1] if frames else None
+        where = f"{inner.filename}:{inner.lineno}" if inner else "?"
+        ours = next(
+            (f for f in reversed(frames) if str(REPO) in f.filename and ".venv" not in f.filename),
+            None,
+        )
+        if ours is not None and ours is not inner:
+            where += f"  ← {Path(ours.filename).relative_to(REPO)}:{ours.lineno}"
+        lines.append(f"  {stat.size_diff / 1024:+9.1f} KiB {stat.count_diff:+7d}  {where}")
+    return lines
 
 
 def _print_memory(
@@ -680,17 +725,16 @@ def _print_memory(
     _out(f"{'sessions':>10}{'kiosk RSS MB':>14}{'QObjects':>10}{'bare RSS MB':>13}")
     for (n, rss, objects), (_, bare_rss) in zip(samples, base, strict=True):
         _out(f"{n:>10,}{rss / 1024:14.1f}{objects:10d}{bare_rss / 1024:13.1f}")
-    kiosk_growth = growth(samples[0][1], samples[-1][1])
-    bare_growth = growth(base[0][1], base[-1][1])
+    at = next(i for i, sample in enumerate(samples) if sample[0] == warm_up)
+    kiosk_growth = growth(samples[at][1], samples[-1][1])
+    bare_growth = growth(base[at][1], base[-1][1])
     _out(
         f"growth after session {warm_up:,}: kiosk {kiosk_growth:+.2f} %"
-        f" ({(samples[-1][1] - samples[0][1]) / 1024:+.1f} MB),"
-        f" bare {bare_growth:+.2f} %; QObjects {samples[-1][2] - samples[0][2]:+d}"
+        f" ({(samples[-1][1] - samples[at][1]) / 1024:+.1f} MB),"
+        f" bare {bare_growth:+.2f} %; QObjects {samples[-1][2] - samples[at][2]:+d}"
     )
-    if growth_lines:
-        _out("largest Python allocation growth since the warm-up (tracemalloc):")
-        for line in growth_lines:
-            _out(line)
+    for line in growth_lines:
+        _out(line)
 
 
 # -- entry point --------------------------------------------------------------------------
@@ -710,8 +754,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="1,000 sessions, 3 cold starts")
     parser.add_argument("--child", choices=("kiosk", "bare"), help=argparse.SUPPRESS)
     parser.add_argument("--report-fd", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--make-store", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("govterm_args", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.make_store:
+        _store_with(args.make_store, items=args.items)
+        return 0
     if args.child:
         return _child(args.child, args.report_fd, args.govterm_args)
     logging.basicConfig(level=logging.ERROR)  # the kiosk's notices would drown the figures
