@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +34,7 @@ from documents.from_case import applicant_party, issuer_for
 from documents.layout import PaperSize
 from documents.papers import AcceptancePaper, MaterialChannel, ReceivedMaterial
 from kiosk.citizen_parts import JobWatcher, MessageLine, action_button, heading, message_of
+from kiosk.help import FittedColumns
 from kiosk.scan_service import ItemChosen
 from kiosk.services import KioskServices
 from sync.print_queue import JobState, PrintJob
@@ -51,6 +53,10 @@ _HINTS = {
     DeliveryMethod.MOBILE: "办结后电子证照推送至“爱山东”APP",
     DeliveryMethod.WINDOW: "办结后凭本凭证到统一出件窗口领取",
 }
+
+
+_INLINE_CAPTIONS_WIDTH = 1400
+"""From this screen width on (a landscape display) field captions go beside the fields."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,24 +159,23 @@ class ApplyScreen(QWidget):
         page.addLayout(self._situations)
         self._materials_box = QVBoxLayout()
         page.addLayout(self._materials_box)
-        # two per row: four English labels side by side were wider than a portrait screen
-        self._deliveries = QGridLayout()
+        # as many to a row as fit: four on a landscape screen, where 长辈模式 has no
+        # height to spare for a second row above the keyboard and 下一步; fewer in
+        # portrait, where four English labels side by side were wider than the screen
+        self._deliveries = FittedColumns(columns=4, spacing=12)
         page.addLayout(self._deliveries)
         # the fields come pre-filled from the 居民码, so their placeholders never show:
-        # a visible label says what each one is
+        # a visible label says what each one is (see _place_fields)
         fields = QGridLayout()
+        self._fields = fields
+        self._fields_inline: bool | None = None
         self.phone = QLineEdit()
         self.phone.setObjectName("ApplyPhone")
         self.address = QLineEdit()
         self.address.setObjectName("ApplyAddress")
-        self._phone_label = styled_label("", role="muted")
-        self._address_label = styled_label("", role="muted")
-        fields.addWidget(self._phone_label, 0, 0)
-        fields.addWidget(self._address_label, 0, 1)
-        fields.addWidget(self.phone, 1, 0)
-        fields.addWidget(self.address, 1, 1)
-        fields.setColumnStretch(0, 1)
-        fields.setColumnStretch(1, 2)
+        self._phone_label = styled_label("", role="muted", wrap=False)
+        self._address_label = styled_label("", role="muted", wrap=False)
+        self._place_fields(inline=False)
         page.addLayout(fields)
         page.addStretch(1)
         self.keyboard = OnScreenKeyboard()
@@ -181,6 +186,40 @@ class ApplyScreen(QWidget):
         self.next_button.clicked.connect(self.review)
         page.addWidget(self.next_button)
         self.pages.addWidget(self.form_page)
+
+    def _place_fields(self, *, inline: bool) -> None:
+        """Captions beside the fields on a wide screen, above them on a narrow one.
+
+        Beside them saves the line that a landscape screen in 长辈模式 needs for
+        下一步 under the keyboard; on a portrait screen there is height to spare and
+        the fields keep the whole width, so a phone number is never cut short.
+        """
+        if inline == self._fields_inline:
+            return
+        self._fields_inline = inline
+        fields = self._fields
+        for widget in (self._phone_label, self.phone, self._address_label, self.address):
+            fields.removeWidget(widget)
+        for column in range(4):
+            fields.setColumnStretch(column, 0)
+        if inline:
+            fields.addWidget(self._phone_label, 0, 0)
+            fields.addWidget(self.phone, 0, 1)
+            fields.addWidget(self._address_label, 0, 2)
+            fields.addWidget(self.address, 0, 3)
+            fields.setColumnStretch(1, 1)
+            fields.setColumnStretch(3, 2)
+        else:
+            fields.addWidget(self._phone_label, 0, 0)
+            fields.addWidget(self._address_label, 0, 1)
+            fields.addWidget(self.phone, 1, 0)
+            fields.addWidget(self.address, 1, 1)
+            fields.setColumnStretch(0, 1)
+            fields.setColumnStretch(1, 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._place_fields(inline=event.size().width() >= _INLINE_CAPTIONS_WIDTH)
+        super().resizeEvent(event)
 
     def _build_review(self) -> None:
         self.review_page = QWidget()
@@ -298,11 +337,11 @@ class ApplyScreen(QWidget):
         clear_layout(self._deliveries)
         delivery = app.flow.delivery
         methods = [d for d in KIOSK_DELIVERY if d in item.delivery]
-        for index, method in enumerate(methods):
+        for method in methods:
             button = action_button(label(method), name=f"delivery-{method.value}",
                                    primary=method is delivery)
             button.clicked.connect(lambda _=False, m=method: self._delivery(m))
-            self._deliveries.addWidget(button, *divmod(index, 2))
+            self._deliveries.add(button)
 
     def _situation(self, situation_id: str) -> None:
         if self._app is not None:
