@@ -35,7 +35,8 @@ def test_a_kiosk_call_appears_in_the_window_and_is_acknowledged(
     runner = TaskRunner()
     bar = MessageBar()
     qtbot.addWidget(bar)
-    page = HelpPage(desk=DeskServices(transport=_transport(gateway, window_device), help_wait=5),
+    link = _transport(gateway, window_device)
+    page = HelpPage(desk=DeskServices(transport=link, help_wait=5),
                     runner=runner, session=session, messages=bar)
     qtbot.addWidget(page)
     page.resize(1000, 700)
@@ -61,4 +62,5 @@ def test_a_kiosk_call_appears_in_the_window_and_is_acknowledged(
         assert "3号窗口" in page.requests.item(0).text()
     finally:
         page.stop()
+        link.close()  # ends the waiting poll, as closing the window does
         runner.shutdown()
