@@ -45,6 +45,7 @@ from core.scan import ScanEvent
 from documents.papers import PaperKind
 from documents.verification import parse_qr_payload
 from kiosk.citizen_parts import CodeEntry, MessageLine, action_button, heading, message_of
+from kiosk.help import FittedColumns
 from sync.cases import CaseRepository
 from sync.protocol import EvaluationSubmitted, EventKind
 from sync.store import Store, enqueue_event
@@ -311,6 +312,11 @@ class EvaluationInvite(QWidget):
         self.skip_button.setText(self.tr("不评价"))
 
 
+_CHOICES_MIN_HEIGHT = 240
+"""The least height of the levels and reasons above the keyboard: a row of levels and
+the first row of reasons in 长辈模式; the rest scrolls."""
+
+
 class EvaluationScreen(QWidget):
     """好差评: the level, reasons for it, a comment, submit.
 
@@ -377,7 +383,10 @@ class EvaluationScreen(QWidget):
         page = QVBoxLayout(choices)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(12)
-        levels = QHBoxLayout()
+        # levels and reasons fill their rows as far as they fit: five English levels or
+        # four reasons side by side were wider than the screen, and the choices do not
+        # scroll sideways
+        levels = FittedColumns(columns=len(LEVEL_NAMES), spacing=12)
         self._levels = QButtonGroup(self)
         self._levels.setExclusive(True)
         self.level_buttons: dict[Rating, QPushButton] = {}
@@ -392,13 +401,12 @@ class EvaluationScreen(QWidget):
             button.clicked.connect(lambda _=False, r=rating: self.choose_level(r))
             self._levels.addButton(button)
             self.level_buttons[rating] = button
-            levels.addWidget(button)
+            levels.add(button)
         page.addLayout(levels)
         self._reason_hint = styled_label("", role="subtitle")
         self._reason_hint.setObjectName("EvaluationReasonHint")
         page.addWidget(self._reason_hint)
-        self._reasons = QGridLayout()
-        self._reasons.setSpacing(10)
+        self._reasons = FittedColumns(columns=4, spacing=10)
         page.addLayout(self._reasons)
         self.comment = QLineEdit()
         self.comment.setObjectName("EvaluationComment")
@@ -414,6 +422,11 @@ class EvaluationScreen(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(choices)
+        # the choices take the height the keyboard leaves, never more: their full
+        # height would be what the screen asks for, and the keyboard's last row would
+        # fall below a landscape screen in 长辈模式
+        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        scroll.setMinimumHeight(_CHOICES_MIN_HEIGHT)
         outer.addWidget(scroll, 1)
         self.keyboard = OnScreenKeyboard()
         self.keyboard.attach(self.comment)
@@ -522,7 +535,6 @@ class EvaluationScreen(QWidget):
         self.level_buttons[rating].setChecked(True)
         self.message.clear_message()
         clear_layout(self._reasons)
-        columns = 4
         for index, reason in enumerate(REASONS[rating]):
             button = QPushButton(_t(reason))
             button.setObjectName(f"reason-{index}")
@@ -530,8 +542,7 @@ class EvaluationScreen(QWidget):
             button.setProperty("role", "secondary")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            row, column = divmod(index, columns)
-            self._reasons.addWidget(button, row, column)
+            self._reasons.add(button)
         self._update_reason_hint()
 
     def submit(self) -> None:

@@ -78,6 +78,7 @@ class FittedColumns(QLayout):
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
         self._items.append(item)
+        self.invalidate()  # the rows, and the height asked for, change
 
     def count(self) -> int:  # noqa: D102 - Qt override
         return len(self._items)
@@ -87,7 +88,9 @@ class FittedColumns(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
         if 0 <= index < len(self._items):
-            return self._items.pop(index)
+            item = self._items.pop(index)
+            self.invalidate()
+            return item
         return None
 
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
