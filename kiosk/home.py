@@ -41,6 +41,7 @@ _MAX_ROWS_LANDSCAPE = (2, 3)
 _MAX_ROWS_PORTRAIT = (5, 6)
 
 _ICONS: dict[Tile, str] = {tile: tile.value for tile in Tile}
+_COMPACT_ICON = 64  # 长辈模式 tiles with two-line labels (see HomeScreen._size_tiles)
 
 
 _ONE_LINE = 17  # characters; a longer label of several words goes on two lines
@@ -136,15 +137,33 @@ class HomeScreen(QWidget):
             elif button.parent() is not None:  # a parentless show() would open a window
                 button.show()
         for index, tile in enumerate(self.tiles()):
-            button = self._tiles[tile]
-            colour = "#FFFFFF" if tile is Tile.SEARCH else "#0F4C9E"
-            button.setIcon(icon(_ICONS[tile], size=metrics.icon, colour=colour))
-            button.setIconSize(icon_size(metrics.icon))
-            button.setMinimumHeight(metrics.icon + metrics.subtitle + 40)
             row, column = divmod(index, columns)
-            self._grid.addWidget(button, row, column)
+            self._grid.addWidget(self._tiles[tile], row, column)
         for column in range(max(columns, self._grid.columnCount())):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        self._size_tiles()
+
+    def _size_tiles(self) -> None:
+        """Icon and text sizes of the tiles shown, for the mode and the labels' lines.
+
+        In 长辈模式 a label on two lines (English) under a 96 px icon made three rows of
+        tiles taller than a landscape screen: such tiles get a 64 px icon and the
+        elder minimum text size (30 px), still far above the 60 px touch target.
+        """
+        metrics = self._metrics
+        shown = [self._tiles[tile] for tile in self.tiles()]
+        compact = metrics.elder and any("\n" in button.text() for button in shown)
+        size = _COMPACT_ICON if compact else metrics.icon
+        text = metrics.small if compact else metrics.subtitle
+        for tile in self.tiles():
+            button = self._tiles[tile]
+            colour = "#FFFFFF" if tile is Tile.SEARCH else "#0F4C9E"
+            button.setIcon(icon(_ICONS[tile], size=size, colour=colour))
+            button.setIconSize(icon_size(size))
+            button.setMinimumHeight(size + text + 40)
+            wanted = f"font-size: {text}px;" if compact else ""
+            if button.styleSheet() != wanted:
+                button.setStyleSheet(wanted)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if is_language_change(event):
@@ -156,3 +175,4 @@ class HomeScreen(QWidget):
         self._hint.setText(self.tr("请点击下方服务, 或点“搜索”输入事项名称、拼音首字母"))
         for tile, button in self._tiles.items():
             button.setText(tile_text(label(tile)))
+        self._size_tiles()
