@@ -76,7 +76,8 @@ def test_choosing_a_situation_changes_the_materials(qtbot, make_window, catalog,
             for label in card.findChildren(QLabel)[:1]
         ]
 
-    assert materials() == ["居民身份证", "出入境证件相片"]
+    # Cards added to a page on display are shown on the next pass of the event loop.
+    qtbot.waitUntil(lambda: materials() == ["居民身份证", "出入境证件相片"])
     tap(qtbot, window.guide.findChild(QAbstractButton, "situation-s2"))
     qtbot.waitUntil(lambda: "居民户口簿" in materials())
     texts = [label.text() for label in window.guide.findChildren(QLabel) if label.isVisible()]
