@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QWidget
 
 from core.terminal import Tile
 from widgets.i18n import arg, is_language_change
@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 # Data older than this is called out even while online (a sync that silently stalls).
 STALE_AFTER = timedelta(hours=2)
 REFRESH_MS = 30_000
+_TEXT_MIN_WIDTH = 320  # px; the banner's text wraps within whatever the window has
 
 # Feature names: the fields of devices.health.Features, and what needs them.
 RECEIPT_PRINTING = "receipt_printing"  # 受理凭证, 取号小票
@@ -224,6 +225,12 @@ class StatusBanner(QFrame):
         self._icon.setPixmap(icon_pixmap("warning", size=32, colour=Colours().text))
         self._text = styled_label("", role="banner-text")
         self._text.setObjectName("StatusBannerText")
+        # the text wraps to the width it is given and never asks for more: three
+        # English lines side by side widened a portrait kiosk window to 1733 px
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self._text.setSizePolicy(policy)
+        self._text.setMinimumWidth(_TEXT_MIN_WIDTH)
         layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self._text, 1)
         self._timer = QTimer(self)
