@@ -116,6 +116,18 @@ _OUTCOME_NAMES = {
 }
 
 
+_NEXT_TEXTS = {
+    Step.DONE: QT_TRANSLATE_NOOP("AcceptancePage", "已完成，文书已送打印；F9 接待下一位"),
+    Step.ITEM: QT_TRANSLATE_NOOP("AcceptancePage", "请搜索并选择要办理的事项"),
+    Step.SITUATION: QT_TRANSLATE_NOOP("AcceptancePage", "请选择办理情形"),
+    Step.APPLICANT: QT_TRANSLATE_NOOP("AcceptancePage", "请扫描居民码/企业码，或录入申请人信息"),
+    Step.AGENT: QT_TRANSLATE_NOOP("AcceptancePage", "是否由代办人办理？本人办理请直接继续"),
+    Step.MATERIALS: QT_TRANSLATE_NOOP("AcceptancePage", "请核验材料"),
+    Step.OUTCOME: QT_TRANSLATE_NOOP("AcceptancePage", "材料已全部核验，请选择受理结果"),
+}
+"""The next step of :meth:`AcceptanceFlow.next_action`, as the page says it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Done:
     """What an executed acceptance produced: the case and its printed papers."""
@@ -215,15 +227,23 @@ class AcceptancePage(QWidget):
         self.case_number = styled_label("", role="subtitle")
         self.case_number.setObjectName("CaseNumber")
         right = QWidget()
+        right.setObjectName("PaperColumn")
         right_column = QVBoxLayout(right)
         right_column.addWidget(self.case_number)
         right_column.addWidget(self.preview_title)
         right_column.addWidget(self.preview, 1)
+        # The paper column shows once there is a paper; until then the application
+        # form has its width (no empty quarter of the screen beside it).
+        self._paper_column = right
+        right.hide()
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.items)
         splitter.addWidget(scroll)
         splitter.addWidget(right)
-        splitter.setSizes([400, 900, 400])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 900, 460])
+        self._splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -403,6 +423,7 @@ class AcceptancePage(QWidget):
         self.applicant_summary.hide()
         self.preview.clear()
         self.preview_title.clear()
+        self._paper_column.hide()
         self.case_number.clear()
         self.item_label.clear()
         self._refresh()
@@ -826,6 +847,16 @@ class AcceptancePage(QWidget):
 
     def _show_paper(self, paper: RenderedPaper) -> None:
         """Render the PDF's first page with QtPdf into the preview."""
+        if self._paper_column.isHidden():
+            self._paper_column.show()
+            # the paper takes a quarter; the item list gives up width first, so the
+            # form stays readable on a 1366 px counter monitor
+            total = sum(self._splitter.sizes())
+            paper_width = max(360, total // 4)
+            items_width = min(self._splitter.sizes()[0], max(260, total // 5))
+            self._splitter.setSizes(
+                [items_width, max(0, total - items_width - paper_width), paper_width]
+            )
         document = QPdfDocument(self)
         data = QByteArray(paper.pdf)
         buffer = QBuffer(self)
@@ -848,13 +879,21 @@ class AcceptancePage(QWidget):
 
     def _refresh(self) -> None:
         flow = self._flow
-        action = flow.next_action()
-        self.next_label.setText(user_text(ValidationFailed(action.message)))
+        self.next_label.setText(self._next_text())
         has_item = flow.item is not None
         self.situations.setEnabled(has_item and self.done is None)
         self._fill_checklist()
         options = flow.outcomes() if flow.situation is not None else ()
         self._show_outcomes(options)
+
+    def _next_text(self) -> str:
+        """What to do next, in the clerk's language (a hint, not an error)."""
+        action = self._flow.next_action()
+        if action.step is Step.MATERIALS:
+            name = next((c.material.name for c in self._flow.checklist()
+                         if c.material.id == action.material_id), "")
+            return arg(self.tr("请核验材料：%1"), name)
+        return self.tr(_NEXT_TEXTS[action.step])
 
     def _fill_checklist(self) -> None:
         checks = self._flow.checklist()
@@ -869,12 +908,20 @@ class AcceptancePage(QWidget):
             if mark is not None and mark.kind is MarkKind.DEFECTIVE:
                 detail = mark.reason
             elif mark is not None and mark.kind is MarkKind.ELICENCE:
-                detail = mark.licence_type or ""
+                detail = self._licence_name(mark.licence_id) or mark.licence_type or ""
             cells = (name, self.tr(_STATUS_NAMES[check.status]), how, detail)
             for column, text in enumerate(cells):
                 self.checklist.setItem(row, column, QTableWidgetItem(text))
         if checks:
             self.checklist.setCurrentCell(max(0, min(current, len(checks) - 1)), 0)
+
+    def _licence_name(self, licence_id: str | None) -> str:
+        """The held e-licence's name (居民身份证 …) for the checklist's note."""
+        holder = self._flow.holder
+        if holder is None or not licence_id:
+            return ""
+        name = next((lic.name for lic in holder.licences if lic.identifier == licence_id), "")
+        return arg(self.tr("电子证照：%1"), name) if name else ""
 
     def _show_outcomes(self, options: tuple[OutcomeOption, ...]) -> None:
         available = {o.outcome: o for o in options}

@@ -41,6 +41,59 @@ from window_client.statistics_export import write_csv, write_xlsx
 
 log = logging.getLogger(__name__)
 
+STATS_CONTEXT = "StatsLabels"
+_GATEWAY_LABELS = (
+        QT_TRANSLATE_NOOP("StatsLabels", "草稿"),
+        QT_TRANSLATE_NOOP("StatsLabels", "已收件"),
+        QT_TRANSLATE_NOOP("StatsLabels", "已受理"),
+        QT_TRANSLATE_NOOP("StatsLabels", "容缺受理"),
+        QT_TRANSLATE_NOOP("StatsLabels", "告知承诺受理"),
+        QT_TRANSLATE_NOOP("StatsLabels", "待补正"),
+        QT_TRANSLATE_NOOP("StatsLabels", "不予受理"),
+        QT_TRANSLATE_NOOP("StatsLabels", "审查中"),
+        QT_TRANSLATE_NOOP("StatsLabels", "准予办理"),
+        QT_TRANSLATE_NOOP("StatsLabels", "不予办理"),
+        QT_TRANSLATE_NOOP("StatsLabels", "待领取"),
+        QT_TRANSLATE_NOOP("StatsLabels", "已出件"),
+        QT_TRANSLATE_NOOP("StatsLabels", "已撤回"),
+        QT_TRANSLATE_NOOP("StatsLabels", "待回访"),
+        QT_TRANSLATE_NOOP("StatsLabels", "已回访"),
+        QT_TRANSLATE_NOOP("StatsLabels", "已整改"),
+        QT_TRANSLATE_NOOP("StatsLabels", "整改已认可"),
+        QT_TRANSLATE_NOOP("StatsLabels", "已关闭"),
+        QT_TRANSLATE_NOOP("StatsLabels", "非常满意"),
+        QT_TRANSLATE_NOOP("StatsLabels", "满意"),
+        QT_TRANSLATE_NOOP("StatsLabels", "基本满意"),
+        QT_TRANSLATE_NOOP("StatsLabels", "不满意"),
+        QT_TRANSLATE_NOOP("StatsLabels", "非常不满意"),
+        QT_TRANSLATE_NOOP("StatsLabels", "窗口"),
+        QT_TRANSLATE_NOOP("StatsLabels", "自助终端"),
+        QT_TRANSLATE_NOOP("StatsLabels", "网上/掌上"),
+        QT_TRANSLATE_NOOP("StatsLabels", "窗口领取"),
+        QT_TRANSLATE_NOOP("StatsLabels", "邮政寄递"),
+        QT_TRANSLATE_NOOP("StatsLabels", "自助终端打印"),
+        QT_TRANSLATE_NOOP("StatsLabels", "智能文件柜"),
+        QT_TRANSLATE_NOOP("StatsLabels", "手机端推送"),
+        QT_TRANSLATE_NOOP("StatsLabels", "在线申办率"),
+        QT_TRANSLATE_NOOP("StatsLabels", "综合窗口通办比例"),
+        QT_TRANSLATE_NOOP("StatsLabels", "即办件占比"),
+        QT_TRANSLATE_NOOP("StatsLabels", "承诺时限压减"),
+        QT_TRANSLATE_NOOP("StatsLabels", "主动评价率"),
+        QT_TRANSLATE_NOOP("StatsLabels", "差评整改率"),
+)
+"""The fixed Chinese labels the gateway's report carries (channels, case states,
+ratings, follow-up states, delivery ways, the plan's indicators), marked so the page
+shows them in the clerk's language; item names and clerk accounts are data."""
+_DATA_CHARTS = frozenset({"by_item", "by_clerk"})
+
+
+def _translated(counts: Sequence[Count]) -> list[Count]:
+    return [
+        c.model_copy(update={"label": QCoreApplication.translate(STATS_CONTEXT, c.label)})
+        for c in counts
+    ]
+
+
 _BAR = QColor("#1f6fb2")
 _TEXT = QColor("#1d2733")
 
@@ -80,15 +133,21 @@ class BarChart(QWidget):
             painter.drawText(QRectF(8, 36, self.width() - 16, 24), self.tr("暂无数据"))
             return
         top = max(c.count for c in self._counts) or 1
-        label_w = min(200.0, self.width() * 0.38)
+        metrics = painter.fontMetrics()
+        # as wide as the longest label (an item's full name), at most 45 % of the chart;
+        # a label longer than that is elided, never cut at its first character
+        widest = max(metrics.horizontalAdvance(c.label) for c in self._counts) + 20.0
+        label_w = min(widest, self.width() * 0.45)
         bar_w = self.width() - label_w - 70
         for n, count in enumerate(self._counts):
             y = 38 + n * 30
             painter.setPen(_TEXT)
+            label = metrics.elidedText(count.label, Qt.TextElideMode.ElideMiddle,
+                                       int(label_w - 12))
             painter.drawText(
                 QRectF(8, y, label_w - 12, 24),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
-                count.label,
+                label,
             )
             width = max(bar_w * count.count / top, 2.0)
             painter.fillRect(QRectF(label_w, y + 4, width, 16), _BAR)
@@ -223,11 +282,13 @@ class StatisticsPage(QWidget):
                 self.indicator_labels[indicator.key] = card
                 self._cards.addWidget(card, n // 3, n % 3)
             value = "—" if indicator.value is None else f"{indicator.value * 100:.1f}%"
-            card.setText(f"<b>{indicator.name}</b><br><span style='font-size:22px'>{value}</span>"
+            name = QCoreApplication.translate(STATS_CONTEXT, indicator.name)
+            card.setText(f"<b>{name}</b><br><span style='font-size:22px'>{value}</span>"
                          f"  <small>{indicator.target}</small>")
             card.setToolTip(indicator.definition)
         for key, chart in self.charts.items():
-            chart.set_counts(getattr(report, key))
+            counts = getattr(report, key)
+            chart.set_counts(counts if key in _DATA_CHARTS else _translated(counts))
         self.csv.setEnabled(True)
         self.xlsx.setEnabled(True)
 

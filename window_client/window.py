@@ -98,10 +98,7 @@ class WindowClientWindow(QMainWindow):
         self.header = HeaderBar()
         self.messages = MessageBar()
         self.login = LoginScreen(services=services, runner=self.runner)
-        self.nav = QListWidget()
-        self.nav.setObjectName("PageNav")
-        self.nav.setIconSize(icon_size(28))
-        self.nav.setFixedWidth(220)
+        self.nav = _page_nav()
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget()
         self.stack.setObjectName("PageStack")
@@ -394,6 +391,18 @@ class WindowClientWindow(QMainWindow):
                 desk.transport.close()
             self.runner.shutdown()
         super().closeEvent(event)
+
+
+def _page_nav() -> QListWidget:
+    """The left navigation: icon and title of each page the clerk may open."""
+    nav = QListWidget()
+    nav.setObjectName("PageNav")
+    nav.setIconSize(icon_size(28))
+    nav.setFixedWidth(220)
+    # a long English title ("Concluded at the window") takes two lines, not an ellipsis
+    nav.setWordWrap(True)
+    nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+    return nav
 
 
 class AreasDialog(QDialog):

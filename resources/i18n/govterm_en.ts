@@ -49,290 +49,335 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="111"/>
         <source>1 受理 → 受理凭证</source>
-        <translation>1 Accept → acceptance receipt</translation>
+        <translation>1 Accept → receipt</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="112"/>
         <source>2 一次性告知 → 一次性告知书</source>
-        <translation>2 Corrections → one-time notice of required corrections</translation>
+        <translation>2 Corrections → one-time notice</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="113"/>
         <source>3 容缺受理 → 容缺受理通知书</source>
-        <translation>3 Accept pending minor materials → pending notice</translation>
+        <translation>3 Accept pending → pending notice</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="114"/>
         <source>4 告知承诺 → 告知承诺书</source>
-        <translation>4 Notification and commitment → commitment letter</translation>
+        <translation>4 Commitment → commitment letter</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="115"/>
         <source>5 不予受理 (须首席代表同意)</source>
-        <translation>5 Non-acceptance (chief representative must approve)</translation>
+        <translation>5 Reject (chief representative approves)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="430"/>
+        <location filename="../../window_client/acceptance.py" line="120"/>
+        <source>已完成，文书已送打印；F9 接待下一位</source>
+        <translation>Done: the paper has gone to the printer; F9 for the next applicant</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="121"/>
+        <source>请搜索并选择要办理的事项</source>
+        <translation>Search for and choose the service to apply for</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="122"/>
+        <source>请选择办理情形</source>
+        <translation>Choose the situation</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="123"/>
+        <source>请扫描居民码/企业码，或录入申请人信息</source>
+        <translation>Scan the Resident/Enterprise Code, or type in the applicant's details</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="124"/>
+        <source>是否由代办人办理？本人办理请直接继续</source>
+        <translation>Is an agent applying? If the applicant is here in person, just continue</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="125"/>
+        <source>请核验材料</source>
+        <translation>Check the materials</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="126"/>
+        <source>材料已全部核验，请选择受理结果</source>
+        <translation>All materials checked: choose the outcome</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="451"/>
         <source>办件编号: %1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="432"/>
+        <location filename="../../window_client/acceptance.py" line="453"/>
         <source>临时编号: %1 (联网后由平台赋正式编号)</source>
         <translation>Provisional number: %1 (the platform assigns the official number once online)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="444"/>
+        <location filename="../../window_client/acceptance.py" line="465"/>
         <source>本终端未连接政务服务平台, 不能解析居民码/企业码; 请手工录入申请人</source>
         <translation>This terminal is not connected to the platform and cannot resolve Resident/Enterprise Codes; please type the applicant in</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="486"/>
+        <location filename="../../window_client/acceptance.py" line="507"/>
         <source>本人办理</source>
         <translation>Applicant in person</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="489"/>
+        <location filename="../../window_client/acceptance.py" line="510"/>
         <source>代办人: %1 (%2), 授权: %3</source>
         <translation>Agent: %1 (%2), authorisation: %3</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="523"/>
+        <location filename="../../window_client/acceptance.py" line="544"/>
         <source>“%1”不符合要求的原因, Enter 确认, Esc 取消</source>
         <translation>Why “%1” is defective; Enter confirms, Esc cancels</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="544"/>
+        <location filename="../../window_client/acceptance.py" line="565"/>
         <source>不能选择“%1”: %2</source>
         <translation>“%1” is not available: %2</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="554"/>
+        <location filename="../../window_client/acceptance.py" line="575"/>
         <source>请填写申请人签署的告知承诺书编号, Enter 确认</source>
         <translation>Enter the number of the notification and commitment letter the applicant signed, then press Enter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="625"/>
+        <location filename="../../window_client/acceptance.py" line="646"/>
         <source>%1 (可手工录入申请人)</source>
         <translation>%1 (you can type the applicant in)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="637"/>
+        <location filename="../../window_client/acceptance.py" line="658"/>
         <source>居民码/企业码</source>
         <translation>Resident/Enterprise Code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="637"/>
+        <location filename="../../window_client/acceptance.py" line="658"/>
         <source>手工录入</source>
         <translation>typed in</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="640"/>
+        <location filename="../../window_client/acceptance.py" line="661"/>
         <source>%1 · %2 · 来源: %3 · 电子证照免提交 %4 项</source>
         <translation>%1 · %2 · source: %3 · %4 materials covered by e-licences</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="674"/>
+        <location filename="../../window_client/acceptance.py" line="695"/>
         <source>容缺材料补齐期限默认为 %1 (%2 个工作日), 可修改后 Enter 确认</source>
         <translation>Minor materials are due by %1 (%2 working days); change it if needed and press Enter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="685"/>
+        <location filename="../../window_client/acceptance.py" line="706"/>
         <source>期限请按 2026-03-09 的格式填写</source>
         <translation>Write the date as 2026-03-09</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="689"/>
+        <location filename="../../window_client/acceptance.py" line="710"/>
         <source>补齐期限应晚于今天</source>
         <translation>The deadline must be after today</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="702"/>
+        <location filename="../../window_client/acceptance.py" line="723"/>
         <source>不予受理须写明理由和救济途径, 并由首席代表输入账号和密码确认</source>
         <translation>Non-acceptance needs the reason and the means of redress, confirmed by the chief representative&apos;s account and password</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="814"/>
+        <location filename="../../window_client/acceptance.py" line="835"/>
         <source>办件 %1 已保存, 已送打印: %2; F9 接待下一位</source>
         <translation>Case %1 saved, sent to the printer: %2; F9 for the next applicant</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="841"/>
+        <location filename="../../window_client/acceptance.py" line="867"/>
         <source>%1 · 共 %2 页 · 已送打印</source>
         <translation>%1 · %2 page(s) · sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="865"/>
+        <location filename="../../window_client/acceptance.py" line="890"/>
+        <source>请核验材料：%1</source>
+        <translation>Check the material: %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="899"/>
         <source> (非必要)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="932"/>
+        <location filename="../../window_client/acceptance.py" line="919"/>
+        <source>电子证照：%1</source>
+        <translation>E-licence: %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/acceptance.py" line="974"/>
         <source>请写明材料不符合要求的原因</source>
         <translation>Please state why the material is defective</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="973"/>
+        <location filename="../../window_client/acceptance.py" line="1015"/>
         <source>办理情形 (↑↓ Enter)</source>
         <translation>Situation (↑↓ Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="974"/>
+        <location filename="../../window_client/acceptance.py" line="1016"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="975"/>
+        <location filename="../../window_client/acceptance.py" line="1017"/>
         <source>扫描居民码/企业码, 或输入码后按 Enter</source>
         <translation>Scan the Resident/Enterprise Code, or type it and press Enter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="976"/>
+        <location filename="../../window_client/acceptance.py" line="1018"/>
         <source>姓名/名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="977"/>
+        <location filename="../../window_client/acceptance.py" line="1019"/>
         <source>身份号码/信用代码</source>
         <translation>ID no. / credit code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="978"/>
+        <location filename="../../window_client/acceptance.py" line="1020"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="979"/>
+        <location filename="../../window_client/acceptance.py" line="1021"/>
         <source>帮办代办</source>
         <translation>Assisted / proxy service</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="980"/>
+        <location filename="../../window_client/acceptance.py" line="1022"/>
         <source>本人办理 (Enter)</source>
         <translation>In person (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="981"/>
+        <location filename="../../window_client/acceptance.py" line="1023"/>
         <source>代办人姓名</source>
         <translation>Agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="982"/>
+        <location filename="../../window_client/acceptance.py" line="1024"/>
         <source>代办人身份号码</source>
         <translation>Agent&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="983"/>
+        <location filename="../../window_client/acceptance.py" line="1025"/>
         <source>代办人电话</source>
         <translation>Agent&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="984"/>
+        <location filename="../../window_client/acceptance.py" line="1026"/>
         <source>授权委托书编号</source>
         <translation>Authorisation no.</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="985"/>
+        <location filename="../../window_client/acceptance.py" line="1027"/>
         <source>登记代办人</source>
         <translation>Record agent</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="986"/>
+        <location filename="../../window_client/acceptance.py" line="1028"/>
         <source>材料核验</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="989"/>
+        <location filename="../../window_client/acceptance.py" line="1031"/>
         <source>P 纸质已核验 · S 共享数据 · M 缺少 · D 不符合要求 · N 不涉及 · Backspace 清除; 电子证照由居民码/企业码自动标记</source>
         <translation>P paper checked · S shared data · M missing · D defective · N not applicable · Backspace clears; e-licences are marked from the Resident/Enterprise Code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="994"/>
+        <location filename="../../window_client/acceptance.py" line="1036"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="994"/>
+        <location filename="../../window_client/acceptance.py" line="1036"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="994"/>
+        <location filename="../../window_client/acceptance.py" line="1036"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="994"/>
+        <location filename="../../window_client/acceptance.py" line="1036"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="996"/>
+        <location filename="../../window_client/acceptance.py" line="1038"/>
         <source>受理结果 (数字键 1-5)</source>
         <translation>Outcome (keys 1-5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1000"/>
+        <location filename="../../window_client/acceptance.py" line="1042"/>
         <source>补正说明</source>
         <translation>Correction note</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1001"/>
+        <location filename="../../window_client/acceptance.py" line="1043"/>
         <source>容缺补齐期限</source>
         <translation>Minor materials due by</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1002"/>
+        <location filename="../../window_client/acceptance.py" line="1044"/>
         <source>告知承诺书编号</source>
         <translation>Commitment letter no.</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1003"/>
+        <location filename="../../window_client/acceptance.py" line="1045"/>
         <source>不予受理理由</source>
         <translation>Reason for non-acceptance</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1004"/>
+        <location filename="../../window_client/acceptance.py" line="1046"/>
         <source>救济途径</source>
         <translation>Means of redress</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1005"/>
+        <location filename="../../window_client/acceptance.py" line="1047"/>
         <source>首席代表账号</source>
         <translation>Chief representative&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1006"/>
+        <location filename="../../window_client/acceptance.py" line="1048"/>
         <source>首席代表密码</source>
         <translation>Chief representative&apos;s password</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1035"/>
+        <location filename="../../window_client/acceptance.py" line="1077"/>
         <source>受理凭证</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1036"/>
+        <location filename="../../window_client/acceptance.py" line="1078"/>
         <source>一次性告知书</source>
         <translation>One-time notice of required corrections</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1037"/>
+        <location filename="../../window_client/acceptance.py" line="1079"/>
         <source>不予受理通知书</source>
         <translation>Notice of non-acceptance</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1038"/>
+        <location filename="../../window_client/acceptance.py" line="1080"/>
         <source>容缺受理通知书</source>
         <translation>Notice of acceptance pending minor materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1039"/>
+        <location filename="../../window_client/acceptance.py" line="1081"/>
         <source>告知承诺书</source>
         <translation>Notification and commitment letter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1040"/>
+        <location filename="../../window_client/acceptance.py" line="1082"/>
         <source>材料移交清单</source>
         <translation>Handover list</translation>
     </message>
@@ -358,112 +403,114 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/apply.py" line="276"/>
+        <location filename="../../kiosk/apply.py" line="286"/>
         <source>✓ %1 —— 电子证照“%2”免提交</source>
         <translation>✓ %1 — no paper needed: e-licence “%2”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="280"/>
+        <location filename="../../kiosk/apply.py" line="290"/>
         <source>✗ %1 —— 本终端无高拍仪，请到窗口提交</source>
         <translation>✗ %1 — no document camera here; hand it in at a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="283"/>
+        <location filename="../../kiosk/apply.py" line="293"/>
         <source>○ %1 —— 非必需</source>
         <translation>○ %1 — optional</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="312"/>
+        <location filename="../../kiosk/apply.py" line="323"/>
         <source>请先选择办理情形</source>
         <translation>Please choose your situation first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="327"/>
+        <location filename="../../kiosk/apply.py" line="338"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="328"/>
+        <location filename="../../kiosk/apply.py" line="339"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="329"/>
+        <location filename="../../kiosk/apply.py" line="340"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="330"/>
+        <location filename="../../kiosk/apply.py" line="341"/>
         <source>结果领取：%1</source>
         <translation>Result delivery: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="333"/>
+        <location filename="../../kiosk/apply.py" line="344"/>
         <source>需到窗口补交：%1</source>
         <translation>Hand in at a window: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="369"/>
+        <location filename="../../kiosk/apply.py" line="380"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="378"/>
+        <location filename="../../kiosk/apply.py" line="389"/>
         <source>办件编号 %1</source>
         <translation>Case number %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="381"/>
+        <location filename="../../kiosk/apply.py" line="392"/>
         <source>申请已提交。正式编号将在平台受理后生成，可凭受理凭证二维码查询进度。</source>
         <translation>Application submitted. The official number is assigned once the platform accepts it; track progress with the QR code on your acceptance receipt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="384"/>
+        <location filename="../../kiosk/apply.py" line="395"/>
         <source>网络中断，已保存，编号为临时编号 %1，恢复后自动提交</source>
         <translation>Network down: saved under provisional number %1 and sent automatically when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="385"/>
+        <location filename="../../kiosk/apply.py" line="396"/>
         <source>正在打印受理凭证，请稍候…</source>
         <translation>Printing your acceptance receipt, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="398"/>
+        <location filename="../../kiosk/apply.py" line="409"/>
         <source>受理凭证已打印，请取走凭证</source>
         <translation>Your acceptance receipt has been printed; please take it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="401"/>
+        <location filename="../../kiosk/apply.py" line="412"/>
         <source>打印机暂时无法打印（已通知工作人员）。申请已保存，凭证将由工作人员补打，请记下上方办件编号，也可稍后在“办件查询”中查询</source>
         <translation>The printer is not working (staff have been told). Your application is saved and staff will reprint the receipt; note the case number above, or look it up later under “Application status”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="410"/>
+        <location filename="../../kiosk/apply.py" line="421"/>
         <source>自助申请</source>
         <translation>Self-service application</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="411"/>
+        <location filename="../../kiosk/apply.py" line="422"/>
+        <location filename="../../kiosk/apply.py" line="424"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="412"/>
+        <location filename="../../kiosk/apply.py" line="423"/>
+        <location filename="../../kiosk/apply.py" line="425"/>
         <source>联系地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="413"/>
+        <location filename="../../kiosk/apply.py" line="426"/>
         <source>下一步：核对信息</source>
         <translation>Next: check details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="414"/>
+        <location filename="../../kiosk/apply.py" line="427"/>
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="415"/>
+        <location filename="../../kiosk/apply.py" line="428"/>
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>
@@ -509,7 +556,7 @@
 <context>
     <name>AreasDialog</name>
     <message>
-        <location filename="../../window_client/window.py" line="407"/>
+        <location filename="../../window_client/window.py" line="410"/>
         <source>更改本窗口业务区</source>
         <translation>Change this window&apos;s business areas</translation>
     </message>
@@ -517,7 +564,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../window_client/statistics.py" line="80"/>
+        <location filename="../../window_client/statistics.py" line="133"/>
         <source>暂无数据</source>
         <translation>No data</translation>
     </message>
@@ -812,203 +859,203 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../window_client/complaints.py" line="205"/>
+        <location filename="../../window_client/complaints.py" line="201"/>
         <source>差评与投诉：待办 %1 件，已超期 %2 件</source>
         <translation>Bad reviews and complaints: %1 open, %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="215"/>
-        <location filename="../../window_client/complaints.py" line="234"/>
+        <location filename="../../window_client/complaints.py" line="211"/>
+        <location filename="../../window_client/complaints.py" line="230"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="215"/>
+        <location filename="../../window_client/complaints.py" line="211"/>
         <source>差评★%1</source>
         <translation>Bad review ★%1</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="218"/>
+        <location filename="../../window_client/complaints.py" line="214"/>
         <source>（第%1轮）</source>
         <translation> (round %1)</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="220"/>
+        <location filename="../../window_client/complaints.py" line="216"/>
         <source>
 整改期限 %1 · %2</source>
         <translation>
 Rectify by %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="222"/>
+        <location filename="../../window_client/complaints.py" line="218"/>
         <source>
 整改超期</source>
         <translation>
 Rectified late</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="229"/>
+        <location filename="../../window_client/complaints.py" line="225"/>
         <source>没有差评或投诉。</source>
         <translation>No bad reviews or complaints.</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="233"/>
+        <location filename="../../window_client/complaints.py" line="229"/>
         <source>来源：%1（%2）</source>
         <translation>Source: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="234"/>
+        <location filename="../../window_client/complaints.py" line="230"/>
         <source>★%1</source>
         <translation>★%1</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="235"/>
+        <location filename="../../window_client/complaints.py" line="231"/>
         <source>对象：%1 %2</source>
         <translation>About: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="236"/>
+        <location filename="../../window_client/complaints.py" line="232"/>
         <source>原因：%1</source>
         <translation>Reasons: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="237"/>
+        <location filename="../../window_client/complaints.py" line="233"/>
         <source>内容：%1</source>
         <translation>Content: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="238"/>
+        <location filename="../../window_client/complaints.py" line="234"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="238"/>
+        <location filename="../../window_client/complaints.py" line="234"/>
         <source>未留</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="239"/>
+        <location filename="../../window_client/complaints.py" line="235"/>
         <source>状态：%1 · 整改期限 %2 %3</source>
         <translation>State: %1 · rectify by %2 %3</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="257"/>
+        <location filename="../../window_client/complaints.py" line="253"/>
         <source>回访核实情况（Enter 记录回访）</source>
         <translation>What the call-back found (Enter records the call-back)</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="258"/>
+        <location filename="../../window_client/complaints.py" line="254"/>
         <source>整改措施（Enter 记录整改）</source>
         <translation>Measures taken (Enter records the rectification)</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="259"/>
+        <location filename="../../window_client/complaints.py" line="255"/>
         <source>评价人意见（认可或不认可）</source>
         <translation>Reviewer&apos;s verdict (satisfied or not)</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="306"/>
+        <location filename="../../window_client/complaints.py" line="302"/>
         <source>请至少勾选一项投诉原因</source>
         <translation>Tick at least one reason</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="310"/>
+        <location filename="../../window_client/complaints.py" line="306"/>
         <source>请记录投诉的具体内容</source>
         <translation>Record what the complaint is about</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="336"/>
+        <location filename="../../window_client/complaints.py" line="332"/>
         <source>投诉已登记，整改期限 %1</source>
         <translation>Complaint registered; rectify by %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="349"/>
+        <location filename="../../window_client/complaints.py" line="345"/>
         <source>已记录：%1</source>
         <translation>Recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="378"/>
+        <location filename="../../window_client/complaints.py" line="374"/>
         <source>差评与投诉</source>
         <translation>Bad reviews and complaints</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="379"/>
+        <location filename="../../window_client/complaints.py" line="375"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="380"/>
+        <location filename="../../window_client/complaints.py" line="376"/>
         <source>整改跟踪</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="381"/>
-        <location filename="../../window_client/complaints.py" line="397"/>
+        <location filename="../../window_client/complaints.py" line="377"/>
+        <location filename="../../window_client/complaints.py" line="393"/>
         <source>登记投诉</source>
         <translation>Register complaint</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="382"/>
+        <location filename="../../window_client/complaints.py" line="378"/>
         <source>已联系上评价人</source>
         <translation>Reached the reviewer</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="383"/>
+        <location filename="../../window_client/complaints.py" line="379"/>
         <source>记录回访</source>
         <translation>Record call-back</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="384"/>
+        <location filename="../../window_client/complaints.py" line="380"/>
         <source>记录整改</source>
         <translation>Record rectification</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="385"/>
+        <location filename="../../window_client/complaints.py" line="381"/>
         <source>评价人认可</source>
         <translation>Reviewer satisfied</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="386"/>
+        <location filename="../../window_client/complaints.py" line="382"/>
         <source>不认可，重新整改</source>
         <translation>Not satisfied, rectify again</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="387"/>
+        <location filename="../../window_client/complaints.py" line="383"/>
         <source>关闭（首席代表）</source>
         <translation>Close (chief representative)</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="388"/>
+        <location filename="../../window_client/complaints.py" line="384"/>
         <source>电话投诉</source>
         <translation>By phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="389"/>
+        <location filename="../../window_client/complaints.py" line="385"/>
         <source>现场投诉</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="392"/>
+        <location filename="../../window_client/complaints.py" line="388"/>
         <source>投诉方式</source>
         <translation>Taken by</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="392"/>
+        <location filename="../../window_client/complaints.py" line="388"/>
         <source>涉及办件/排队号</source>
         <translation>Case or ticket number</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="392"/>
+        <location filename="../../window_client/complaints.py" line="388"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="393"/>
+        <location filename="../../window_client/complaints.py" line="389"/>
         <source>投诉内容</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="393"/>
+        <location filename="../../window_client/complaints.py" line="389"/>
         <source>投诉原因</source>
         <translation>Reasons</translation>
     </message>
@@ -1016,99 +1063,99 @@ Rectified late</translation>
 <context>
     <name>ConclusionPage</name>
     <message>
-        <location filename="../../window_client/conclusion.py" line="273"/>
+        <location filename="../../window_client/conclusion.py" line="264"/>
         <source>%1  %2
 %3 · 申请人 %4</source>
         <translation>%1  %2
 %3 · applicant %4</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="276"/>
+        <location filename="../../window_client/conclusion.py" line="267"/>
         <source>可窗口办结的办件（%1 件）</source>
         <translation>Cases that can be concluded at the window (%1)</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="292"/>
+        <location filename="../../window_client/conclusion.py" line="283"/>
         <source>没有可在窗口办结的办件（仅限已受理、可即办的事项）。</source>
         <translation>No case to conclude at the window (only accepted cases of services the hall may decide).</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="297"/>
+        <location filename="../../window_client/conclusion.py" line="288"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="298"/>
+        <location filename="../../window_client/conclusion.py" line="289"/>
         <source>事项：%1（%2）</source>
         <translation>Service: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="299"/>
+        <location filename="../../window_client/conclusion.py" line="290"/>
         <source>申请人：%1</source>
         <translation>Applicant: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="300"/>
+        <location filename="../../window_client/conclusion.py" line="291"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="304"/>
+        <location filename="../../window_client/conclusion.py" line="295"/>
         <source>材料齐全，符合法定形式，同意办理</source>
         <translation>Materials complete and in legal form; approved</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="334"/>
+        <location filename="../../window_client/conclusion.py" line="325"/>
         <source>%1 已窗口办结（首席代表 %2 签批），结果文书 %3 待出件。</source>
         <translation>%1 concluded at the window (signed by chief representative %2); result %3 awaits delivery.</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="371"/>
+        <location filename="../../window_client/conclusion.py" line="362"/>
         <source>可窗口办结的办件</source>
         <translation>Cases that can be concluded at the window</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="372"/>
+        <location filename="../../window_client/conclusion.py" line="363"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="373"/>
+        <location filename="../../window_client/conclusion.py" line="364"/>
         <source>最多签两次：经办人提出意见，首席代表当场输入本人账号和密码签批；同一人不能签两次。</source>
         <translation>At most two signatures: the clerk gives an opinion and the chief representative signs on the spot with their own account and password; one person cannot sign twice.</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="377"/>
+        <location filename="../../window_client/conclusion.py" line="368"/>
         <source>经办人意见</source>
         <translation>Clerk&apos;s opinion</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="377"/>
+        <location filename="../../window_client/conclusion.py" line="368"/>
         <source>结果文书编号</source>
         <translation>Result document number</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="377"/>
+        <location filename="../../window_client/conclusion.py" line="368"/>
         <source>首席代表账号</source>
         <translation>Chief representative&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="378"/>
+        <location filename="../../window_client/conclusion.py" line="369"/>
         <source>首席代表密码</source>
         <translation>Chief representative&apos;s password</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="382"/>
+        <location filename="../../window_client/conclusion.py" line="373"/>
         <source>证照编号或批准文号</source>
         <translation>Licence or approval number</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="383"/>
+        <location filename="../../window_client/conclusion.py" line="374"/>
         <source>签批办结 (Enter)</source>
         <translation>Sign and conclude (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="384"/>
+        <location filename="../../window_client/conclusion.py" line="375"/>
         <source>去统一出件</source>
         <translation>Go to result issuing</translation>
     </message>
@@ -1308,177 +1355,177 @@ Rectified late</translation>
 <context>
     <name>Evaluation</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="58"/>
+        <location filename="../../kiosk/evaluation.py" line="59"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="59"/>
+        <location filename="../../kiosk/evaluation.py" line="60"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="60"/>
+        <location filename="../../kiosk/evaluation.py" line="61"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="61"/>
+        <location filename="../../kiosk/evaluation.py" line="62"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="62"/>
+        <location filename="../../kiosk/evaluation.py" line="63"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="67"/>
+        <location filename="../../kiosk/evaluation.py" line="68"/>
         <source>服务态度热情</source>
         <translation>Friendly staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="68"/>
+        <location filename="../../kiosk/evaluation.py" line="69"/>
         <source>办事效率高</source>
         <translation>Quick service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="69"/>
+        <location filename="../../kiosk/evaluation.py" line="70"/>
         <source>一次性告知到位</source>
         <translation>Told everything at once</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="70"/>
+        <location filename="../../kiosk/evaluation.py" line="71"/>
         <source>办事指南准确清晰</source>
         <translation>Clear, accurate guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="71"/>
+        <location filename="../../kiosk/evaluation.py" line="72"/>
         <source>申请材料精简</source>
         <translation>Few documents needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="72"/>
+        <location filename="../../kiosk/evaluation.py" line="73"/>
         <source>办事流程便捷</source>
         <translation>Easy process</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="73"/>
+        <location filename="../../kiosk/evaluation.py" line="74"/>
         <source>不用跑腿或只跑一次</source>
         <translation>One visit or none</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="74"/>
+        <location filename="../../kiosk/evaluation.py" line="75"/>
         <source>帮办代办贴心</source>
         <translation>Helpful assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="75"/>
+        <location filename="../../kiosk/evaluation.py" line="76"/>
         <source>自助设备好用</source>
         <translation>Kiosk easy to use</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="76"/>
+        <location filename="../../kiosk/evaluation.py" line="77"/>
         <source>大厅环境舒适</source>
         <translation>Comfortable hall</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="77"/>
+        <location filename="../../kiosk/evaluation.py" line="78"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="78"/>
+        <location filename="../../kiosk/evaluation.py" line="79"/>
         <source>服务态度一般</source>
         <translation>Staff attitude average</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="79"/>
+        <location filename="../../kiosk/evaluation.py" line="80"/>
         <source>办理时间较长</source>
         <translation>Took rather long</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="80"/>
+        <location filename="../../kiosk/evaluation.py" line="81"/>
         <source>排队等候较久</source>
         <translation>Rather long wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="81"/>
+        <location filename="../../kiosk/evaluation.py" line="82"/>
         <source>办事指南不够清晰</source>
         <translation>Guide not clear enough</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="82"/>
+        <location filename="../../kiosk/evaluation.py" line="83"/>
         <source>材料要求较多</source>
         <translation>Many documents required</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="83"/>
+        <location filename="../../kiosk/evaluation.py" line="84"/>
         <source>自助设备操作不便</source>
         <translation>Kiosk hard to use</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="84"/>
+        <location filename="../../kiosk/evaluation.py" line="85"/>
         <source>服务态度差</source>
         <translation>Unfriendly staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="85"/>
+        <location filename="../../kiosk/evaluation.py" line="86"/>
         <source>办事效率低</source>
         <translation>Slow service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="86"/>
+        <location filename="../../kiosk/evaluation.py" line="87"/>
         <source>排队等候时间过长</source>
         <translation>Waited too long</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="87"/>
+        <location filename="../../kiosk/evaluation.py" line="88"/>
         <source>超过承诺时限</source>
         <translation>Promised time exceeded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="88"/>
+        <location filename="../../kiosk/evaluation.py" line="89"/>
         <source>未一次性告知</source>
         <translation>Not told everything at once</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="89"/>
+        <location filename="../../kiosk/evaluation.py" line="90"/>
         <source>要求提供办事指南以外的材料</source>
         <translation>Asked for documents not in the guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="90"/>
+        <location filename="../../kiosk/evaluation.py" line="91"/>
         <source>办事指南与实际不符</source>
         <translation>Guide differs from practice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="91"/>
+        <location filename="../../kiosk/evaluation.py" line="92"/>
         <source>流程繁琐</source>
         <translation>Complicated process</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="92"/>
+        <location filename="../../kiosk/evaluation.py" line="93"/>
         <source>多次跑动</source>
         <translation>Had to come several times</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="93"/>
+        <location filename="../../kiosk/evaluation.py" line="94"/>
         <source>推诿扯皮</source>
         <translation>Passed from desk to desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="94"/>
+        <location filename="../../kiosk/evaluation.py" line="95"/>
         <source>业务不熟练</source>
         <translation>Staff not competent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="95"/>
+        <location filename="../../kiosk/evaluation.py" line="96"/>
         <source>系统或设备故障</source>
         <translation>System or device failure</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="96"/>
+        <location filename="../../kiosk/evaluation.py" line="97"/>
         <source>收费不合理</source>
         <translation>Unreasonable fees</translation>
     </message>
@@ -1486,42 +1533,42 @@ Rectified late</translation>
 <context>
     <name>EvaluationInvite</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="280"/>
+        <location filename="../../kiosk/evaluation.py" line="306"/>
         <source>请对本次服务（%1）作出评价</source>
         <translation>Please rate this service (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="282"/>
+        <location filename="../../kiosk/evaluation.py" line="308"/>
         <source>请对本次服务作出评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="285"/>
+        <location filename="../../kiosk/evaluation.py" line="311"/>
         <source>不评价</source>
         <translation>No rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="593"/>
+        <location filename="../../kiosk/evaluation.py" line="619"/>
         <source>取号</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="594"/>
+        <location filename="../../kiosk/evaluation.py" line="620"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="595"/>
+        <location filename="../../kiosk/evaluation.py" line="621"/>
         <source>自助申请</source>
         <translation>Self-service application</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="596"/>
+        <location filename="../../kiosk/evaluation.py" line="622"/>
         <source>自助取件</source>
         <translation>Collect results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="597"/>
+        <location filename="../../kiosk/evaluation.py" line="623"/>
         <source>办件查询</source>
         <translation>Application status</translation>
     </message>
@@ -1529,67 +1576,67 @@ Rectified late</translation>
 <context>
     <name>EvaluationScreen</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="516"/>
+        <location filename="../../kiosk/evaluation.py" line="542"/>
         <source>请先选择满意程度</source>
         <translation>Please choose how satisfied you are first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="535"/>
+        <location filename="../../kiosk/evaluation.py" line="561"/>
         <source>感谢您的评价！您反映的问题将由工作人员核实整改，5个工作日内反馈</source>
         <translation>Thank you! Staff will look into the problem and get back to you within 5 working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="536"/>
+        <location filename="../../kiosk/evaluation.py" line="562"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="551"/>
+        <location filename="../../kiosk/evaluation.py" line="577"/>
         <source>评价对象：排队号 %1</source>
         <translation>Rating: queue ticket %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="553"/>
+        <location filename="../../kiosk/evaluation.py" line="579"/>
         <source>评价对象：办件编号 %1</source>
         <translation>Rating: case %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="559"/>
+        <location filename="../../kiosk/evaluation.py" line="585"/>
         <source>请选择您对本次服务的满意程度</source>
         <translation>How satisfied are you with this service?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="562"/>
+        <location filename="../../kiosk/evaluation.py" line="588"/>
         <source>请选择不满意的原因（至少一项，必选），也可在下方补充说明</source>
         <translation>Choose what went wrong (at least one, required); you may add a comment below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="564"/>
+        <location filename="../../kiosk/evaluation.py" line="590"/>
         <source>可选择评价原因（可多选），也可在下方补充说明</source>
         <translation>You may choose reasons (several allowed) and add a comment below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="572"/>
+        <location filename="../../kiosk/evaluation.py" line="598"/>
         <source>好差评</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="574"/>
+        <location filename="../../kiosk/evaluation.py" line="600"/>
         <source>请扫描受理凭证、取号小票或取件凭条上的二维码，或输入办件编号、排队号</source>
         <translation>Scan the QR code on your receipt, queue ticket or pickup slip, or type the case or ticket number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="579"/>
+        <location filename="../../kiosk/evaluation.py" line="605"/>
         <source>补充说明（选填；选择“其他”时必填）</source>
         <translation>Comment (optional; required with “Other”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="580"/>
+        <location filename="../../kiosk/evaluation.py" line="606"/>
         <source>提交评价</source>
         <translation>Submit rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="581"/>
+        <location filename="../../kiosk/evaluation.py" line="607"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -1867,47 +1914,52 @@ Rectified late</translation>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="289"/>
+        <location filename="../../window_client/chrome.py" line="288"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../window_client/chrome.py" line="290"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="290"/>
+        <location filename="../../window_client/chrome.py" line="291"/>
         <source>%1 号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="291"/>
+        <location filename="../../window_client/chrome.py" line="292"/>
         <source>未设置业务区</source>
         <translation>no business area set</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="292"/>
+        <location filename="../../window_client/chrome.py" line="293"/>
         <source>业务区: %1</source>
         <translation>Areas: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="298"/>
+        <location filename="../../window_client/chrome.py" line="299"/>
         <source>未连接平台 (单机)</source>
         <translation>Not connected to the platform (standalone)</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="301"/>
+        <location filename="../../window_client/chrome.py" line="302"/>
         <source>终端未授权, 请联系管理员重新注册</source>
         <translation>Terminal not authorised; ask the administrator to enrol it again</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="305"/>
+        <location filename="../../window_client/chrome.py" line="306"/>
         <source>在线 · 待上传 %1 条</source>
         <translation>Online · %1 to send</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="307"/>
+        <location filename="../../window_client/chrome.py" line="308"/>
         <source>在线 · 已同步</source>
         <translation>Online · in sync</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="312"/>
+        <location filename="../../window_client/chrome.py" line="313"/>
         <source>离线 · 待上传 %1 条</source>
         <translation>Offline · %1 to send</translation>
     </message>
@@ -1915,7 +1967,7 @@ Rectified late</translation>
 <context>
     <name>HelpButton</name>
     <message>
-        <location filename="../../kiosk/help.py" line="225"/>
+        <location filename="../../kiosk/help.py" line="338"/>
         <source>呼叫帮办</source>
         <translation>Call for help</translation>
     </message>
@@ -2003,68 +2055,68 @@ Rectified late</translation>
 <context>
     <name>HelpScreen</name>
     <message>
-        <location filename="../../kiosk/help.py" line="34"/>
+        <location filename="../../kiosk/help.py" line="41"/>
         <source>咨询引导</source>
         <translation>Questions and directions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="35"/>
+        <location filename="../../kiosk/help.py" line="42"/>
         <source>查找事项</source>
         <translation>Finding a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="36"/>
+        <location filename="../../kiosk/help.py" line="43"/>
         <source>自助申办</source>
         <translation>Applying here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="37"/>
+        <location filename="../../kiosk/help.py" line="44"/>
         <source>自助取件</source>
         <translation>Result pickup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="38"/>
+        <location filename="../../kiosk/help.py" line="45"/>
         <source>设备故障</source>
         <translation>Device problem</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="39"/>
+        <location filename="../../kiosk/help.py" line="46"/>
         <source>老年人帮办</source>
         <translation>Help for seniors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="40"/>
+        <location filename="../../kiosk/help.py" line="47"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="44"/>
+        <location filename="../../kiosk/help.py" line="51"/>
         <source>网络中断，无法呼叫工作人员，请到服务台寻求帮助</source>
         <translation>The network is down and staff cannot be called; please go to the service desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="164"/>
+        <location filename="../../kiosk/help.py" line="277"/>
         <source>正在呼叫工作人员…</source>
         <translation>Calling staff…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="174"/>
-        <location filename="../../kiosk/help.py" line="201"/>
+        <location filename="../../kiosk/help.py" line="287"/>
+        <location filename="../../kiosk/help.py" line="314"/>
         <source>已通知工作人员，请在本机旁稍候，工作人员马上过来</source>
         <translation>Staff have been called; please wait by this kiosk, someone is on the way</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="195"/>
+        <location filename="../../kiosk/help.py" line="308"/>
         <source>呼叫帮办</source>
         <translation>Call for help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="196"/>
+        <location filename="../../kiosk/help.py" line="309"/>
         <source>请选择需要帮助的事项，工作人员会到本机旁为您服务</source>
         <translation>Choose what you need help with; a member of staff will come to this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="199"/>
+        <location filename="../../kiosk/help.py" line="312"/>
         <source>返回继续办理</source>
         <translation>Back to what I was doing</translation>
     </message>
@@ -2112,32 +2164,32 @@ Rectified late</translation>
 <context>
     <name>Issuing</name>
     <message>
-        <location filename="../../window_client/issuing.py" line="92"/>
+        <location filename="../../window_client/issuing.py" line="93"/>
         <source>窗口领取</source>
         <translation>At the window</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="93"/>
+        <location filename="../../window_client/issuing.py" line="94"/>
         <source>EMS邮寄</source>
         <translation>EMS mail</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="94"/>
+        <location filename="../../window_client/issuing.py" line="95"/>
         <source>自助终端打印</source>
         <translation>Kiosk self-print</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="95"/>
+        <location filename="../../window_client/issuing.py" line="96"/>
         <source>智能文件柜</source>
         <translation>Pickup lockers</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="96"/>
+        <location filename="../../window_client/issuing.py" line="97"/>
         <source>手机端电子证照</source>
         <translation>E-licence to phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="569"/>
+        <location filename="../../window_client/issuing.py" line="570"/>
         <source>本大厅24小时自助终端</source>
         <translation>24-hour kiosks of this hall</translation>
     </message>
@@ -2145,194 +2197,194 @@ Rectified late</translation>
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../window_client/issuing.py" line="884"/>
+        <location filename="../../window_client/issuing.py" line="879"/>
         <source>待出件结果（正在刷新…）</source>
         <translation>Results awaiting delivery (refreshing…)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="900"/>
+        <location filename="../../window_client/issuing.py" line="895"/>
         <source>%1  %2
 %3 · 申请人 %4 · 选择：%5</source>
         <translation>%1  %2
 %3 · applicant %4 · chosen: %5</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="903"/>
+        <location filename="../../window_client/issuing.py" line="898"/>
         <source> · 他处受理</source>
         <translation> · accepted elsewhere</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="906"/>
+        <location filename="../../window_client/issuing.py" line="901"/>
         <source>待出件结果（%1 件）</source>
         <translation>Results awaiting delivery (%1)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="938"/>
+        <location filename="../../window_client/issuing.py" line="933"/>
         <source>他处受理的办件，本机只知道申请人 %1：请核对领取人身份证件后填写姓名</source>
         <translation>Accepted at another kiosk or window; this counter only knows the applicant as %1: check the recipient&apos;s ID card, then type their name</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="942"/>
+        <location filename="../../window_client/issuing.py" line="937"/>
         <source>领取人（申请人或代理人）：%1</source>
         <translation>Recipient (applicant or agent): %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="955"/>
+        <location filename="../../window_client/issuing.py" line="950"/>
         <source>没有待出件的结果。新结果由平台同步后会出现在这里（F5 刷新）。</source>
         <translation>No results awaiting delivery. New results appear here once synced from the platform (F5 refreshes).</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="962"/>
+        <location filename="../../window_client/issuing.py" line="957"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="963"/>
+        <location filename="../../window_client/issuing.py" line="958"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="964"/>
+        <location filename="../../window_client/issuing.py" line="959"/>
         <source>结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="965"/>
+        <location filename="../../window_client/issuing.py" line="960"/>
         <source>申请人：%1</source>
         <translation>Applicant: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="968"/>
+        <location filename="../../window_client/issuing.py" line="963"/>
         <source>代理人：%1</source>
         <translation>Agent: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="970"/>
+        <location filename="../../window_client/issuing.py" line="965"/>
         <source>申请时选择的出件方式：%1</source>
         <translation>Delivery chosen when applying: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1037"/>
+        <location filename="../../window_client/issuing.py" line="1032"/>
         <source>请填写领取人姓名（申请人或代理人）</source>
         <translation>Enter the recipient&apos;s name (applicant or agent)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1043"/>
+        <location filename="../../window_client/issuing.py" line="1038"/>
         <source>请领取人在签名板上签字，或选择“已在纸质签收单签字”</source>
         <translation>Have the recipient sign on the pad, or choose &quot;Signed on the paper receipt&quot;</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1061"/>
+        <location filename="../../window_client/issuing.py" line="1056"/>
         <source>取件码 %1</source>
         <translation>Pickup code %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1071"/>
+        <location filename="../../window_client/issuing.py" line="1066"/>
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1078"/>
+        <location filename="../../window_client/issuing.py" line="1073"/>
         <source>智能文件柜 %1 号柜格</source>
         <translation>locker compartment %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1080"/>
+        <location filename="../../window_client/issuing.py" line="1075"/>
         <source>24小时自助终端</source>
         <translation>the 24-hour kiosk</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1082"/>
+        <location filename="../../window_client/issuing.py" line="1077"/>
         <source>%1 已转%2自助取件。取件码只显示这一次，请告知申请人；短信通知已记录为“待发送短信”（本机未接入短信平台）。取件通知已送打印。</source>
         <translation>%1 handed to %2 for self-service pickup. The pickup code is shown only this once, tell the applicant; the SMS is recorded as &quot;SMS pending&quot; (no SMS gateway on this client). The pickup notice was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1086"/>
+        <location filename="../../window_client/issuing.py" line="1081"/>
         <source>原取件码已作废。</source>
         <translation>The previous pickup code no longer works.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1088"/>
+        <location filename="../../window_client/issuing.py" line="1083"/>
         <source>%1 已推送手机端电子证照，已登记出件。</source>
         <translation>%1: e-licence pushed to the phone; delivery registered.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1090"/>
+        <location filename="../../window_client/issuing.py" line="1085"/>
         <source>%1 已登记EMS邮寄，运单号 %2，邮寄单已送打印。</source>
         <translation>%1: EMS delivery registered, waybill %2; the mailing note was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1093"/>
+        <location filename="../../window_client/issuing.py" line="1088"/>
         <source>%1 已窗口出件，出件签收单已送打印。</source>
         <translation>%1: handed out at the window; the delivery receipt was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1135"/>
+        <location filename="../../window_client/issuing.py" line="1130"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1138"/>
+        <location filename="../../window_client/issuing.py" line="1133"/>
         <source>重签 (Esc)</source>
         <translation>Sign again (Esc)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1139"/>
+        <location filename="../../window_client/issuing.py" line="1134"/>
         <source>在签名板签字</source>
         <translation>Sign on the pad</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1140"/>
+        <location filename="../../window_client/issuing.py" line="1135"/>
         <source>已在纸质签收单签字</source>
         <translation>Signed on the paper receipt</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1141"/>
+        <location filename="../../window_client/issuing.py" line="1136"/>
         <source>领取人姓名</source>
         <translation>Recipient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1142"/>
+        <location filename="../../window_client/issuing.py" line="1137"/>
         <source>EMS运单号（13位数字，或如 EA123456785CN 的国际格式）</source>
         <translation>EMS waybill number (13 digits, or international form such as EA123456785CN)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1143"/>
+        <location filename="../../window_client/issuing.py" line="1138"/>
         <source>扫描或输入运单号</source>
         <translation>Scan or type the waybill number</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1144"/>
+        <location filename="../../window_client/issuing.py" line="1139"/>
         <source>智能文件柜柜格号</source>
         <translation>Locker compartment</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1146"/>
+        <location filename="../../window_client/issuing.py" line="1141"/>
         <source>确认后前置机签发6位取件码，申请人凭取件码和身份证号后4位在自助终端或文件柜取件。本机未接入短信平台：短信通知记录为“待发送短信”。</source>
         <translation>On confirmation the gateway issues a 6-digit pickup code; the applicant collects with it and the last 4 characters of the ID number at a kiosk or locker. No SMS gateway is connected: the SMS is recorded as &quot;SMS pending&quot;.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1148"/>
+        <location filename="../../window_client/issuing.py" line="1143"/>
         <source>电子证照推送到申请人的“爱山东”手机端，确认后登记出件。</source>
         <translation>The e-licence is pushed to the applicant&apos;s iShandong app; confirm to register the delivery.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1150"/>
+        <location filename="../../window_client/issuing.py" line="1145"/>
         <source>待出件结果</source>
         <translation>Results awaiting delivery</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1156"/>
+        <location filename="../../window_client/issuing.py" line="1151"/>
         <source>签发取件码并打印通知 (Enter)</source>
         <translation>Issue pickup code and print notice (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1158"/>
+        <location filename="../../window_client/issuing.py" line="1153"/>
         <source>登记推送并出件 (Enter)</source>
         <translation>Register push and deliver (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1160"/>
+        <location filename="../../window_client/issuing.py" line="1155"/>
         <source>确认出件并打印签收单 (Enter)</source>
         <translation>Deliver and print the receipt (Enter)</translation>
     </message>
@@ -2771,7 +2823,7 @@ Rectified late</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="1023"/>
+        <location filename="../../kiosk/window.py" line="1179"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
     </message>
@@ -3268,32 +3320,37 @@ Rectified late</translation>
         <translation>Several results are waiting for you; choose the one to collect</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="335"/>
+        <location filename="../../kiosk/pickup.py" line="336"/>
         <source>正在出件，请稍候…</source>
         <translation>Getting your result, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="336"/>
+        <location filename="../../kiosk/pickup.py" line="340"/>
+        <source>%1 号格口即将打开，请取走文件后关好柜门</source>
+        <translation>Compartment %1 is about to open: take your documents and close the door</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="342"/>
         <source>柜门即将打开，请取走文件后关好柜门</source>
         <translation>The locker door is about to open; take your documents and close the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="344"/>
+        <location filename="../../kiosk/pickup.py" line="350"/>
         <source>自助取件</source>
         <translation>Collect results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="345"/>
+        <location filename="../../kiosk/pickup.py" line="351"/>
         <source>短信取件码</source>
         <translation>SMS pickup code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="346"/>
+        <location filename="../../kiosk/pickup.py" line="352"/>
         <source>身份证后4位</source>
         <translation>Last 4 of ID no.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="347"/>
+        <location filename="../../kiosk/pickup.py" line="353"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -3482,162 +3539,162 @@ Rectified late</translation>
         <translation>%1 done</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="575"/>
+        <location filename="../../window_client/queue_page.py" line="577"/>
         <source>本窗口端未连接排队系统 (前置机): 叫号不可用, 请按现场叫号办理</source>
         <translation>This counter client has no queue system (gateway): calling is unavailable; call people in person</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="576"/>
+        <location filename="../../window_client/queue_page.py" line="578"/>
         <source>网络中断: 叫号须连接前置机的排队系统, 恢复联网后自动可用</source>
         <translation>Offline: calling needs the gateway&apos;s queue system and comes back by itself when online</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="602"/>
+        <location filename="../../window_client/queue_page.py" line="604"/>
         <source>当前没有叫到的号</source>
         <translation>No ticket called</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="603"/>
+        <location filename="../../window_client/queue_page.py" line="605"/>
         <source>按 F2 叫下一位</source>
         <translation>Press F2 to call the next person</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="609"/>
+        <location filename="../../window_client/queue_page.py" line="611"/>
         <source>%1 · 取号 %2</source>
         <translation>%1 · taken at %2</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="612"/>
+        <location filename="../../window_client/queue_page.py" line="614"/>
         <source>已重呼 %1 次</source>
         <translation>called again %1 time(s)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="614"/>
+        <location filename="../../window_client/queue_page.py" line="616"/>
         <source>由 %1 转来</source>
         <translation>transferred from %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="616"/>
+        <location filename="../../window_client/queue_page.py" line="618"/>
         <source>关联办件: %1</source>
         <translation>cases: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="622"/>
+        <location filename="../../window_client/queue_page.py" line="624"/>
         <source>绿色通道 · %1</source>
         <translation>Green channel · %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="625"/>
+        <location filename="../../window_client/queue_page.py" line="627"/>
         <source>本窗口: —</source>
         <translation>This window: —</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="628"/>
+        <location filename="../../window_client/queue_page.py" line="630"/>
         <source>本窗口暂停服务中: %1</source>
         <translation>This window is paused: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="633"/>
+        <location filename="../../window_client/queue_page.py" line="635"/>
         <source>本窗口叫号业务区: %1</source>
         <translation>This window calls: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="643"/>
+        <location filename="../../window_client/queue_page.py" line="645"/>
         <source>取号中</source>
         <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="643"/>
+        <location filename="../../window_client/queue_page.py" line="645"/>
         <source>未到取号时间</source>
         <translation>Not issuing now</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="678"/>
+        <location filename="../../window_client/queue_page.py" line="680"/>
         <source>当前号</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="679"/>
+        <location filename="../../window_client/queue_page.py" line="681"/>
         <source>叫下一位 (F2)</source>
         <translation>Call next (F2)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="680"/>
+        <location filename="../../window_client/queue_page.py" line="682"/>
         <source>重呼 (F3)</source>
         <translation>Recall (F3)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="681"/>
+        <location filename="../../window_client/queue_page.py" line="683"/>
         <source>过号 (F4)</source>
         <translation>No-show (F4)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="682"/>
+        <location filename="../../window_client/queue_page.py" line="684"/>
         <source>开始办理 (F5)</source>
         <translation>Start service (F5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="683"/>
+        <location filename="../../window_client/queue_page.py" line="685"/>
         <source>办结 (F6)</source>
         <translation>Finish (F6)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="684"/>
+        <location filename="../../window_client/queue_page.py" line="686"/>
         <source>转办到其他业务区</source>
         <translation>Transfer to another business area</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="685"/>
+        <location filename="../../window_client/queue_page.py" line="687"/>
         <source>转办</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="686"/>
+        <location filename="../../window_client/queue_page.py" line="688"/>
         <source>暂停服务</source>
         <translation>Pause service</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="687"/>
+        <location filename="../../window_client/queue_page.py" line="689"/>
         <source>暂停原因 (必填)</source>
         <translation>Reason for the pause (required)</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="688"/>
+        <location filename="../../window_client/queue_page.py" line="690"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="689"/>
+        <location filename="../../window_client/queue_page.py" line="691"/>
         <source>恢复服务</source>
         <translation>Resume service</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="690"/>
+        <location filename="../../window_client/queue_page.py" line="692"/>
         <source>各业务区等候人数</source>
         <translation>People waiting per business area</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="691"/>
+        <location filename="../../window_client/queue_page.py" line="693"/>
         <source>重新连接</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="693"/>
+        <location filename="../../window_client/queue_page.py" line="695"/>
         <source>业务区</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="693"/>
+        <location filename="../../window_client/queue_page.py" line="695"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="693"/>
+        <location filename="../../window_client/queue_page.py" line="695"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="693"/>
+        <location filename="../../window_client/queue_page.py" line="695"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
@@ -3732,7 +3789,7 @@ or ask staff to help you find it</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../window_client/issuing.py" line="682"/>
+        <location filename="../../window_client/issuing.py" line="683"/>
         <source>领取人签名</source>
         <translation>Recipient&apos;s signature</translation>
     </message>
@@ -4229,94 +4286,282 @@ or ask staff to help you find it</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../window_client/statistics.py" line="127"/>
+        <location filename="../../window_client/statistics.py" line="186"/>
         <source>查询 (F5)</source>
         <translation>Query (F5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="130"/>
+        <location filename="../../window_client/statistics.py" line="189"/>
         <source>导出 CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="131"/>
+        <location filename="../../window_client/statistics.py" line="190"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="134"/>
+        <location filename="../../window_client/statistics.py" line="193"/>
         <source>统计区间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="136"/>
+        <location filename="../../window_client/statistics.py" line="195"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="157"/>
+        <location filename="../../window_client/statistics.py" line="216"/>
         <source>按事项</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="158"/>
+        <location filename="../../window_client/statistics.py" line="217"/>
         <source>按渠道</source>
         <translation>By channel</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="159"/>
+        <location filename="../../window_client/statistics.py" line="218"/>
         <source>按经办人</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="160"/>
+        <location filename="../../window_client/statistics.py" line="219"/>
         <source>按受理结果</source>
         <translation>By acceptance outcome</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="161"/>
+        <location filename="../../window_client/statistics.py" line="220"/>
         <source>出件方式</source>
         <translation>Delivery method</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="162"/>
+        <location filename="../../window_client/statistics.py" line="221"/>
         <source>好差评</source>
         <translation>Service ratings</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="163"/>
+        <location filename="../../window_client/statistics.py" line="222"/>
         <source>差评整改</source>
         <translation>Bad-review follow-up</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="181"/>
+        <location filename="../../window_client/statistics.py" line="240"/>
         <source>正在统计…</source>
         <translation>Computing statistics…</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="195"/>
+        <location filename="../../window_client/statistics.py" line="254"/>
         <source>统计失败，请稍后重试</source>
         <translation>Statistics failed; please try again later</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="200"/>
+        <location filename="../../window_client/statistics.py" line="259"/>
         <source>统计时间 %1（实时汇聚）</source>
         <translation>Computed at %1 (real time)</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="206"/>
+        <location filename="../../window_client/statistics.py" line="265"/>
         <source>办件 %1 件 · 窗口办结 %2 件 · 取号 %3 人 · 平均等候 %4 分钟 · 评价 %5 条（差评 %6）</source>
         <translation>%1 cases · %2 concluded at the window · %3 tickets · average wait %4 min · %5 evaluations (%6 bad)</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="239"/>
+        <location filename="../../window_client/statistics.py" line="300"/>
         <source>导出统计</source>
         <translation>Export statistics</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="254"/>
+        <location filename="../../window_client/statistics.py" line="315"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatsLabels</name>
+    <message>
+        <location filename="../../window_client/statistics.py" line="46"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="47"/>
+        <source>已收件</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="48"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="49"/>
+        <source>容缺受理</source>
+        <translation>Accepted, materials pending</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="50"/>
+        <source>告知承诺受理</source>
+        <translation>Accepted on commitment</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="51"/>
+        <source>待补正</source>
+        <translation>Awaiting corrections</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="52"/>
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="53"/>
+        <source>审查中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="54"/>
+        <source>准予办理</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="55"/>
+        <source>不予办理</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="56"/>
+        <source>待领取</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="57"/>
+        <source>已出件</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="58"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="59"/>
+        <source>待回访</source>
+        <translation>Call-back due</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="60"/>
+        <source>已回访</source>
+        <translation>Called back</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="61"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="62"/>
+        <source>整改已认可</source>
+        <translation>Rectification accepted</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="63"/>
+        <source>已关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="64"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="65"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="66"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="67"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="68"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="69"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="70"/>
+        <source>自助终端</source>
+        <translation>Self-service kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="71"/>
+        <source>网上/掌上</source>
+        <translation>Online / mobile</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="72"/>
+        <source>窗口领取</source>
+        <translation>At the window</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="73"/>
+        <source>邮政寄递</source>
+        <translation>EMS mail</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="74"/>
+        <source>自助终端打印</source>
+        <translation>Kiosk self-print</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="75"/>
+        <source>智能文件柜</source>
+        <translation>Pickup lockers</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="76"/>
+        <source>手机端推送</source>
+        <translation>E-licence to phone</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="77"/>
+        <source>在线申办率</source>
+        <translation>Online application rate</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="78"/>
+        <source>综合窗口通办比例</source>
+        <translation>Share of services at the general window</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="79"/>
+        <source>即办件占比</source>
+        <translation>Share of on-the-spot services</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="80"/>
+        <source>承诺时限压减</source>
+        <translation>Promised time cut</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="81"/>
+        <source>主动评价率</source>
+        <translation>Active evaluation rate</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/statistics.py" line="82"/>
+        <source>差评整改率</source>
+        <translation>Bad reviews rectified</translation>
     </message>
 </context>
 <context>
@@ -4581,42 +4826,42 @@ or ask staff to help you find it</translation>
 <context>
     <name>WindowClientWindow</name>
     <message>
-        <location filename="../../window_client/window.py" line="171"/>
+        <location filename="../../window_client/window.py" line="174"/>
         <source>您的岗位在本窗口端没有可用的功能, 请联系管理员</source>
         <translation>Your role has no functions in the counter client; please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="232"/>
+        <location filename="../../window_client/window.py" line="235"/>
         <source>本窗口业务区已改为: %1</source>
         <translation>This window now handles: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="280"/>
+        <location filename="../../window_client/window.py" line="283"/>
         <source>您的岗位不能使用该功能</source>
         <translation>Your role cannot use this function</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="322"/>
+        <location filename="../../window_client/window.py" line="325"/>
         <source>%1 呼叫帮办（%2），请前往协助</source>
         <translation>%1 is calling for help (%2); please go and assist</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="323"/>
+        <location filename="../../window_client/window.py" line="326"/>
         <source>响应并查看</source>
         <translation>Take and show</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="347"/>
+        <location filename="../../window_client/window.py" line="350"/>
         <source>已响应 %1 的帮办请求，请前往协助</source>
         <translation>You took the help request from %1; please go and assist</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="366"/>
+        <location filename="../../window_client/window.py" line="369"/>
         <source>一窗受理 · 窗口端</source>
         <translation>One-window acceptance · Counter client</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="381"/>
+        <location filename="../../window_client/window.py" line="384"/>
         <source>%1 · %2 待响应</source>
         <translation>%1 · %2 waiting</translation>
     </message>
@@ -4664,12 +4909,12 @@ or ask staff to help you find it</translation>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="269"/>
+        <location filename="../../window_client/statistics.py" line="330"/>
         <source>未连接前置机：统计需要联网</source>
         <translation>Not connected to the gateway: statistics need the network</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="274"/>
+        <location filename="../../window_client/statistics.py" line="335"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -4684,27 +4929,27 @@ or ask staff to help you find it</translation>
         <translation>Help &amp; alerts</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1053"/>
+        <location filename="../../window_client/acceptance.py" line="1095"/>
         <source>收件受理</source>
         <translation>Acceptance</translation>
     </message>
     <message>
-        <location filename="../../window_client/conclusion.py" line="401"/>
+        <location filename="../../window_client/conclusion.py" line="392"/>
         <source>窗口办结</source>
         <translation>Concluded at the window</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1181"/>
+        <location filename="../../window_client/issuing.py" line="1176"/>
         <source>统一出件</source>
         <translation>Result issuing</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="401"/>
+        <location filename="../../window_client/complaints.py" line="397"/>
         <source>未连接前置机：差评整改和投诉登记需要联网</source>
         <translation>Not connected to the gateway: bad-review follow-up and complaints need the network</translation>
     </message>
     <message>
-        <location filename="../../window_client/complaints.py" line="417"/>
+        <location filename="../../window_client/complaints.py" line="413"/>
         <source>差评整改</source>
         <translation>Bad-review follow-up</translation>
     </message>
@@ -4729,7 +4974,7 @@ or ask staff to help you find it</translation>
         <translation>Digitise materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/queue_page.py" line="724"/>
+        <location filename="../../window_client/queue_page.py" line="726"/>
         <source>叫号</source>
         <translation>Call queue</translation>
     </message>
