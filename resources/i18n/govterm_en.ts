@@ -89,7 +89,7 @@
     <message>
         <location filename="../../window_client/acceptance.py" line="123"/>
         <source>请扫描居民码/企业码，或录入申请人信息</source>
-        <translation>Scan the Resident/Enterprise Code, or type in the applicant's details</translation>
+        <translation>Scan the Resident/Enterprise Code, or type in the applicant&apos;s details</translation>
     </message>
     <message>
         <location filename="../../window_client/acceptance.py" line="124"/>
@@ -192,192 +192,192 @@
         <translation>Case %1 saved, sent to the printer: %2; F9 for the next applicant</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="867"/>
+        <location filename="../../window_client/acceptance.py" line="872"/>
         <source>%1 · 共 %2 页 · 已送打印</source>
         <translation>%1 · %2 page(s) · sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="890"/>
+        <location filename="../../window_client/acceptance.py" line="895"/>
         <source>请核验材料：%1</source>
         <translation>Check the material: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="899"/>
+        <location filename="../../window_client/acceptance.py" line="904"/>
         <source> (非必要)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="919"/>
+        <location filename="../../window_client/acceptance.py" line="924"/>
         <source>电子证照：%1</source>
         <translation>E-licence: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="974"/>
+        <location filename="../../window_client/acceptance.py" line="979"/>
         <source>请写明材料不符合要求的原因</source>
         <translation>Please state why the material is defective</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1015"/>
+        <location filename="../../window_client/acceptance.py" line="1020"/>
         <source>办理情形 (↑↓ Enter)</source>
         <translation>Situation (↑↓ Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1016"/>
+        <location filename="../../window_client/acceptance.py" line="1021"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1017"/>
+        <location filename="../../window_client/acceptance.py" line="1022"/>
         <source>扫描居民码/企业码, 或输入码后按 Enter</source>
         <translation>Scan the Resident/Enterprise Code, or type it and press Enter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1018"/>
+        <location filename="../../window_client/acceptance.py" line="1023"/>
         <source>姓名/名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1019"/>
+        <location filename="../../window_client/acceptance.py" line="1024"/>
         <source>身份号码/信用代码</source>
         <translation>ID no. / credit code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1020"/>
+        <location filename="../../window_client/acceptance.py" line="1025"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1021"/>
+        <location filename="../../window_client/acceptance.py" line="1026"/>
         <source>帮办代办</source>
         <translation>Assisted / proxy service</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1022"/>
+        <location filename="../../window_client/acceptance.py" line="1027"/>
         <source>本人办理 (Enter)</source>
         <translation>In person (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1023"/>
+        <location filename="../../window_client/acceptance.py" line="1028"/>
         <source>代办人姓名</source>
         <translation>Agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1024"/>
+        <location filename="../../window_client/acceptance.py" line="1029"/>
         <source>代办人身份号码</source>
         <translation>Agent&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1025"/>
+        <location filename="../../window_client/acceptance.py" line="1030"/>
         <source>代办人电话</source>
         <translation>Agent&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1026"/>
+        <location filename="../../window_client/acceptance.py" line="1031"/>
         <source>授权委托书编号</source>
         <translation>Authorisation no.</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1027"/>
+        <location filename="../../window_client/acceptance.py" line="1032"/>
         <source>登记代办人</source>
         <translation>Record agent</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1028"/>
+        <location filename="../../window_client/acceptance.py" line="1033"/>
         <source>材料核验</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1031"/>
+        <location filename="../../window_client/acceptance.py" line="1036"/>
         <source>P 纸质已核验 · S 共享数据 · M 缺少 · D 不符合要求 · N 不涉及 · Backspace 清除; 电子证照由居民码/企业码自动标记</source>
         <translation>P paper checked · S shared data · M missing · D defective · N not applicable · Backspace clears; e-licences are marked from the Resident/Enterprise Code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1036"/>
+        <location filename="../../window_client/acceptance.py" line="1041"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1036"/>
+        <location filename="../../window_client/acceptance.py" line="1041"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1036"/>
+        <location filename="../../window_client/acceptance.py" line="1041"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1036"/>
+        <location filename="../../window_client/acceptance.py" line="1041"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1038"/>
+        <location filename="../../window_client/acceptance.py" line="1043"/>
         <source>受理结果 (数字键 1-5)</source>
         <translation>Outcome (keys 1-5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1042"/>
+        <location filename="../../window_client/acceptance.py" line="1047"/>
         <source>补正说明</source>
         <translation>Correction note</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1043"/>
+        <location filename="../../window_client/acceptance.py" line="1048"/>
         <source>容缺补齐期限</source>
         <translation>Minor materials due by</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1044"/>
+        <location filename="../../window_client/acceptance.py" line="1049"/>
         <source>告知承诺书编号</source>
         <translation>Commitment letter no.</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1045"/>
+        <location filename="../../window_client/acceptance.py" line="1050"/>
         <source>不予受理理由</source>
         <translation>Reason for non-acceptance</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1046"/>
+        <location filename="../../window_client/acceptance.py" line="1051"/>
         <source>救济途径</source>
         <translation>Means of redress</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1047"/>
+        <location filename="../../window_client/acceptance.py" line="1052"/>
         <source>首席代表账号</source>
         <translation>Chief representative&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1048"/>
+        <location filename="../../window_client/acceptance.py" line="1053"/>
         <source>首席代表密码</source>
         <translation>Chief representative&apos;s password</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1077"/>
+        <location filename="../../window_client/acceptance.py" line="1082"/>
         <source>受理凭证</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1078"/>
+        <location filename="../../window_client/acceptance.py" line="1083"/>
         <source>一次性告知书</source>
         <translation>One-time notice of required corrections</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1079"/>
+        <location filename="../../window_client/acceptance.py" line="1084"/>
         <source>不予受理通知书</source>
         <translation>Notice of non-acceptance</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1080"/>
+        <location filename="../../window_client/acceptance.py" line="1085"/>
         <source>容缺受理通知书</source>
         <translation>Notice of acceptance pending minor materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1081"/>
+        <location filename="../../window_client/acceptance.py" line="1086"/>
         <source>告知承诺书</source>
         <translation>Notification and commitment letter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1082"/>
+        <location filename="../../window_client/acceptance.py" line="1087"/>
         <source>材料移交清单</source>
         <translation>Handover list</translation>
     </message>
@@ -403,114 +403,114 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/apply.py" line="286"/>
+        <location filename="../../kiosk/apply.py" line="325"/>
         <source>✓ %1 —— 电子证照“%2”免提交</source>
         <translation>✓ %1 — no paper needed: e-licence “%2”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="290"/>
+        <location filename="../../kiosk/apply.py" line="329"/>
         <source>✗ %1 —— 本终端无高拍仪，请到窗口提交</source>
         <translation>✗ %1 — no document camera here; hand it in at a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="293"/>
+        <location filename="../../kiosk/apply.py" line="332"/>
         <source>○ %1 —— 非必需</source>
         <translation>○ %1 — optional</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="323"/>
+        <location filename="../../kiosk/apply.py" line="362"/>
         <source>请先选择办理情形</source>
         <translation>Please choose your situation first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="338"/>
+        <location filename="../../kiosk/apply.py" line="377"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="339"/>
+        <location filename="../../kiosk/apply.py" line="378"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="340"/>
+        <location filename="../../kiosk/apply.py" line="379"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="341"/>
+        <location filename="../../kiosk/apply.py" line="380"/>
         <source>结果领取：%1</source>
         <translation>Result delivery: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="344"/>
+        <location filename="../../kiosk/apply.py" line="383"/>
         <source>需到窗口补交：%1</source>
         <translation>Hand in at a window: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="380"/>
+        <location filename="../../kiosk/apply.py" line="419"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="389"/>
+        <location filename="../../kiosk/apply.py" line="428"/>
         <source>办件编号 %1</source>
         <translation>Case number %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="392"/>
+        <location filename="../../kiosk/apply.py" line="431"/>
         <source>申请已提交。正式编号将在平台受理后生成，可凭受理凭证二维码查询进度。</source>
         <translation>Application submitted. The official number is assigned once the platform accepts it; track progress with the QR code on your acceptance receipt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="395"/>
+        <location filename="../../kiosk/apply.py" line="434"/>
         <source>网络中断，已保存，编号为临时编号 %1，恢复后自动提交</source>
         <translation>Network down: saved under provisional number %1 and sent automatically when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="396"/>
+        <location filename="../../kiosk/apply.py" line="435"/>
         <source>正在打印受理凭证，请稍候…</source>
         <translation>Printing your acceptance receipt, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="409"/>
+        <location filename="../../kiosk/apply.py" line="448"/>
         <source>受理凭证已打印，请取走凭证</source>
         <translation>Your acceptance receipt has been printed; please take it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="412"/>
+        <location filename="../../kiosk/apply.py" line="451"/>
         <source>打印机暂时无法打印（已通知工作人员）。申请已保存，凭证将由工作人员补打，请记下上方办件编号，也可稍后在“办件查询”中查询</source>
         <translation>The printer is not working (staff have been told). Your application is saved and staff will reprint the receipt; note the case number above, or look it up later under “Application status”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="421"/>
+        <location filename="../../kiosk/apply.py" line="460"/>
         <source>自助申请</source>
         <translation>Self-service application</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="422"/>
-        <location filename="../../kiosk/apply.py" line="424"/>
+        <location filename="../../kiosk/apply.py" line="461"/>
+        <location filename="../../kiosk/apply.py" line="463"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="423"/>
-        <location filename="../../kiosk/apply.py" line="425"/>
+        <location filename="../../kiosk/apply.py" line="462"/>
+        <location filename="../../kiosk/apply.py" line="464"/>
         <source>联系地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="426"/>
+        <location filename="../../kiosk/apply.py" line="465"/>
         <source>下一步：核对信息</source>
         <translation>Next: check details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="427"/>
+        <location filename="../../kiosk/apply.py" line="466"/>
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="428"/>
+        <location filename="../../kiosk/apply.py" line="467"/>
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>
@@ -556,7 +556,7 @@
 <context>
     <name>AreasDialog</name>
     <message>
-        <location filename="../../window_client/window.py" line="410"/>
+        <location filename="../../window_client/window.py" line="416"/>
         <source>更改本窗口业务区</source>
         <translation>Change this window&apos;s business areas</translation>
     </message>
@@ -1355,177 +1355,177 @@ Rectified late</translation>
 <context>
     <name>Evaluation</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="59"/>
+        <location filename="../../kiosk/evaluation.py" line="60"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="60"/>
+        <location filename="../../kiosk/evaluation.py" line="61"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="61"/>
+        <location filename="../../kiosk/evaluation.py" line="62"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="62"/>
+        <location filename="../../kiosk/evaluation.py" line="63"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="63"/>
+        <location filename="../../kiosk/evaluation.py" line="64"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="68"/>
+        <location filename="../../kiosk/evaluation.py" line="69"/>
         <source>服务态度热情</source>
         <translation>Friendly staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="69"/>
+        <location filename="../../kiosk/evaluation.py" line="70"/>
         <source>办事效率高</source>
         <translation>Quick service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="70"/>
+        <location filename="../../kiosk/evaluation.py" line="71"/>
         <source>一次性告知到位</source>
         <translation>Told everything at once</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="71"/>
+        <location filename="../../kiosk/evaluation.py" line="72"/>
         <source>办事指南准确清晰</source>
         <translation>Clear, accurate guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="72"/>
+        <location filename="../../kiosk/evaluation.py" line="73"/>
         <source>申请材料精简</source>
         <translation>Few documents needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="73"/>
+        <location filename="../../kiosk/evaluation.py" line="74"/>
         <source>办事流程便捷</source>
         <translation>Easy process</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="74"/>
+        <location filename="../../kiosk/evaluation.py" line="75"/>
         <source>不用跑腿或只跑一次</source>
         <translation>One visit or none</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="75"/>
+        <location filename="../../kiosk/evaluation.py" line="76"/>
         <source>帮办代办贴心</source>
         <translation>Helpful assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="76"/>
+        <location filename="../../kiosk/evaluation.py" line="77"/>
         <source>自助设备好用</source>
         <translation>Kiosk easy to use</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="77"/>
+        <location filename="../../kiosk/evaluation.py" line="78"/>
         <source>大厅环境舒适</source>
         <translation>Comfortable hall</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="78"/>
+        <location filename="../../kiosk/evaluation.py" line="79"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="79"/>
+        <location filename="../../kiosk/evaluation.py" line="80"/>
         <source>服务态度一般</source>
         <translation>Staff attitude average</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="80"/>
+        <location filename="../../kiosk/evaluation.py" line="81"/>
         <source>办理时间较长</source>
         <translation>Took rather long</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="81"/>
+        <location filename="../../kiosk/evaluation.py" line="82"/>
         <source>排队等候较久</source>
         <translation>Rather long wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="82"/>
+        <location filename="../../kiosk/evaluation.py" line="83"/>
         <source>办事指南不够清晰</source>
         <translation>Guide not clear enough</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="83"/>
+        <location filename="../../kiosk/evaluation.py" line="84"/>
         <source>材料要求较多</source>
         <translation>Many documents required</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="84"/>
+        <location filename="../../kiosk/evaluation.py" line="85"/>
         <source>自助设备操作不便</source>
         <translation>Kiosk hard to use</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="85"/>
+        <location filename="../../kiosk/evaluation.py" line="86"/>
         <source>服务态度差</source>
         <translation>Unfriendly staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="86"/>
+        <location filename="../../kiosk/evaluation.py" line="87"/>
         <source>办事效率低</source>
         <translation>Slow service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="87"/>
+        <location filename="../../kiosk/evaluation.py" line="88"/>
         <source>排队等候时间过长</source>
         <translation>Waited too long</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="88"/>
+        <location filename="../../kiosk/evaluation.py" line="89"/>
         <source>超过承诺时限</source>
         <translation>Promised time exceeded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="89"/>
+        <location filename="../../kiosk/evaluation.py" line="90"/>
         <source>未一次性告知</source>
         <translation>Not told everything at once</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="90"/>
+        <location filename="../../kiosk/evaluation.py" line="91"/>
         <source>要求提供办事指南以外的材料</source>
         <translation>Asked for documents not in the guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="91"/>
+        <location filename="../../kiosk/evaluation.py" line="92"/>
         <source>办事指南与实际不符</source>
         <translation>Guide differs from practice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="92"/>
+        <location filename="../../kiosk/evaluation.py" line="93"/>
         <source>流程繁琐</source>
         <translation>Complicated process</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="93"/>
+        <location filename="../../kiosk/evaluation.py" line="94"/>
         <source>多次跑动</source>
         <translation>Had to come several times</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="94"/>
+        <location filename="../../kiosk/evaluation.py" line="95"/>
         <source>推诿扯皮</source>
         <translation>Passed from desk to desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="95"/>
+        <location filename="../../kiosk/evaluation.py" line="96"/>
         <source>业务不熟练</source>
         <translation>Staff not competent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="96"/>
+        <location filename="../../kiosk/evaluation.py" line="97"/>
         <source>系统或设备故障</source>
         <translation>System or device failure</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="97"/>
+        <location filename="../../kiosk/evaluation.py" line="98"/>
         <source>收费不合理</source>
         <translation>Unreasonable fees</translation>
     </message>
@@ -1533,42 +1533,42 @@ Rectified late</translation>
 <context>
     <name>EvaluationInvite</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="306"/>
+        <location filename="../../kiosk/evaluation.py" line="307"/>
         <source>请对本次服务（%1）作出评价</source>
         <translation>Please rate this service (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="308"/>
+        <location filename="../../kiosk/evaluation.py" line="309"/>
         <source>请对本次服务作出评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="311"/>
+        <location filename="../../kiosk/evaluation.py" line="312"/>
         <source>不评价</source>
         <translation>No rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="619"/>
+        <location filename="../../kiosk/evaluation.py" line="630"/>
         <source>取号</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="620"/>
+        <location filename="../../kiosk/evaluation.py" line="631"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="621"/>
+        <location filename="../../kiosk/evaluation.py" line="632"/>
         <source>自助申请</source>
         <translation>Self-service application</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="622"/>
+        <location filename="../../kiosk/evaluation.py" line="633"/>
         <source>自助取件</source>
         <translation>Collect results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="623"/>
+        <location filename="../../kiosk/evaluation.py" line="634"/>
         <source>办件查询</source>
         <translation>Application status</translation>
     </message>
@@ -1576,67 +1576,67 @@ Rectified late</translation>
 <context>
     <name>EvaluationScreen</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="542"/>
+        <location filename="../../kiosk/evaluation.py" line="553"/>
         <source>请先选择满意程度</source>
         <translation>Please choose how satisfied you are first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="561"/>
+        <location filename="../../kiosk/evaluation.py" line="572"/>
         <source>感谢您的评价！您反映的问题将由工作人员核实整改，5个工作日内反馈</source>
         <translation>Thank you! Staff will look into the problem and get back to you within 5 working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="562"/>
+        <location filename="../../kiosk/evaluation.py" line="573"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="577"/>
+        <location filename="../../kiosk/evaluation.py" line="588"/>
         <source>评价对象：排队号 %1</source>
         <translation>Rating: queue ticket %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="579"/>
+        <location filename="../../kiosk/evaluation.py" line="590"/>
         <source>评价对象：办件编号 %1</source>
         <translation>Rating: case %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="585"/>
+        <location filename="../../kiosk/evaluation.py" line="596"/>
         <source>请选择您对本次服务的满意程度</source>
         <translation>How satisfied are you with this service?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="588"/>
+        <location filename="../../kiosk/evaluation.py" line="599"/>
         <source>请选择不满意的原因（至少一项，必选），也可在下方补充说明</source>
         <translation>Choose what went wrong (at least one, required); you may add a comment below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="590"/>
+        <location filename="../../kiosk/evaluation.py" line="601"/>
         <source>可选择评价原因（可多选），也可在下方补充说明</source>
         <translation>You may choose reasons (several allowed) and add a comment below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="598"/>
+        <location filename="../../kiosk/evaluation.py" line="609"/>
         <source>好差评</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="600"/>
+        <location filename="../../kiosk/evaluation.py" line="611"/>
         <source>请扫描受理凭证、取号小票或取件凭条上的二维码，或输入办件编号、排队号</source>
         <translation>Scan the QR code on your receipt, queue ticket or pickup slip, or type the case or ticket number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="605"/>
+        <location filename="../../kiosk/evaluation.py" line="616"/>
         <source>补充说明（选填；选择“其他”时必填）</source>
         <translation>Comment (optional; required with “Other”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="606"/>
+        <location filename="../../kiosk/evaluation.py" line="617"/>
         <source>提交评价</source>
         <translation>Submit rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="607"/>
+        <location filename="../../kiosk/evaluation.py" line="618"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -1967,7 +1967,7 @@ Rectified late</translation>
 <context>
     <name>HelpButton</name>
     <message>
-        <location filename="../../kiosk/help.py" line="338"/>
+        <location filename="../../kiosk/help.py" line="344"/>
         <source>呼叫帮办</source>
         <translation>Call for help</translation>
     </message>
@@ -2057,7 +2057,7 @@ Rectified late</translation>
     <message>
         <location filename="../../kiosk/help.py" line="41"/>
         <source>咨询引导</source>
-        <translation>Questions and directions</translation>
+        <translation>General enquiries</translation>
     </message>
     <message>
         <location filename="../../kiosk/help.py" line="42"/>
@@ -2095,28 +2095,28 @@ Rectified late</translation>
         <translation>The network is down and staff cannot be called; please go to the service desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="277"/>
+        <location filename="../../kiosk/help.py" line="283"/>
         <source>正在呼叫工作人员…</source>
         <translation>Calling staff…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="287"/>
-        <location filename="../../kiosk/help.py" line="314"/>
+        <location filename="../../kiosk/help.py" line="293"/>
+        <location filename="../../kiosk/help.py" line="320"/>
         <source>已通知工作人员，请在本机旁稍候，工作人员马上过来</source>
         <translation>Staff have been called; please wait by this kiosk, someone is on the way</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="308"/>
+        <location filename="../../kiosk/help.py" line="314"/>
         <source>呼叫帮办</source>
         <translation>Call for help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="309"/>
+        <location filename="../../kiosk/help.py" line="315"/>
         <source>请选择需要帮助的事项，工作人员会到本机旁为您服务</source>
         <translation>Choose what you need help with; a member of staff will come to this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="312"/>
+        <location filename="../../kiosk/help.py" line="318"/>
         <source>返回继续办理</source>
         <translation>Back to what I was doing</translation>
     </message>
@@ -2151,12 +2151,12 @@ Rectified late</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/home.py" line="155"/>
+        <location filename="../../kiosk/home.py" line="174"/>
         <source>您好, 欢迎使用政务服务自助终端</source>
         <translation>Welcome to the government self-service terminal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="156"/>
+        <location filename="../../kiosk/home.py" line="175"/>
         <source>请点击下方服务, 或点“搜索”输入事项名称、拼音首字母</source>
         <translation>Tap a service below, or tap &quot;Search&quot; to type a service name or pinyin initials</translation>
     </message>
@@ -4567,104 +4567,104 @@ or ask staff to help you find it</translation>
 <context>
     <name>StatusBanner</name>
     <message>
-        <location filename="../../widgets/status_banner.py" line="148"/>
+        <location filename="../../widgets/status_banner.py" line="149"/>
         <source>不到 1 分钟</source>
         <translation>less than a minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="150"/>
+        <location filename="../../widgets/status_banner.py" line="151"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="152"/>
+        <location filename="../../widgets/status_banner.py" line="153"/>
         <source>%1 小时</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="153"/>
+        <location filename="../../widgets/status_banner.py" line="154"/>
         <source>%1 天</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="57"/>
-        <location filename="../../widgets/status_banner.py" line="64"/>
+        <location filename="../../widgets/status_banner.py" line="58"/>
+        <location filename="../../widgets/status_banner.py" line="65"/>
         <source>凭条打印</source>
         <translation>Receipt printing</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="65"/>
+        <location filename="../../widgets/status_banner.py" line="66"/>
         <source>文件打印</source>
         <translation>Document printing</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="67"/>
+        <location filename="../../widgets/status_banner.py" line="68"/>
         <source>智能文件柜</source>
         <translation>Pickup lockers</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="60"/>
-        <location filename="../../widgets/status_banner.py" line="66"/>
+        <location filename="../../widgets/status_banner.py" line="61"/>
+        <location filename="../../widgets/status_banner.py" line="67"/>
         <source>扫码</source>
         <translation>Code scanning</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="58"/>
+        <location filename="../../widgets/status_banner.py" line="59"/>
         <source>自助打印取件</source>
         <translation>Self-service print pickup</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="59"/>
+        <location filename="../../widgets/status_banner.py" line="60"/>
         <source>智能文件柜取件</source>
         <translation>Smart locker pickup</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="61"/>
+        <location filename="../../widgets/status_banner.py" line="62"/>
         <source>刷身份证</source>
         <translation>Swipe ID card</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="62"/>
+        <location filename="../../widgets/status_banner.py" line="63"/>
         <source>联网服务</source>
         <translation>Online services</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="68"/>
+        <location filename="../../widgets/status_banner.py" line="69"/>
         <source>身份证阅读</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="271"/>
+        <location filename="../../widgets/status_banner.py" line="278"/>
         <source>网络已断开 (自 %1 起), 正在使用本机保存的数据</source>
         <translation>Offline since %1; using the data saved on this terminal</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="276"/>
+        <location filename="../../widgets/status_banner.py" line="283"/>
         <source>网络未连接, 正在使用本机保存的数据</source>
         <translation>Not connected; using the data saved on this terminal</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="278"/>
+        <location filename="../../widgets/status_banner.py" line="285"/>
         <source>数据更新于 %1前</source>
         <translation>Data updated %1 ago</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="286"/>
+        <location filename="../../widgets/status_banner.py" line="293"/>
         <source>暂不可用: %1</source>
         <translation>Unavailable for now: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="286"/>
+        <location filename="../../widgets/status_banner.py" line="293"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="288"/>
+        <location filename="../../widgets/status_banner.py" line="295"/>
         <source>部分设备暂不可用, 相关服务已暂停</source>
         <translation>Some devices are unavailable; the services that need them are paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="289"/>
+        <location filename="../../widgets/status_banner.py" line="296"/>
         <source> · </source>
         <translation> · </translation>
     </message>
@@ -4826,42 +4826,42 @@ or ask staff to help you find it</translation>
 <context>
     <name>WindowClientWindow</name>
     <message>
-        <location filename="../../window_client/window.py" line="174"/>
+        <location filename="../../window_client/window.py" line="168"/>
         <source>您的岗位在本窗口端没有可用的功能, 请联系管理员</source>
         <translation>Your role has no functions in the counter client; please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="235"/>
+        <location filename="../../window_client/window.py" line="229"/>
         <source>本窗口业务区已改为: %1</source>
         <translation>This window now handles: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="283"/>
+        <location filename="../../window_client/window.py" line="277"/>
         <source>您的岗位不能使用该功能</source>
         <translation>Your role cannot use this function</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="325"/>
+        <location filename="../../window_client/window.py" line="319"/>
         <source>%1 呼叫帮办（%2），请前往协助</source>
         <translation>%1 is calling for help (%2); please go and assist</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="326"/>
+        <location filename="../../window_client/window.py" line="320"/>
         <source>响应并查看</source>
         <translation>Take and show</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="350"/>
+        <location filename="../../window_client/window.py" line="344"/>
         <source>已响应 %1 的帮办请求，请前往协助</source>
         <translation>You took the help request from %1; please go and assist</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="369"/>
+        <location filename="../../window_client/window.py" line="363"/>
         <source>一窗受理 · 窗口端</source>
         <translation>One-window acceptance · Counter client</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="384"/>
+        <location filename="../../window_client/window.py" line="378"/>
         <source>%1 · %2 待响应</source>
         <translation>%1 · %2 waiting</translation>
     </message>
@@ -4929,7 +4929,7 @@ or ask staff to help you find it</translation>
         <translation>Help &amp; alerts</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1095"/>
+        <location filename="../../window_client/acceptance.py" line="1100"/>
         <source>收件受理</source>
         <translation>Acceptance</translation>
     </message>
