@@ -14,6 +14,7 @@ What can go wrong is translated here into types, never left to message text:
 what happened                                  raised
 =============================================  =========================================
 connection refused, DNS, connect/read timeout  :class:`core.errors.Offline`
+TLS verification failed, CA bundle missing     :class:`GatewayUntrusted` (``reason``)
 ``429`` / ``503`` (load shed)                  :class:`GatewayBusy` (``retry_after``)
 other ``5xx``                                  :class:`GatewayFailed` (``status``)
 a body that is not the protocol's shape        :class:`UnreadableAnswer`
@@ -21,7 +22,7 @@ a body that is not the protocol's shape        :class:`UnreadableAnswer`
 other ``4xx``, with the gateway's message      ``errors.refused``
 =============================================  =========================================
 
-The three transient ones are also :class:`~core.errors.Offline`, so a screen that
+The four transient ones are also :class:`~core.errors.Offline`, so a screen that
 says "the network is down" for one says it for all of them.
 
 The enrolled variant (:class:`EnrolledSignedTransport`) serves a terminal whose
@@ -47,7 +48,15 @@ from sync.abortable import AbortableSession
 from sync.auth import DeviceAuth, GatewayClock
 from sync.engine import NotEnrolled, load_enrolment
 from sync.protocol import DeviceCredential, ErrorBody
-from sync.transport import BadAnswer, NotAuthorised, ServerError, TryLater
+from sync.transport import (
+    BadAnswer,
+    GatewayNotTrusted,
+    NotAuthorised,
+    ServerError,
+    TryLater,
+    ca_bundle_missing,
+    tls_refusal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +81,14 @@ class GatewayFailed(ServerError, Offline):
 
 class UnreadableAnswer(BadAnswer, Offline):
     """An answer that is not the protocol's shape (a proxy's error page …); never used."""
+
+
+class GatewayUntrusted(GatewayNotTrusted, Offline):
+    """The gateway's TLS certificate failed verification (see ``reason``); nothing was sent.
+
+    Its message tells staff what to fix (usually ``[gateway] ca_bundle``), instead of
+    the "network is down" of a plain :class:`~core.errors.Offline`.
+    """
 
 
 class GatewayRefused(UserFacingError):
@@ -206,15 +223,27 @@ class SignedTransport:
         query: Mapping[str, str | int | float],
         read_timeout: float,
     ) -> requests.Response:
+        url = self._base + path
+        missing = ca_bundle_missing(url, self._verify)
+        if missing is not None:
+            raise GatewayUntrusted(missing.message, reason=missing.reason)
         try:
             return self._session().request(
                 method,
-                self._base + path,
+                url,
                 data=data,
                 params=dict(query),
                 headers={"Content-Type": "application/json"},
                 timeout=(CONNECT_TIMEOUT, read_timeout),
+                # Per request, not only on the session: with REQUESTS_CA_BUNDLE set (as
+                # on many Linux images) requests prefers it to ``Session.verify``, and
+                # the configured [gateway] ca_bundle would be ignored.
+                # https://github.com/psf/requests/issues/3829
+                verify=self._verify,
             )
+        except requests.exceptions.SSLError as exc:  # a ConnectionError: caught first
+            refusal = tls_refusal(exc, url=url, verify=self._verify)
+            raise GatewayUntrusted(refusal.message, reason=refusal.reason) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise Offline(self.errors.unreachable) from exc
         except requests.RequestException as exc:

@@ -7,6 +7,8 @@ the typed errors below; the engine decides by type, never by message text:
 what happened                                  raised
 =============================================  =====================================
 connection refused, DNS, connect/read timeout  :class:`core.errors.Offline`
+TLS: certificate not trusted, for another      :class:`GatewayNotTrusted` (``reason``)
+host, expired; CA bundle missing or unusable
 ``503`` / ``429`` (load shed, with Retry-After) :class:`TryLater` (``retry_after``)
 other ``5xx``                                  :class:`ServerError`
 body not JSON / not the protocol model /       :class:`BadAnswer`
@@ -24,11 +26,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import ssl
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 import requests
 import urllib3.exceptions
@@ -113,6 +118,151 @@ class StreamReset(EnvironmentProblem):
         super().__init__(f"{stream}: {reason}")
         self.stream = stream
         self.reason = reason
+
+
+class TlsFailure(StrEnum):
+    """Why a secure connection to the gateway was refused (for screens and tests)."""
+
+    UNTRUSTED = "untrusted"
+    """The certificate's issuer is not trusted (not in the system store or ``ca_bundle``)."""
+    WRONG_HOST = "wrong_host"
+    """The certificate is valid but issued for another host name or address."""
+    EXPIRED = "expired"
+    """The certificate has expired or is not valid yet (or this terminal's clock is off)."""
+    CA_BUNDLE = "ca_bundle"
+    """The configured ``[gateway] ca_bundle`` is missing or holds no usable certificate."""
+    HANDSHAKE = "handshake"
+    """No TLS session could be set up (not an HTTPS server, no common protocol …)."""
+
+
+class GatewayNotTrusted(TransportProblem):
+    """The gateway's TLS certificate did not pass verification; nothing was sent or applied.
+
+    Transient for the engine (staff may fix the settings or renew the certificate and
+    sync resumes by itself), but never taken for a network outage: ``message`` tells
+    staff what to check, usually ``[gateway] ca_bundle``.
+
+    Args:
+        message: Chinese text for staff, safe to show.
+        reason: what failed.
+    """
+
+    def __init__(self, message: str, *, reason: TlsFailure) -> None:
+        super().__init__(message)
+        self.message = message
+        self.reason = reason
+
+
+# OpenSSL's X509_V_ERR_* codes (``ssl.SSLCertVerificationError.verify_code``).
+_EXPIRED_CODES = frozenset({9, 10})  # CERT_NOT_YET_VALID, CERT_HAS_EXPIRED
+_WRONG_HOST_CODES = frozenset({62, 64})  # HOSTNAME_MISMATCH, IP_ADDRESS_MISMATCH
+
+
+def ca_bundle_missing(url: str, verify: bool | str) -> GatewayNotTrusted | None:
+    """The error to raise before an HTTPS request when ``verify`` names no file.
+
+    ``requests`` would raise a bare ``OSError`` for it; a missing bundle is a setting
+    for staff to fix, so it is said in those words instead.
+    """
+    if isinstance(verify, str) and url.startswith("https:") and not Path(verify).exists():
+        return GatewayNotTrusted(
+            f"[gateway] ca_bundle 指定的 CA 证书文件不存在（{verify}）："
+            "请把签发前置机证书的 CA 证书（PEM 格式）放到该位置，或改正该设置",
+            reason=TlsFailure.CA_BUNDLE,
+        )
+    return None
+
+
+def tls_refusal(
+    exc: requests.exceptions.SSLError, *, url: str, verify: bool | str
+) -> GatewayNotTrusted:
+    """Say in staff's words why TLS to the gateway at ``url`` failed.
+
+    Decided by the OpenSSL verification code the error carries, never by its text.
+
+    Args:
+        exc: what ``requests`` raised.
+        url: the gateway address asked for.
+        verify: the session's ``verify``: ``True`` (system trust) or a CA bundle path.
+    """
+    host = urlsplit(url).hostname or url
+    custom = isinstance(verify, str)
+    failure = _verification_error(exc)
+    if failure is None:
+        if custom and not _bundle_loads(str(verify)):
+            reason = TlsFailure.CA_BUNDLE
+            message = (
+                f"[gateway] ca_bundle 指定的文件（{verify}）不是可用的 CA 证书："
+                "请换成签发前置机证书的 CA 证书（PEM 格式）"
+            )
+        else:
+            reason = TlsFailure.HANDSHAKE
+            message = (
+                f"无法与前置机 {host} 建立安全连接（TLS 握手失败）："
+                "请核对 [gateway] url 是前置机的 HTTPS 地址和端口"
+            )
+    elif failure.verify_code in _WRONG_HOST_CODES:
+        reason = TlsFailure.WRONG_HOST
+        message = (
+            f"前置机证书与地址 {host} 不符（证书是签发给其他名称的）："
+            "请把 [gateway] url 改为证书上的名称，或请管理员为该地址签发证书"
+        )
+    elif failure.verify_code in _EXPIRED_CODES:
+        reason = TlsFailure.EXPIRED
+        message = "前置机证书已过期或尚未生效：请检查本机日期时间是否正确，或请管理员更换前置机证书"
+    elif custom:
+        reason = TlsFailure.UNTRUSTED
+        message = (
+            f"前置机证书不受信任：它不是由 [gateway] ca_bundle（{verify}）中的 CA 签发的，"
+            "请换成签发前置机证书的 CA 证书"
+        )
+    else:
+        reason = TlsFailure.UNTRUSTED
+        message = (
+            "前置机证书不受信任（签发机构不在本机信任列表中）：请在配置文件的 "
+            "[gateway] ca_bundle 中填写签发前置机证书的 CA 证书文件（PEM 格式）"
+        )
+    log.warning(
+        "TLS to the gateway %s refused (%s, verify code %s)",
+        host,
+        reason.value,
+        failure.verify_code if failure is not None else "-",
+    )
+    return GatewayNotTrusted(message, reason=reason)
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and everything it wraps (causes, contexts, urllib3's ``reason``, args)."""
+    todo: list[BaseException] = [exc]
+    seen: set[int] = set()
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        inner = [current.__cause__, current.__context__, getattr(current, "reason", None)]
+        inner.extend(current.args)
+        todo.extend(e for e in inner if isinstance(e, BaseException))
+
+
+def _verification_error(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    for inner in _causes(exc):
+        if isinstance(inner, ssl.SSLCertVerificationError):
+            return inner
+    return None
+
+
+def _bundle_loads(path: str) -> bool:
+    """Whether OpenSSL can read CA certificates from ``path`` (a file or a directory)."""
+    try:
+        if Path(path).is_dir():
+            ssl.create_default_context(capath=path)
+        else:
+            ssl.create_default_context(cafile=path)
+    except (OSError, ValueError):  # ssl.SSLError is an OSError
+        return False
+    return True
 
 
 class EnrolmentRefused(UserFacingError):
@@ -316,6 +466,9 @@ class Transport:
         raw: bool = False,
     ) -> requests.Response:
         url = path if path.startswith("http") else self.base_url + path
+        missing = ca_bundle_missing(url, self._session.verify)
+        if missing is not None:
+            raise missing
         try:
             response = self._session.request(
                 method,
@@ -326,6 +479,8 @@ class Transport:
                 timeout=(self.connect_timeout, self.read_timeout + extra_read),
                 stream=True,  # read the body ourselves so truncation is caught here
             )
+        except requests.exceptions.SSLError as exc:  # a ConnectionError: caught first
+            raise tls_refusal(exc, url=url, verify=self._session.verify) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
             # ConnectTimeout is both; a ReadTimeout means the gateway stopped answering.
             raise Offline("无法连接前置机（网络中断或前置机未运行）") from exc
@@ -425,16 +580,23 @@ def request_enrolment(
     body = request.model_dump_json(
         exclude={"first_seq"} if request.first_seq == 1 else set()
     ).encode("utf-8")
+    url = base_url.rstrip("/") + "/v1/enrol"
+    verify: bool | str = str(ca_bundle) if ca_bundle else True
+    missing = ca_bundle_missing(url, verify)
+    if missing is not None:
+        raise missing
     with requests.Session() as session:
         session.trust_env = False
         try:
             response = session.post(
-                base_url.rstrip("/") + "/v1/enrol",
+                url,
                 data=body,
                 headers={"Content-Type": "application/json"},
                 timeout=(connect_timeout, read_timeout),
-                verify=str(ca_bundle) if ca_bundle else True,
+                verify=verify,
             )
+        except requests.exceptions.SSLError as exc:  # a ConnectionError: caught first
+            raise tls_refusal(exc, url=url, verify=verify) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise Offline("无法连接前置机，请检查网络和前置机地址") from exc
         except requests.RequestException as exc:
@@ -450,13 +612,17 @@ __all__ = [
     "BadAnswer",
     "ClockSkew",
     "EnrolmentRefused",
+    "GatewayNotTrusted",
     "ManifestAnswer",
     "NotAuthorised",
     "Offline",
     "ServerError",
     "StreamReset",
+    "TlsFailure",
     "Transport",
     "TransportProblem",
     "TryLater",
+    "ca_bundle_missing",
     "request_enrolment",
+    "tls_refusal",
 ]
