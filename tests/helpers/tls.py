@@ -111,24 +111,39 @@ class PrivateCA:
         cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
         return cls(cert_file=cert_file, certificate=certificate, key=key)
 
-    def issue(self, directory: Path, *, names: Sequence[str] = LOOPBACK_NAMES) -> ServerCertificate:
+    def issue(
+        self,
+        directory: Path,
+        *,
+        names: Sequence[str] = LOOPBACK_NAMES,
+        valid_from: _dt.datetime | None = None,
+        valid_until: _dt.datetime | None = None,
+    ) -> ServerCertificate:
         """Issue a TLS server certificate for ``names`` (host names or IP addresses).
 
         Writes ``directory/server.pem`` and ``directory/server-key.pem``.
+
+        Args:
+            directory: where to write the files.
+            names: DNS names and IP addresses the certificate is for.
+            valid_from, valid_until: its validity (aware); by default from a few
+                minutes ago for 30 days.
         """
         if not names:
             raise ValueError("a server certificate needs at least one name")
         directory.mkdir(parents=True, exist_ok=True)
         key = ec.generate_private_key(ec.SECP256R1())
         now = _dt.datetime.now(_dt.UTC)
+        not_before = valid_from or now - _BACKDATE
+        not_after = valid_until or now + _VALID
         certificate = (
             x509.CertificateBuilder()
             .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, names[0])]))
             .issuer_name(self.certificate.subject)
             .public_key(key.public_key())
             .serial_number(x509.random_serial_number())
-            .not_valid_before(now - _BACKDATE)
-            .not_valid_after(now + _VALID)
+            .not_valid_before(not_before)
+            .not_valid_after(not_after)
             .add_extension(x509.SubjectAlternativeName([_general_name(n) for n in names]), False)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False)

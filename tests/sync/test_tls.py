@@ -11,6 +11,7 @@ fix, and nothing is written or lost.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import socket
 import subprocess
@@ -27,6 +28,8 @@ from core.errors import Offline
 from gateway.db import SqliteDatabase
 from gateway.publishing import publish_catalog
 from gateway.store import GatewayStore
+from govterm.settings import GatewaySettings
+from govterm.sync_setup import TerminalSync, first_sync_done
 from sync.engine import (
     CREDENTIAL_FILE,
     EngineConfig,
@@ -184,6 +187,26 @@ def test_a_certificate_for_another_host_is_refused_even_with_the_ca_bundle(
         assert again.value.reason is TlsFailure.WRONG_HOST
 
 
+def test_an_expired_certificate_is_refused_and_the_clock_named(
+    tmp_path: Path, ca: PrivateCA, kiosk_store: Store
+) -> None:
+    last_year = dt.datetime.now(dt.UTC) - dt.timedelta(days=365)
+    expired = ca.issue(
+        tmp_path / "expired",
+        valid_from=last_year,
+        valid_until=last_year + dt.timedelta(days=30),
+    )
+    with (
+        running_tls_gateway(tmp_path / "gw.db", server=expired) as gateway,
+        pytest.raises(GatewayNotTrusted) as refused,
+    ):
+        enrolled(gateway, kiosk_store, ca)
+    assert refused.value.reason is TlsFailure.EXPIRED
+    assert "过期" in refused.value.message
+    assert "本机日期时间" in refused.value.message
+    assert not (kiosk_store.data_dir / CREDENTIAL_FILE).exists()
+
+
 def test_a_ca_that_did_not_sign_the_certificate_is_refused(
     tls_gateway: RunningGateway, tmp_path: Path, kiosk_store: Store
 ) -> None:
@@ -322,3 +345,42 @@ def test_the_gateway_serve_command_serves_tls_that_terminals_verify(
         with engine_for(kiosk_store, ca_bundle=ca.cert_file, config=NO_PULLS) as engine:
             engine.pull()
     assert cache_digest(kiosk_store, "items").count == len(small_catalog().items)
+
+
+# ------------------------------------------------------------------ settings to sync
+
+
+def test_the_terminal_started_from_its_settings_trusts_the_configured_ca(
+    tls_gateway: RunningGateway, ca: PrivateCA, tmp_path: Path
+) -> None:
+    settings = GatewaySettings(
+        url=tls_gateway.url, ca_bundle=ca.cert_file, enrolment_code=new_code(tls_gateway)
+    )
+    with open_store(tmp_path / "kiosk") as store:
+        sync = TerminalSync(store=store, gateway=settings, hall_id=HALL, config=NO_PULLS)
+        sync.start()
+        try:
+            wait_until(lambda: first_sync_done(sync.status), timeout=30)
+        finally:
+            sync.close()
+        assert cache_digest(store, "items").count == len(small_catalog().items)
+
+
+def test_the_terminal_started_without_a_ca_bundle_tells_staff_and_keeps_trying(
+    tls_gateway: RunningGateway, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = GatewaySettings(url=tls_gateway.url, enrolment_code=new_code(tls_gateway))
+    with open_store(tmp_path / "kiosk") as store, caplog.at_level(logging.INFO):
+        sync = TerminalSync(store=store, gateway=settings, hall_id=HALL, config=NO_PULLS)
+        sync.start()
+        try:
+            wait_until(lambda: "[gateway] ca_bundle" in sync.status.last_error)
+            status = sync.status
+            assert sync.engine is None  # still waiting to enrol, not given up
+        finally:
+            sync.close()
+    assert not status.online
+    assert "不受信任" in status.last_error
+    assert not (tmp_path / "kiosk" / CREDENTIAL_FILE).exists()
+    assert tls_gateway.store.devices() == []
+    assert not any(r.exc_info for r in caplog.records)
