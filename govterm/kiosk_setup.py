@@ -665,6 +665,9 @@ def _services(  # noqa: PLR0913 - passed on from build_kiosk_parts
     session = requests.Session()
     session.auth = EnrolledAuth(device, clock=signing)
     session.verify = verify
+    # REQUESTS_CA_BUNDLE must not replace the configured [gateway] ca_bundle
+    # (psf/requests#3829); the sync transport does the same.
+    session.trust_env = False
     closers.append(session.close)
     audit = AuditLog(store=store, now=clock.now, terminal_id=profile.terminal_id)
 

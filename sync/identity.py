@@ -333,6 +333,9 @@ class EnrolledResolver:
                     device_id=credential.device_id, secret=credential.secret, clock=self._clock
                 )
                 session.verify = self._verify
+                # Like the sync transport: REQUESTS_CA_BUNDLE in the environment must not
+                # replace the configured [gateway] ca_bundle (psf/requests#3829).
+                session.trust_env = False
                 self._session, self._key = session, key
             return self._session, url
 
