@@ -133,8 +133,10 @@ class ApplyScreen(QWidget):
                                    parent=self)
         self._watcher.job_changed.connect(self._on_job)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(12)
+        # a landscape screen in 长辈模式 holds the form, the keyboard and 下一步 with
+        # little to spare: thin margins above and below
+        layout.setContentsMargins(48, 12, 48, 12)
+        layout.setSpacing(8)
         self._title = heading(name="ApplyTitle")
         layout.addWidget(self._title)
         self.message = MessageLine(name="ApplyMessage")
