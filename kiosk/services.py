@@ -163,6 +163,13 @@ class _ServiceParts:
     a4_printer: str = A4_PRINTER
     _sessions: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
+    def __post_init__(self) -> None:
+        """Declared here so the generated ``__init__`` calls the subclass's version.
+
+        :class:`KioskServices` is not itself a dataclass (its ``hall`` is a property),
+        and a dataclass only calls a ``__post_init__`` it had when it was decorated.
+        """
+
 
 class KioskServices(_ServiceParts):
     """Everything the citizen-service screens need (built by the composition root).
