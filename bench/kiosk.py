@@ -23,8 +23,11 @@ Measures (DESIGN.md budgets), each beside a bare baseline in the same run:
   ``--sessions`` citizen sessions (search by keystrokes, a guide, 预约签到 with a typed
   appointment code, an ID number typed into search, the session ended through
   :meth:`kiosk.window.KioskWindow.end_session` as the idle timeout does), sampling
-  ``VmRSS`` after the warm-up (10 % of the sessions) and at the end. The baseline runs
-  the same loop over a trivial window.
+  ``VmRSS`` early (1 %), after the warm-up (10 % of the sessions) and at every further
+  10 %; growth is read from the warm-up on. The store is made in a child process (its
+  search keys need pypinyin, which the measured kiosk must not inherit). ``--trace``
+  compares two tracemalloc snapshots, half-way and at the end. The baseline runs the
+  same loop over a trivial window.
 
 Figures and ratios only; nothing asserts on time. No network: the store is local and
 the gateway URL points at a closed loopback port, so gateway calls fail fast the way
