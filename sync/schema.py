@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 Migration = Callable[[sqlite_utils.Database], None]
 """One schema step; receives the database inside the migration transaction."""
 
-STREAMS: tuple[str, ...] = (
+_V1_STREAMS: tuple[str, ...] = (
     "items",
     "bundles",
     "halls",
@@ -44,6 +44,8 @@ STREAMS: tuple[str, ...] = (
     "pickups",
     "case_status",
 )
+
+STREAMS: tuple[str, ...] = (*_V1_STREAMS, "directory")
 """Server-owned streams pulled from the gateway; one cache table each, same name."""
 
 SEARCHABLE_STREAMS: tuple[str, ...] = ("items", "bundles")
@@ -75,7 +77,7 @@ class SchemaTooNew(EnvironmentProblem):
 
 def _cache_v1(db: sqlite_utils.Database) -> None:
     """Per-stream change-feed tables, cursors, and precomputed search keys."""
-    for stream in STREAMS:
+    for stream in _V1_STREAMS:
         db.create_table(
             stream,
             {"id": str, "version": int, "deleted": int, "doc": str},
@@ -114,7 +116,18 @@ def _cache_v1(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX search_entries_rank ON search_entries (status, popularity DESC, id)")
 
 
-CACHE_MIGRATIONS: list[Migration] = [_cache_v1]
+def _cache_v2(db: sqlite_utils.Database) -> None:
+    """The hall directory stream: windows, terminals, departments and their phones."""
+    db.create_table(
+        "directory",
+        {"id": str, "version": int, "deleted": int, "doc": str},
+        pk="id",
+        not_null={"id", "version", "deleted"},
+        defaults={"deleted": 0},
+    )
+
+
+CACHE_MIGRATIONS: list[Migration] = [_cache_v1, _cache_v2]
 """Migrations of ``cache.db``, oldest first. Append only."""
 
 

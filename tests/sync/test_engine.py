@@ -330,3 +330,20 @@ def test_gateway_digests_are_the_hall_scoped_view(
         window.close()
     assert cache_digest(kiosk.store, "case_status").count == 1
     assert gateway_digest(gateway, "case_status", HALL).count == 1
+
+
+def test_the_hall_directory_reaches_the_terminal_cache(
+    gateway: RunningGateway,  # noqa: F811
+    kiosk: Terminal,
+) -> None:
+    from gateway.publishing import publish_directory
+
+    catalog = small_catalog()
+    publish_directory(gateway.store, catalog)
+
+    kiosk.engine.pull()
+
+    hall = kiosk.store.cached_doc("directory", f"hall:{catalog.halls[0].id}")
+    assert hall is not None
+    assert hall["name"] == catalog.halls[0].name
+    assert digests_match(gateway, kiosk.store, HALL, ("directory",)) == []
