@@ -4,8 +4,8 @@ Usage in a conftest::
 
     from tests.helpers.postgres import postgres_server, postgres_url  # noqa: F401
 
-    def test_x(postgres_url):  # a fresh, empty database on the session's cluster
-        db = PostgresDatabase(postgres_url)
+then a test that takes the ``postgres_url`` fixture gets a fresh, empty database on the
+session's cluster: ``PostgresDatabase(postgres_url)``.
 
 The cluster is made with the server binaries of the Debian ``postgresql`` package
 (``/usr/lib/postgresql/<version>/bin``): ``initdb`` into a temporary directory, started
