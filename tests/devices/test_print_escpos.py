@@ -6,8 +6,7 @@ The status tests talk to a printer simulator over a real pseudo-terminal pair.
 from __future__ import annotations
 
 import io
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,6 +31,7 @@ from devices.printers.escpos import (
     status_from_bytes,
 )
 from documents.fonts import FontSet
+from tests.helpers.gateway import wait_until
 from tests.helpers.printer import (
     ESCPOS_COVER_OPEN,
     ESCPOS_PAPER_END,
@@ -41,13 +41,6 @@ from tests.helpers.printer import (
 )
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "out"
-
-
-def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.01)
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +113,7 @@ def test_prints_over_a_serial_pty_and_queries_status(
     try:
         assert printer.status().state is PrinterState.READY
         printer.print_pdf(receipt_pdf, title="受理凭证", copies=1)
-        wait_for(lambda: len(simulator.decoder.cuts) == 1)
+        wait_until(lambda: len(simulator.decoder.cuts) == 1)
     finally:
         printer.close()
     assert same(simulator.decoder.cuts[0], rasterise_pdf(receipt_pdf)[0])
