@@ -10,9 +10,59 @@ Callers decide what to do by the *type* of an error, never by its text:
 - anything else is a bug: log it, write a crash report, return to a safe screen.
 
 Library errors are translated into these at the boundary where they occur.
+
+Text for people is written in Chinese with :func:`msg`, never with an f-string::
+
+    raise ValidationFailed(msg("密码至少需要{min}位", min=8), code="password.short")
+
+The result is the filled-in Chinese string (so logs, JSON and comparisons see plain
+text), and it remembers its template and values: the UI looks the template up in the
+``Errors`` translation context and fills the translated template with the same values
+(``widgets.i18n.error_text``). ``scripts/error_texts.py`` collects every template into
+``resources/i18n/errors/<package>_en.ts``; a test keeps each one translated.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class Msg(str):
+    """Chinese text for a person that remembers the template it was filled from.
+
+    It *is* the filled-in string; ``template`` and ``params`` let the UI translate it.
+    Build one with :func:`msg`.
+    """
+
+    template: str
+    params: Mapping[str, object]
+
+    def __new__(cls, template: str, params: Mapping[str, object]) -> Msg:
+        text = super().__new__(cls, template.format_map(params))
+        text.template = template
+        text.params = dict(params)
+        return text
+
+    def __reduce__(self) -> tuple[object, tuple[str, dict[str, object]]]:
+        return (Msg, (self.template, dict(self.params)))
+
+
+def msg(template: str, /, **params: object) -> Msg:
+    """Mark Chinese text shown to a person as translatable and fill its placeholders.
+
+    Args:
+        template: a string literal in Chinese with ``{name}`` placeholders (literal
+            braces doubled, as in :meth:`str.format`). Always a literal, so the
+            template collector can find it.
+        **params: the values for the placeholders.
+
+    Returns:
+        The filled-in text, carrying ``template`` and ``params`` for translation.
+
+    Example:
+        ``msg("还需 {days} 个工作日", days=3)`` → ``"还需 3 个工作日"``
+    """
+    return Msg(template, params)
 
 
 class GovtermError(Exception):

@@ -15,6 +15,12 @@ Regenerating the translations (from the repository root)::
     # fill in the new <translation> entries (Qt Linguist: pyside6-linguist)
     .venv/bin/pyside6-lrelease resources/i18n/govterm_en.ts \\
         -qm resources/i18n/govterm_en.qm
+
+Error messages come from layers without Qt (``core``, ``sync``, ``devices`` …). They
+are written with :func:`core.errors.msg`; their templates live in the ``Errors``
+context of ``resources/i18n/errors/<package>_en.ts``, kept by
+``scripts/error_texts.py`` (it also compiles the ``.qm`` files this module loads).
+:func:`error_text` turns any error into the sentence to show, in the current language.
 """
 
 from __future__ import annotations
@@ -24,10 +30,10 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QEvent, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
-from core.errors import EnvironmentProblem
+from core.errors import EnvironmentProblem, Msg, UserFacingError, msg
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +58,49 @@ def arg(template: str, *values: object) -> str:
         return str(values[index]) if 0 <= index < len(values) else match.group(0)
 
     return _PLACEHOLDER.sub(fill, template)
+
+
+ERRORS_CONTEXT = "Errors"
+"""The translation context of every error message template."""
+
+
+def translate_text(text: str) -> str:
+    """``text`` in the current language.
+
+    A :class:`~core.errors.Msg` is translated by its template and refilled with its
+    values. A plain string is looked up whole (an older gateway's message); text with
+    no translation is shown as it is, in Chinese, rather than not at all.
+    """
+    if not isinstance(text, Msg):
+        return QCoreApplication.translate(ERRORS_CONTEXT, text)
+    translated = QCoreApplication.translate(ERRORS_CONTEXT, text.template)
+    if translated == text.template:
+        return str(text)
+    try:
+        return translated.format_map(text.params)
+    except (KeyError, IndexError, ValueError):
+        log.warning("translation of %r does not fit its values", text.template)
+        return str(text)
+
+
+def error_text(error: BaseException) -> str | None:
+    """What to tell the person about ``error``, in the current language.
+
+    Returns:
+        The translated message of a :class:`~core.errors.UserFacingError` or an
+        :class:`~core.errors.EnvironmentProblem` (for a device problem, its reason);
+        ``None`` for anything else, which is a bug: the caller logs it and shows its
+        own general line.
+    """
+    if isinstance(error, UserFacingError):
+        return translate_text(error.message)
+    if isinstance(error, EnvironmentProblem):
+        reason = getattr(error, "reason", None)
+        if isinstance(reason, str) and reason:
+            return translate_text(reason)
+        first = error.args[0] if error.args else None
+        return translate_text(first) if isinstance(first, str) and first else str(error)
+    return None
 
 
 def is_language_change(event: QEvent) -> bool:
@@ -84,10 +133,13 @@ class LanguageManager(QObject):
         super().__init__(parent)
         self._app = app
         self._language: Language = SOURCE_LANGUAGE
-        self._translator = QTranslator(self)
-        qm = translations_dir / "govterm_en.qm"
-        if not self._translator.load(str(qm)):
-            raise EnvironmentProblem(f"英文翻译文件缺失或损坏: {qm}")
+        self._translators: list[QTranslator] = []
+        for qm in [translations_dir / "govterm_en.qm",
+                   *sorted((translations_dir / "errors").glob("*_en.qm"))]:
+            translator = QTranslator(self)
+            if not translator.load(str(qm)):
+                raise EnvironmentProblem(msg("英文翻译文件缺失或损坏：{path}", path=str(qm)))
+            self._translators.append(translator)
 
     def language(self) -> Language:
         """The current language code."""
@@ -103,10 +155,11 @@ class LanguageManager(QObject):
             raise ValueError(f"unsupported language {language!r}")
         if language == self._language:
             return
-        if language == "en":
-            self._app.installTranslator(self._translator)
-        else:
-            self._app.removeTranslator(self._translator)
+        for translator in self._translators:
+            if language == "en":
+                self._app.installTranslator(translator)
+            else:
+                self._app.removeTranslator(translator)
         self._language = "en" if language == "en" else "zh_CN"
         log.info("language switched to %s", self._language)
         self.language_changed.emit(self._language)

@@ -1,0 +1,264 @@
+"""Collect the error message templates of each package into its English ``.ts`` file.
+
+Error text for people is written in Chinese with :func:`core.errors.msg` in layers that
+have no Qt, so Qt's ``lupdate`` cannot see it. This script reads the source instead:
+
+- every ``msg("…")`` template of a package goes into
+  ``resources/i18n/errors/<package>_en.ts`` (context ``Errors``); translations already
+  there are kept, new templates are added unfinished, templates no longer in the source
+  are dropped;
+- each ``.ts`` is compiled to the ``.qm`` that ``widgets.i18n.LanguageManager`` loads.
+
+It also reports Chinese text given to an exception without ``msg`` (an f-string or a
+plain literal), which the UI could not translate.
+
+Usage (from the repository root)::
+
+    .venv/bin/python scripts/error_texts.py            # update .ts files, compile .qm
+    .venv/bin/python scripts/error_texts.py --check    # report only; exit 1 on problems
+
+Fill in ``<translation>`` entries by hand (or in Qt Linguist) and run it again.
+``tests/test_error_texts.py`` keeps every template translated and every ``.qm`` current.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import builtins
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ERRORS_DIR = ROOT / "resources" / "i18n" / "errors"
+CONTEXT = "Errors"
+PACKAGES = (
+    "core", "sync", "gateway", "devices", "documents", "govterm", "kiosk", "window_client",
+    "widgets",
+)
+"""Packages whose error text people can see (the terminal shows the gateway's too)."""
+
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
+_BUILTIN_EXCEPTIONS = frozenset(
+    name for name, value in vars(builtins).items()
+    if isinstance(value, type) and issubclass(value, BaseException)
+)
+_TRANSLATED = frozenset({"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"})
+"""Qt's own translation calls: their text is translated where it is written."""
+_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}(?!\})")
+
+
+@dataclass
+class Scan:
+    """What one package's source says about error text."""
+
+    templates: dict[str, list[str]] = field(default_factory=dict)
+    """Each ``msg`` template and where it is used (``path:line``)."""
+    problems: list[str] = field(default_factory=list)
+    """Chinese error text that bypasses ``msg``, or a ``msg`` without a literal."""
+
+
+def placeholders(template: str) -> set[str]:
+    """The ``{name}`` placeholders of a template (doubled braces are literal)."""
+    return set(_PLACEHOLDER.findall(template))
+
+
+def _callee(node: ast.Call) -> str:
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return ""
+
+
+def _has_chinese(node: ast.AST) -> bool:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(_CJK.search(node.value))
+    if isinstance(node, ast.JoinedStr):
+        return any(_has_chinese(part) for part in node.values)
+    return False
+
+
+class _Visitor(ast.NodeVisitor):
+    def __init__(self, where: str, scan: Scan, error_classes: set[str]) -> None:
+        self.where = where
+        self.scan = scan
+        self.error_classes = error_classes
+        self.in_raise = 0
+        self.in_msg = 0
+
+    def visit_Raise(self, node: ast.Raise) -> None:  # noqa: N802 - ast visitor
+        self.in_raise += 1
+        self.generic_visit(node)
+        self.in_raise -= 1
+
+    def visit_Call(self, node: ast.Call) -> None:  # noqa: N802 - ast visitor
+        name = _callee(node)
+        if name in _TRANSLATED:
+            return
+        if name == "msg":
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                self.scan.templates.setdefault(first.value, []).append(
+                    f"{self.where}:{node.lineno}")
+            else:
+                self.scan.problems.append(
+                    f"{self.where}:{node.lineno}: msg() needs a string literal template")
+            self.in_msg += 1
+            self.generic_visit(node)
+            self.in_msg -= 1
+            return
+        is_error = name in self.error_classes or (
+            self.in_raise and name and name not in _BUILTIN_EXCEPTIONS)
+        if is_error and not self.in_msg:
+            for argument in [*node.args, *(k.value for k in node.keywords)]:
+                if _has_chinese(argument):
+                    self.scan.problems.append(
+                        f"{self.where}:{argument.lineno}: Chinese text for {name}() "
+                        "without msg(); the UI cannot translate it")
+        self.generic_visit(node)
+
+
+def _error_classes(trees: list[ast.Module]) -> set[str]:
+    """Names of the exception classes defined in the scanned source."""
+    bases: dict[str, set[str]] = {}
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                bases[node.name] = {
+                    b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute)
+                    else "" for b in node.bases}
+    known = set(_BUILTIN_EXCEPTIONS)
+    changed = True
+    while changed:
+        changed = False
+        for name, parents in bases.items():
+            if name not in known and parents & known:
+                known.add(name)
+                changed = True
+    return known - _BUILTIN_EXCEPTIONS
+
+
+def _files(package: str) -> list[Path]:
+    return sorted(p for p in (ROOT / package).rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def scan_package(package: str, error_classes: set[str] | None = None) -> Scan:
+    """Read one package's source for ``msg`` templates and untranslatable error text."""
+    scan = Scan()
+    parsed = [(p, ast.parse(p.read_text(encoding="utf-8"), str(p))) for p in _files(package)]
+    if error_classes is None:
+        error_classes = all_error_classes()
+    for path, tree in parsed:
+        _Visitor(str(path.relative_to(ROOT)), scan, error_classes).visit(tree)
+    for template, where in scan.templates.items():
+        try:
+            template.format_map({name: "" for name in placeholders(template)})
+        except (KeyError, IndexError, ValueError) as exc:
+            scan.problems.append(f"{where[0]}: template {template!r} does not format: {exc}")
+    return scan
+
+
+def all_error_classes() -> set[str]:
+    """Exception classes defined anywhere in the scanned packages."""
+    trees = [ast.parse(p.read_text(encoding="utf-8")) for pkg in PACKAGES for p in _files(pkg)]
+    return _error_classes(trees)
+
+
+def ts_path(package: str) -> Path:
+    """The English translation source of one package's error templates."""
+    return ERRORS_DIR / f"{package}_en.ts"
+
+
+def qm_path(package: str) -> Path:
+    """The compiled translation ``widgets.i18n.LanguageManager`` loads."""
+    return ERRORS_DIR / f"{package}_en.qm"
+
+
+def read_translations(path: Path) -> dict[str, str | None]:
+    """Source → English of a ``.ts`` file's ``Errors`` context (``None``: unfinished)."""
+    if not path.exists():
+        return {}
+    found: dict[str, str | None] = {}
+    for message in ET.parse(path).getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        finished = (translation is not None and translation.get("type") is None
+                    and bool(translation.text))
+        found[source] = translation.text if finished and translation is not None else None
+    return found
+
+
+def write_ts(path: Path, templates: dict[str, list[str]]) -> tuple[int, int]:
+    """Rewrite ``path`` for ``templates``, keeping known translations.
+
+    Returns:
+        How many templates are translated and how many are not.
+    """
+    known = read_translations(path)
+    ts = ET.Element("TS", version="2.1", language="en", sourcelanguage="zh_CN")
+    context = ET.SubElement(ts, "context")
+    ET.SubElement(context, "name").text = CONTEXT
+    done = 0
+    for template in sorted(templates):
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = template
+        translation = ET.SubElement(message, "translation")
+        english = known.get(template)
+        if english:
+            translation.text = english
+            done += 1
+        else:
+            translation.set("type", "unfinished")
+    ET.indent(ts)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = ET.tostring(ts, encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                    encoding="utf-8")
+    return done, len(templates) - done
+
+
+def compile_qm(package: str) -> None:
+    """Compile one package's ``.ts`` with ``pyside6-lrelease``."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(ts_path(package)), "-qm",
+                    str(qm_path(package))], check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Update every package's ``.ts``/``.qm``; with ``--check`` only report."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="report only; exit 1 on problems")
+    parser.add_argument("packages", nargs="*", default=list(PACKAGES))
+    args = parser.parse_args(argv)
+    classes = all_error_classes()
+    failed = False
+    for package in args.packages:
+        scan = scan_package(package, classes)
+        for problem in scan.problems:
+            sys.stderr.write(problem + "\n")
+        failed |= bool(scan.problems)
+        if args.check:
+            known = read_translations(ts_path(package))
+            missing = [t for t in scan.templates if not known.get(t)]
+            failed |= bool(missing)
+            sys.stdout.write(f"{package}: {len(scan.templates)} templates, "
+                             f"{len(missing)} untranslated, {len(scan.problems)} problems\n")
+            continue
+        if not scan.templates and not ts_path(package).exists():
+            continue
+        done, todo = write_ts(ts_path(package), scan.templates)
+        compile_qm(package)
+        sys.stdout.write(f"{package}: {done} translated, {todo} to translate, "
+                         f"{len(scan.problems)} problems\n")
+        failed |= bool(todo)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
