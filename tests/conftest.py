@@ -9,13 +9,18 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.helpers.postgres import postgres_server, postgres_url  # noqa: F401  (pytest fixtures)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 """CI (``CI=true bash .ci/run``) installs every Debian package the tests need
 (packaging/apt-packages.txt), so there a test that skips for a missing program, font or
-server is a failure: a green run must have run everything. Locally skips stay skips."""
+server is a failure: a green run must have run everything. Locally skips stay skips.
+
+The PostgreSQL fixtures are registered here, once, so every directory's tests share one
+throw-away cluster per session (it starts only when a test asks for it)."""
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QPalette

@@ -1,4 +1,3 @@
 """The loopback gateway fixture for every gateway test, on SQLite and on PostgreSQL."""
 
 from tests.helpers.gateway import gateway  # noqa: F401  (pytest fixture)
-from tests.helpers.postgres import postgres_server, postgres_url  # noqa: F401  (pytest fixtures)

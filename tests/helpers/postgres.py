@@ -1,11 +1,8 @@
 """A real PostgreSQL for tests: a throw-away cluster started once per test session.
 
-Usage in a conftest::
-
-    from tests.helpers.postgres import postgres_server, postgres_url  # noqa: F401
-
-then a test that takes the ``postgres_url`` fixture gets a fresh, empty database on the
-session's cluster: ``PostgresDatabase(postgres_url)``.
+``tests/conftest.py`` registers the fixtures for the whole suite, so a test that takes
+the ``postgres_url`` fixture gets a fresh, empty database on the session's one cluster:
+``PostgresDatabase(postgres_url)``.
 
 The cluster is made with the server binaries of the Debian ``postgresql`` package
 (``/usr/lib/postgresql/<version>/bin``): ``initdb`` into a temporary directory, started

@@ -9,7 +9,6 @@ from core.accounts import Clerk, ClerkSession
 from core.case import Role
 from sync.help_client import HelpClient, HttpDeskTransport
 from tests.helpers.gateway import GatewayClient, RunningGateway, gateway  # noqa: F401  (fixture)
-from tests.helpers.postgres import postgres_server, postgres_url  # noqa: F401  (fixtures)
 from widgets.task_runner import TaskRunner
 from window_client.alerts import HelpPage
 from window_client.chrome import MessageBar

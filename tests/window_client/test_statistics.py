@@ -13,7 +13,6 @@ from sync.help_client import HttpDeskTransport
 from tests.gateway.events import event, submission
 from tests.gateway.test_stats import _catalog, _push, _window_case
 from tests.helpers.gateway import RunningGateway, gateway  # noqa: F401  (fixture)
-from tests.helpers.postgres import postgres_server, postgres_url  # noqa: F401  (fixtures)
 from widgets.task_runner import TaskRunner
 from window_client.results_desk import DeskServices
 from window_client.statistics import StatisticsPage
