@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+import inspect
+import logging
+
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
 
 
 def styled_label(text: str = "", *, role: str = "body", wrap: bool = True) -> QLabel:
@@ -26,17 +40,70 @@ def card(*, horizontal: bool = False, spacing: int = 8) -> tuple[QFrame, QVBoxLa
 
 
 def clear_layout(layout: QLayout) -> None:
-    """Remove and delete every widget and nested layout of ``layout``."""
+    """Empty ``layout``, freeing every item it held and everything those items held.
+
+    ``takeAt`` hands each item to the caller and Qt never frees it again (Qt's own idiom
+    is ``delete child->widget(); delete child;``), so an item that is only taken leaks
+    ≈ 50 bytes per label, row or stretch of every list or guide that is rebuilt: 2.4 KB
+    a kiosk session, 21 MB over 10,000 (bench/README.md). Each taken item is freed
+    here according to what it is:
+
+    - a widget item: the widget is hidden and deleted later (it may be the very button
+      whose click led here), the item itself now;
+    - a nested layout: emptied the same way, detached, then deleted with its Python
+      wrapper marked deleted, so a stale reference fails loudly instead of crashing;
+    - a spacer (``addStretch``, ``addSpacing``): deleted now.
+
+    Nested layouts are therefore owned by the layout that holds them: code that wants
+    to refill a part of a screen keeps the *outer* layout (a widget's own layout or a
+    layout added once to a page that is never cleared) and rebuilds what is inside it;
+    it never keeps a nested layout across a clear of the layout that holds it.
+
+    Args:
+        layout: the layout to empty; it stays installed and can be filled again.
+    """
+    in_python = inspect.isfunction(getattr(type(layout), "takeAt", None))
     while layout.count():
-        child = layout.takeAt(0)
-        if child is None:
+        item = layout.takeAt(0)
+        if item is None:  # a layout whose count() and takeAt() disagree: nothing to free
+            log.warning("%s counts items it does not hand out", type(layout).__name__)
             break
-        widget = child.widget()
-        if widget is not None:
-            widget.hide()
-            widget.deleteLater()
-        elif child.layout() is not None:
-            clear_layout(child.layout())
+        if in_python and item.layout() is None:
+            item = _released(item)
+        _free_item(item)
+
+
+def _released(item: QLayoutItem) -> QLayoutItem:
+    """``item`` as PySide's own ``takeAt`` hands it out: owned by no layout.
+
+    PySide records which layout owns an item's wrapper when the item is added, and
+    forgets it when a C++ ``takeAt`` hands the item out. A layout written in Python
+    (``kiosk.help.FittedColumns``) takes its items out of a Python list, so PySide may
+    still list the wrapper under its old layout; deleting the item then leaves that
+    layout a dangling child, and the process crashes when the layout is destroyed.
+    Passing the item once through a bare layout's ``addItem`` and ``takeAt`` ends that.
+    """
+    passage = QVBoxLayout()
+    passage.addItem(item)
+    taken = passage.takeAt(0)
+    return taken if taken is not None else item
+
+
+def _free_item(item: QLayoutItem) -> None:
+    """Free ``item``, just taken from its layout, and what it holds."""
+    widget = item.widget()
+    nested = item.layout()
+    if widget is not None:
+        widget.hide()
+        widget.deleteLater()
+        shiboken6.delete(item)  # the item only; the widget goes in the next loop turn
+    elif nested is not None:
+        # ``item`` is ``nested`` itself (a layout is its own layout item): delete once
+        clear_layout(nested)
+        nested.setParent(None)  # detached (also from PySide's record) before deletion
+        shiboken6.delete(nested)
+    else:
+        shiboken6.delete(item)
 
 
 def restyle(widget: QWidget) -> None:
