@@ -45,7 +45,7 @@ from core.case import (
 )
 from core.catalog import Audience, DeliveryMethod, ItemStatus, ServiceItem, Situation
 from core.clock import Clock, hall_date
-from core.errors import IllegalTransition, NotPermitted, UserFacingError, ValidationFailed
+from core.errors import IllegalTransition, NotPermitted, UserFacingError, ValidationFailed, msg
 from core.holders import Citizen, Enterprise
 
 log = logging.getLogger(__name__)
@@ -197,10 +197,10 @@ class AcceptanceFlow:
         self._require_open()
         if item.status is ItemStatus.WITHDRAWN:
             raise ValidationFailed(
-                f"该事项已调整：{item.withdrawn_note}", code="case.item_withdrawn"
+                msg("该事项已调整：{note}", note=item.withdrawn_note), code="case.item_withdrawn"
             )
         if self._actor.hall_id and self._actor.hall_id not in item.hall_ids:
-            raise ValidationFailed("该事项不在本大厅办理", code="acceptance.other_hall")
+            raise ValidationFailed(msg("该事项不在本大厅办理"), code="acceptance.other_hall")
         if self._item is None or item.id != self._item.id:
             self._marks.clear()
             self._situation = None
@@ -218,7 +218,7 @@ class AcceptanceFlow:
             self._situation = item.situation(situation_id)
         except KeyError:
             raise ValidationFailed(
-                "所选办理情形不存在，请重新选择", code="case.situation"
+                msg("所选办理情形不存在，请重新选择"), code="case.situation"
             ) from None
         wanted = set(self._situation.material_ids)
         self._marks = {k: v for k, v in self._marks.items() if k in wanted}
@@ -234,7 +234,8 @@ class AcceptanceFlow:
         item = self._need_item()
         if applicant.kind not in item.audience:
             raise ValidationFailed(
-                f"该事项的服务对象为{'、'.join(a.value for a in item.audience)}",
+                msg("该事项的服务对象为{audience}",
+                    audience="、".join(a.value for a in item.audience)),
                 code="case.audience",
             )
         if self._holder is not None and _holder_id(self._holder) != applicant.id_number:
@@ -283,7 +284,7 @@ class AcceptanceFlow:
         """出件方式 the applicant wants (one the item offers)."""
         item = self._need_item()
         if method not in item.delivery:
-            raise ValidationFailed("该事项不支持此出件方式", code="case.delivery_method")
+            raise ValidationFailed(msg("该事项不支持此出件方式"), code="case.delivery_method")
         self._delivery = method
 
     # ---- materials -----------------------------------------------------------------
@@ -331,7 +332,9 @@ class AcceptanceFlow:
         missing = [c for c in problems if c.status is CheckStatus.MISSING]
         defective = [c for c in problems if c.status is CheckStatus.DEFECTIVE]
         ready = self._ready_for_outcome()
-        blocked = ready or (f"还有材料未核验：{'、'.join(unchecked)}" if unchecked else "")
+        blocked = ready or (
+            msg("还有材料未核验：{materials}", materials="、".join(unchecked)) if unchecked else ""
+        )
 
         def option(outcome: Outcome, reason: str, *, chief: bool = False) -> OutcomeOption:
             return OutcomeOption(outcome=outcome, available=not reason, reason=reason,
@@ -340,19 +343,20 @@ class AcceptanceFlow:
         not_pending = [c.material.name for c in missing if not c.material.pending_allowed]
         commitment = item is not None and item.commitment_allowed
         return (
-            option(Outcome.ACCEPT, blocked or ("材料不齐全或不符合要求" if problems else "")),
-            option(Outcome.CORRECTION, blocked or ("" if problems else "材料齐全，无需补正")),
+            option(Outcome.ACCEPT, blocked or (msg("材料不齐全或不符合要求") if problems else "")),
+            option(Outcome.CORRECTION, blocked or ("" if problems else msg("材料齐全，无需补正"))),
             option(
                 Outcome.PENDING,
                 blocked
-                or ("材料不符合要求的不能容缺" if defective else "")
-                or ("没有缺少的材料" if not missing else "")
-                or (f"以下材料不允许容缺：{'、'.join(not_pending)}" if not_pending else ""),
+                or (msg("材料不符合要求的不能容缺") if defective else "")
+                or (msg("没有缺少的材料") if not missing else "")
+                or (msg("以下材料不允许容缺：{materials}", materials="、".join(not_pending))
+                    if not_pending else ""),
             ),
             option(
                 Outcome.COMMITMENT,
                 blocked
-                or ("" if commitment else "该事项未实行告知承诺制"),
+                or ("" if commitment else msg("该事项未实行告知承诺制")),
             ),
             option(Outcome.REJECT, ready, chief=True),
         )
@@ -386,22 +390,22 @@ class AcceptanceFlow:
     def problems(self, step: Step) -> tuple[str, ...]:
         """Validation messages for one step (empty when the step is complete)."""
         simple = {
-            Step.ITEM: (self._item is not None, "尚未选择事项"),
-            Step.SITUATION: (self._situation is not None, "尚未选择办理情形"),
-            Step.APPLICANT: (self._applicant is not None, "尚未录入申请人"),
+            Step.ITEM: (self._item is not None, msg("尚未选择事项")),
+            Step.SITUATION: (self._situation is not None, msg("尚未选择办理情形")),
+            Step.APPLICANT: (self._applicant is not None, msg("尚未录入申请人")),
             Step.AGENT: (True, ""),
-            Step.DONE: (self._executed is not None, "尚未完成受理"),
+            Step.DONE: (self._executed is not None, msg("尚未完成受理")),
         }
         if step in simple:
             done, message = simple[step]
             return () if done else (message,)
         if step is Step.MATERIALS:
             return tuple(
-                f"“{c.material.name}”尚未核验"
+                msg("“{material}”尚未核验", material=c.material.name)
                 for c in self.checklist()
                 if c.status is CheckStatus.UNCHECKED
             )
-        return () if self.available() else ("当前没有可选的受理结果",)
+        return () if self.available() else (msg("当前没有可选的受理结果"),)
 
     # ---- execution -------------------------------------------------------------------
 
@@ -443,10 +447,10 @@ class AcceptanceFlow:
         chief_ok = approved_by is not None and approved_by.role is Role.CHIEF
         if outcome is Outcome.REJECT and not chief_ok:
             raise NotPermitted(
-                "窗口无否决权：不予受理须经首席代表审核同意", code="case.reject_needs_chief"
+                msg("窗口无否决权：不予受理须经首席代表审核同意"), code="case.reject_needs_chief"
             )
         if outcome is Outcome.PENDING and supply_by is None:
-            raise ValidationFailed("请填写容缺材料的补齐期限", code="case.pending_deadline")
+            raise ValidationFailed(msg("请填写容缺材料的补齐期限"), code="case.pending_deadline")
         case = self._open(number)
         receipt = case.receive(self._actor)
         if outcome is Outcome.ACCEPT:
@@ -475,7 +479,9 @@ class AcceptanceFlow:
     def _open(self, number: str) -> Case:
         item = self._need_item()
         if self._situation is None or self._applicant is None:
-            raise ValidationFailed("请先选择办理情形并录入申请人", code="acceptance.incomplete")
+            raise ValidationFailed(
+                msg("请先选择办理情形并录入申请人"), code="acceptance.incomplete"
+            )
         case = Case.open(
             number=number,
             item=item,
@@ -502,10 +508,12 @@ class AcceptanceFlow:
     def _set_mark(self, mark: MaterialMark) -> None:
         self._need_item()
         if self._situation is None:
-            raise ValidationFailed("请先选择办理情形", code="acceptance.no_situation")
+            raise ValidationFailed(msg("请先选择办理情形"), code="acceptance.no_situation")
         scratch = self._scratch()
         if scratch is None:
-            raise ValidationFailed("请先录入申请人，再核验材料", code="acceptance.no_applicant")
+            raise ValidationFailed(
+                msg("请先录入申请人，再核验材料"), code="acceptance.no_applicant"
+            )
         scratch.mark(mark)  # core.case's rules: part of the 情形, fits the material
         self._marks[mark.material_id] = mark
 
@@ -532,21 +540,21 @@ class AcceptanceFlow:
 
     def _ready_for_outcome(self) -> str:
         if self._item is None:
-            return "尚未选择事项"
+            return msg("尚未选择事项")
         if self._situation is None:
-            return "尚未选择办理情形"
+            return msg("尚未选择办理情形")
         if self._applicant is None:
-            return "尚未录入申请人"
+            return msg("尚未录入申请人")
         return ""
 
     def _need_item(self) -> ServiceItem:
         if self._item is None:
-            raise ValidationFailed("请先选择事项", code="acceptance.no_item")
+            raise ValidationFailed(msg("请先选择事项"), code="acceptance.no_item")
         return self._item
 
     def _require_open(self) -> None:
         if self._executed is not None:
-            raise IllegalTransition("本次收件已完成，不能再修改", code="acceptance.done")
+            raise IllegalTransition(msg("本次收件已完成，不能再修改"), code="acceptance.done")
 
 
 def _holder_id(holder: Citizen | Enterprise) -> str:

@@ -40,7 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from core.case import Actor, Channel, Role
 from core.catalog import NonEmpty
 from core.clock import Clock
-from core.errors import NotPermitted, UserFacingError, ValidationFailed
+from core.errors import NotPermitted, UserFacingError, ValidationFailed, msg
 
 log = logging.getLogger(__name__)
 
@@ -174,12 +174,16 @@ def check_password_policy(password: str, *, account_id: str, previous_hash: str 
     """
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationFailed(
-            f"密码至少需要{MIN_PASSWORD_LENGTH}位", code="password.short", min=MIN_PASSWORD_LENGTH
+            msg("密码至少需要{min}位", min=MIN_PASSWORD_LENGTH),
+            code="password.short",
+            min=MIN_PASSWORD_LENGTH,
         )
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise ValidationFailed(f"密码不能超过{MAX_PASSWORD_LENGTH}位", code="password.long")
+        raise ValidationFailed(
+            msg("密码不能超过{max}位", max=MAX_PASSWORD_LENGTH), code="password.long"
+        )
     if password != password.strip() or any(ord(c) < 32 for c in password):
-        raise ValidationFailed("密码首尾不能有空格，也不能含控制字符", code="password.space")
+        raise ValidationFailed(msg("密码首尾不能有空格，也不能含控制字符"), code="password.space")
     classes = sum(
         (
             any(c.isalpha() for c in password),
@@ -189,14 +193,14 @@ def check_password_policy(password: str, *, account_id: str, previous_hash: str 
     )
     if classes < 2:
         raise ValidationFailed(
-            "密码须包含字母、数字、符号中的至少两类", code="password.classes"
+            msg("密码须包含字母、数字、符号中的至少两类"), code="password.classes"
         )
     if account_id and account_id.lower() in password.lower():
-        raise ValidationFailed("密码不能包含账号名", code="password.contains_id")
+        raise ValidationFailed(msg("密码不能包含账号名"), code="password.contains_id")
     if len(set(password)) == 1:
-        raise ValidationFailed("密码不能由同一个字符组成", code="password.repeated")
+        raise ValidationFailed(msg("密码不能由同一个字符组成"), code="password.repeated")
     if previous_hash and verify_secret(password, previous_hash):
-        raise ValidationFailed("新密码不能与原密码相同", code="password.same")
+        raise ValidationFailed(msg("新密码不能与原密码相同"), code="password.same")
 
 
 def check_pin_policy(pin: str) -> None:
@@ -206,11 +210,13 @@ def check_pin_policy(pin: str) -> None:
         ValidationFailed: the PIN breaks a rule.
     """
     if len(pin) != PIN_LENGTH or not pin.isascii() or not pin.isdigit():
-        raise ValidationFailed(f"退出密码应为{PIN_LENGTH}位数字", code="pin.format")
+        raise ValidationFailed(
+            msg("退出密码应为{length}位数字", length=PIN_LENGTH), code="pin.format"
+        )
     digits = [int(c) for c in pin]
     steps = {b - a for a, b in zip(digits, digits[1:], strict=False)}
     if len(set(digits)) == 1 or steps in ({1}, {-1}):
-        raise ValidationFailed("退出密码过于简单，请避免连续或重复数字", code="pin.weak")
+        raise ValidationFailed(msg("退出密码过于简单，请避免连续或重复数字"), code="pin.weak")
 
 
 # ---- records ------------------------------------------------------------------------
@@ -364,7 +370,9 @@ class ClerkSession:
         """
         chosen = role or self.clerk.roles[0]
         if not self.clerk.has(chosen):
-            raise NotPermitted(f"您没有“{chosen}”岗位权限", code="account.role", role=chosen.value)
+            raise NotPermitted(
+                msg("您没有“{role}”岗位权限", role=chosen), code="account.role", role=chosen.value
+            )
         return Actor(
             id=self.clerk.id,
             role=chosen,
@@ -417,7 +425,7 @@ class Accounts:
         if account is None or not account.clerk.active:
             verify_secret(password, self._decoy)
             log.info("login refused for an unknown or disabled account")
-            raise LoginRefused("账号或密码错误", code="login.refused")
+            raise LoginRefused(msg("账号或密码错误"), code="login.refused")
         if account.locked_at(now):
             raise self._locked(account)
         if account.locked_until is not None:  # the lock has run out: start afresh
@@ -467,7 +475,8 @@ class Accounts:
             raise self._locked(account)
         left = MAX_FAILURES - failures
         raise LoginRefused(
-            f"账号或密码错误，再错{left}次账号将被锁定{LOCKOUT.seconds // 60}分钟",
+            msg("账号或密码错误，再错{left}次账号将被锁定{minutes}分钟",
+                left=left, minutes=LOCKOUT.seconds // 60),
             code="login.refused",
             left=left,
         )
@@ -477,7 +486,8 @@ class Accounts:
         until = account.locked_until
         assert until is not None
         return AccountLocked(
-            f"密码错误次数过多，账号已锁定至{until:%H:%M}；如需立即使用请联系管理员解锁",
+            msg("密码错误次数过多，账号已锁定至{until}；如需立即使用请联系管理员解锁",
+                until=until.strftime("%H:%M")),
             code="login.locked",
             until=until.isoformat(),
         )
@@ -493,7 +503,7 @@ class Accounts:
         """
         account = self._require(session.clerk.id)
         if not verify_secret(old, account.password_hash):
-            raise LoginRefused("原密码不正确", code="password.old_wrong")
+            raise LoginRefused(msg("原密码不正确"), code="password.old_wrong")
         check_password_policy(new, account_id=account.id, previous_hash=account.password_hash)
         account = account.model_copy(
             update={
@@ -519,7 +529,7 @@ class Accounts:
         """潮汐窗口: what this window handles from now on (this session only)."""
         cleaned = tuple(dict.fromkeys(a.strip() for a in areas if a.strip()))
         if not cleaned:
-            raise ValidationFailed("请至少选择一个业务区", code="account.areas")
+            raise ValidationFailed(msg("请至少选择一个业务区"), code="account.areas")
         account = self._require(session.clerk.id)
         self._repo.save(
             account,
@@ -550,7 +560,7 @@ class Accounts:
         """
         self._require_admin(admin)
         if self._repo.get(clerk.id) is not None:
-            raise ValidationFailed("该账号已存在", code="account.exists")
+            raise ValidationFailed(msg("该账号已存在"), code="account.exists")
         check_password_policy(password, account_id=clerk.id)
         account = Account(
             clerk=clerk,
@@ -610,7 +620,7 @@ class Accounts:
         """Enable or disable an account (a clerk who left the hall)."""
         self._require_admin(admin)
         if account_id == admin.clerk.id and not active:
-            raise ValidationFailed("不能停用自己的账号", code="account.self")
+            raise ValidationFailed(msg("不能停用自己的账号"), code="account.self")
         account = self._require(account_id)
         clerk = account.clerk.model_copy(update={"active": active})
         self._repo.save(
@@ -658,13 +668,13 @@ class Accounts:
     def _require(self, account_id: str) -> Account:
         account = self._repo.get(account_id)
         if account is None:
-            raise ValidationFailed("账号不存在", code="account.unknown")
+            raise ValidationFailed(msg("账号不存在"), code="account.unknown")
         return account
 
     @staticmethod
     def _require_admin(session: ClerkSession) -> None:
         if not session.clerk.has(Role.ADMIN):
-            raise NotPermitted("只有管理员可以管理账号", code="account.not_admin")
+            raise NotPermitted(msg("只有管理员可以管理账号"), code="account.not_admin")
 
 
 class PinGate:
@@ -700,7 +710,9 @@ class PinGate:
         until = self.locked_until
         if until is not None:
             raise AccountLocked(
-                f"错误次数过多，请于{until:%H:%M}后再试", code="pin.locked", until=until.isoformat()
+                msg("错误次数过多，请于{until}后再试", until=until.strftime("%H:%M")),
+                code="pin.locked",
+                until=until.isoformat(),
             )
         clerk = self._check(pin) if pin.isascii() and pin.isdigit() else None
         if clerk is not None:
@@ -711,11 +723,13 @@ class PinGate:
             self._locked_until = self._clock.now() + LOCKOUT
             log.warning("kiosk staff PIN pad locked after %d wrong PINs", self._failures)
             raise AccountLocked(
-                f"错误次数过多，请于{self._locked_until:%H:%M}后再试",
+                msg("错误次数过多，请于{until}后再试", until=self._locked_until.strftime("%H:%M")),
                 code="pin.locked",
                 until=self._locked_until.isoformat(),
             )
-        raise LoginRefused("退出密码错误", code="pin.refused", left=MAX_FAILURES - self._failures)
+        raise LoginRefused(
+            msg("退出密码错误"), code="pin.refused", left=MAX_FAILURES - self._failures
+        )
 
 
 class _PinCheck(Protocol):

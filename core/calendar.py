@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from core.catalog import DayUnit, NonEmpty
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 
 CORRECTION_NOTICE_DAYS = 5
 """一次性告知 must be issued within 5 working days of receipt (行政许可法 第三十二条)."""
@@ -128,11 +128,11 @@ class Countdown:
         """A short Chinese phrase: "剩余3个工作日", "今日到期", "已超期2个工作日"."""
         if self.urgency is Urgency.OVERDUE:
             if self.working_days_left == 0:
-                return "已超期"
-            return f"已超期{-self.working_days_left}个工作日"
+                return msg("已超期")
+            return msg("已超期{days}个工作日", days=-self.working_days_left)
         if self.urgency is Urgency.DUE_TODAY:
-            return "今日到期"
-        return f"剩余{self.working_days_left}个工作日"
+            return msg("今日到期")
+        return msg("剩余{days}个工作日", days=self.working_days_left)
 
 
 def _as_date(value: _dt.date) -> _dt.date:
@@ -140,7 +140,7 @@ def _as_date(value: _dt.date) -> _dt.date:
     if isinstance(value, _dt.datetime):
         return value.date()
     if not isinstance(value, _dt.date):
-        raise ValidationFailed("日期格式不正确", code="calendar.date")
+        raise ValidationFailed(msg("日期格式不正确"), code="calendar.date")
     return value
 
 
@@ -179,16 +179,16 @@ class WorkingCalendar:
             ValidationFailed: the data is not a valid calendar; nothing is applied.
         """
         if not isinstance(data, Mapping):
-            raise ValidationFailed("节假日数据格式不正确", code="calendar.format")
+            raise ValidationFailed(msg("节假日数据格式不正确"), code="calendar.format")
         raw_years = data.get("years", [data])
         if not isinstance(raw_years, list | tuple):
-            raise ValidationFailed("节假日数据格式不正确", code="calendar.format")
+            raise ValidationFailed(msg("节假日数据格式不正确"), code="calendar.format")
         try:
             years = [YearSchedule.model_validate(y) for y in raw_years]
         except ValidationError as exc:
             first = exc.errors()[0]
             raise ValidationFailed(
-                f"节假日数据有误：{first['msg']}", code="calendar.invalid"
+                msg("节假日数据有误：{detail}", detail=first["msg"]), code="calendar.invalid"
             ) from None
         return cls(years)
 
@@ -226,7 +226,7 @@ class WorkingCalendar:
             if self.is_working_day(day):
                 return day
             day += _dt.timedelta(days=1)
-        raise ValidationFailed("日历数据异常：长期没有工作日", code="calendar.no_workday")
+        raise ValidationFailed(msg("日历数据异常：长期没有工作日"), code="calendar.no_workday")
 
     # ---- counting ---------------------------------------------------------------
 
@@ -258,7 +258,7 @@ class WorkingCalendar:
         if b < a:
             return -self.working_days_between(b, a)
         if (b - a).days > _MAX_SPAN_DAYS:
-            raise ValidationFailed("日期跨度过大", code="calendar.span")
+            raise ValidationFailed(msg("日期跨度过大"), code="calendar.span")
         count = 0
         day = a
         while day < b:
@@ -297,7 +297,7 @@ class WorkingCalendar:
         """
         deadline, today = _as_date(deadline), _as_date(today)
         if warn_within < 0:
-            raise ValidationFailed("预警天数不能为负数", code="calendar.warn")
+            raise ValidationFailed(msg("预警天数不能为负数"), code="calendar.warn")
         left = self.working_days_between(today, deadline)
         if today > deadline:
             urgency = Urgency.OVERDUE
@@ -312,8 +312,8 @@ class WorkingCalendar:
 
 def _check_days(n: int) -> None:
     if isinstance(n, bool) or not isinstance(n, int):
-        raise ValidationFailed("天数应为整数", code="calendar.days")
+        raise ValidationFailed(msg("天数应为整数"), code="calendar.days")
     if n < 0:
-        raise ValidationFailed("天数不能为负数", code="calendar.days")
+        raise ValidationFailed(msg("天数不能为负数"), code="calendar.days")
     if n > 2000:
-        raise ValidationFailed("天数过大，请核对时限", code="calendar.days")
+        raise ValidationFailed(msg("天数过大，请核对时限"), code="calendar.days")

@@ -47,7 +47,7 @@ from core.calendar import Countdown, WorkingCalendar
 from core.catalog import Audience, DeliveryMethod, ItemStatus, Material, NonEmpty, ServiceItem
 from core.clock import Clock, hall_date
 from core.elicence import validate_identifier
-from core.errors import IllegalTransition, NotPermitted, ValidationFailed
+from core.errors import IllegalTransition, NotPermitted, ValidationFailed, msg
 from core.identifiers import validate_resident_id, validate_uscc
 from core.masking import mask_id_number, mask_phone, mask_uscc, scrub
 
@@ -251,9 +251,9 @@ def format_provisional(terminal_id: str, day: _dt.date, serial: int) -> str:
             serial is not a positive integer.
     """
     if not _TERMINAL_ID.match(terminal_id):
-        raise ValidationFailed("终端编号只能由字母、数字和连字符组成", code="case.terminal_id")
+        raise ValidationFailed(msg("终端编号只能由字母、数字和连字符组成"), code="case.terminal_id")
     if isinstance(serial, bool) or not isinstance(serial, int) or not 1 <= serial < 10**9:
-        raise ValidationFailed("办件流水号应为正整数", code="case.serial")
+        raise ValidationFailed(msg("办件流水号应为正整数"), code="case.serial")
     return f"T{terminal_id}-{day:%Y%m%d}-{serial}"
 
 
@@ -265,14 +265,14 @@ def parse_provisional(text: str) -> ProvisionalNumber:
     """
     match = _PROVISIONAL.match(text.strip())
     if not match:
-        raise ValidationFailed("临时办件编号格式不正确", code="case.number")
+        raise ValidationFailed(msg("临时办件编号格式不正确"), code="case.number")
     try:
         day = _dt.datetime.strptime(match["day"], "%Y%m%d").date()
     except ValueError:
-        raise ValidationFailed("临时办件编号中的日期无效", code="case.number") from None
+        raise ValidationFailed(msg("临时办件编号中的日期无效"), code="case.number") from None
     serial = int(match["n"])
     if serial < 1:
-        raise ValidationFailed("临时办件编号的流水号应从1开始", code="case.number")
+        raise ValidationFailed(msg("临时办件编号的流水号应从1开始"), code="case.number")
     return ProvisionalNumber(terminal_id=match["terminal"], day=day, serial=serial)
 
 
@@ -293,7 +293,7 @@ def normalise_phone(value: str) -> str:
         text = text[3:]
     if _MOBILE.match(text) or _LANDLINE.match(text):
         return text
-    raise ValidationFailed("联系电话应为11位手机号码或带区号的固定电话", code="phone.format")
+    raise ValidationFailed(msg("联系电话应为11位手机号码或带区号的固定电话"), code="phone.format")
 
 
 class Actor(_Model):
@@ -313,7 +313,7 @@ class Actor(_Model):
     @classmethod
     def _no_personal_data(cls, value: str) -> str:
         if scrub(value) != value:
-            raise ValidationFailed("操作人标识不能使用身份证号码或手机号码", code="actor.id")
+            raise ValidationFailed(msg("操作人标识不能使用身份证号码或手机号码"), code="actor.id")
         return value
 
 
@@ -418,12 +418,12 @@ class MaterialMark(_Model):
     def _complete(self) -> MaterialMark:
         if self.kind is MarkKind.ELICENCE:
             if not self.licence_id or not self.licence_type:
-                raise ValidationFailed("电子证照须注明证照标识和证照类型", code="mark.licence")
+                raise ValidationFailed(msg("电子证照须注明证照标识和证照类型"), code="mark.licence")
             validate_identifier(self.licence_id)
         elif self.licence_id or self.licence_type:
-            raise ValidationFailed("只有电子证照才填写证照标识", code="mark.licence")
+            raise ValidationFailed(msg("只有电子证照才填写证照标识"), code="mark.licence")
         if self.kind is MarkKind.DEFECTIVE and not self.reason.strip():
-            raise ValidationFailed("请写明材料不符合要求的具体原因", code="mark.reason")
+            raise ValidationFailed(msg("请写明材料不符合要求的具体原因"), code="mark.reason")
         return self
 
     @property
@@ -519,7 +519,7 @@ def redress_text(review_body: str, court: str) -> str:
     60 days for 行政复议 (行政复议法 第二十条), six months for 行政诉讼 (行政诉讼法 第四十六条).
     """
     if not review_body.strip() or not court.strip():
-        raise ValidationFailed("请填写行政复议机关和管辖法院", code="case.redress")
+        raise ValidationFailed(msg("请填写行政复议机关和管辖法院"), code="case.redress")
     return (
         f"如对本决定不服，可以自收到本决定之日起六十日内向{review_body.strip()}申请行政复议，"
         f"或者自收到本决定之日起六个月内依法向{court.strip()}提起行政诉讼。"
@@ -528,10 +528,10 @@ def redress_text(review_body: str, court: str) -> str:
 
 def _check_reason_and_redress(reason: str, redress: str) -> None:
     if not reason.strip():
-        raise ValidationFailed("请写明不予受理（不予办理）的理由", code="case.reason")
+        raise ValidationFailed(msg("请写明不予受理（不予办理）的理由"), code="case.reason")
     if "行政复议" not in redress or "行政诉讼" not in redress:
         raise ValidationFailed(
-            "救济途径须告知申请人申请行政复议和提起行政诉讼的权利及期限", code="case.redress"
+            msg("救济途径须告知申请人申请行政复议和提起行政诉讼的权利及期限"), code="case.redress"
         )
 
 
@@ -610,13 +610,13 @@ class Case:
         """
         parse_provisional(number)
         if actor.role not in ROLES[Action.OPEN]:
-            raise NotPermitted(f"“{actor.role}”不能创建办件", code="case.role")
+            raise NotPermitted(msg("“{role}”不能创建办件", role=actor.role), code="case.role")
         _check_item_offered(item, applicant, actor.channel)
         try:
             situation = item.situation(situation_id)
         except KeyError:
             raise ValidationFailed(
-                "所选办理情形不存在，请重新选择", code="case.situation"
+                msg("所选办理情形不存在，请重新选择"), code="case.situation"
             ) from None
         record = CaseRecord(
             number=number,
@@ -715,12 +715,13 @@ class Case:
         """
         if self.state not in _MARKABLE:
             raise IllegalTransition(
-                f"办件当前状态为“{STATE_NAMES[self.state]}”，不能再修改材料核验结果",
+                msg("办件当前状态为“{state}”，不能再修改材料核验结果",
+                    state=STATE_NAMES[self.state]),
                 code="case.mark_state",
             )
         material = next((m for m in self.materials() if m.id == mark.material_id), None)
         if material is None:
-            raise ValidationFailed("该材料不属于所选办理情形", code="mark.material")
+            raise ValidationFailed(msg("该材料不属于所选办理情形"), code="mark.material")
         _check_mark_fits(material, mark)
         others = tuple(m for m in self._record.marks if m.material_id != mark.material_id)
         self._record = self._record.model_copy(update={"marks": (*others, mark)})
@@ -773,7 +774,8 @@ class Case:
         if problems:
             names = "、".join(p.material.name for p in problems)
             raise ValidationFailed(
-                f"材料不齐全或不符合要求，不能受理：{names}。请出具一次性告知书或按容缺、告知承诺办理",
+                msg("材料不齐全或不符合要求，不能受理：{materials}。请出具一次性告知书或按容缺、告知承诺办理",
+                    materials=names),
                 code="case.incomplete",
             )
         return self._accepted(Action.ACCEPT, actor, {})
@@ -789,14 +791,19 @@ class Case:
         self._require_all_checked()
         problems = self.problems()
         if not problems:
-            raise ValidationFailed("材料齐全，无需补正，请直接受理", code="case.nothing_to_correct")
+            raise ValidationFailed(
+                msg("材料齐全，无需补正，请直接受理"), code="case.nothing_to_correct"
+            )
         assert self._record.received_on is not None  # set by every receipt
         deadline = self._calendar.correction_deadline(self._record.received_on)
         today = self.today()
         if today > deadline:
             raise ValidationFailed(
-                f"已超过一次性告知期限（收件后5个工作日，截至{deadline:%Y年%m月%d日}）。"
-                "依法自收到申请材料之日起即为受理，请按受理处理",
+                msg(
+                    "已超过一次性告知期限（收件后5个工作日，截至{deadline}）。"
+                    "依法自收到申请材料之日起即为受理，请按受理处理",
+                    deadline=deadline.strftime("%Y年%m月%d日"),
+                ),
                 code="case.correction_overdue",
             )
         return self._move(
@@ -822,20 +829,25 @@ class Case:
         self._require_all_checked()
         problems = self.problems()
         if not problems:
-            raise ValidationFailed("材料齐全，无需容缺，请直接受理", code="case.nothing_pending")
+            raise ValidationFailed(
+                msg("材料齐全，无需容缺，请直接受理"), code="case.nothing_pending"
+            )
         defective = [p.material.name for p in problems if p.status is CheckStatus.DEFECTIVE]
         if defective:
             raise ValidationFailed(
-                f"材料不符合要求的不能容缺受理：{'、'.join(defective)}",
+                msg("材料不符合要求的不能容缺受理：{materials}", materials="、".join(defective)),
                 code="case.pending_defective",
             )
         not_allowed = [p.material.name for p in problems if not p.material.pending_allowed]
         if not_allowed:
             raise ValidationFailed(
-                f"以下材料不允许容缺：{'、'.join(not_allowed)}", code="case.pending_not_allowed"
+                msg("以下材料不允许容缺：{materials}", materials="、".join(not_allowed)),
+                code="case.pending_not_allowed",
             )
         if supply_by <= self.today():
-            raise ValidationFailed("容缺材料的补齐期限应晚于今天", code="case.pending_deadline")
+            raise ValidationFailed(
+                msg("容缺材料的补齐期限应晚于今天"), code="case.pending_deadline"
+            )
         self._record = self._record.model_copy(update={"pending_until": supply_by})
         return self._accepted(
             Action.ACCEPT_PENDING,
@@ -857,10 +869,12 @@ class Case:
         """
         self._allowed(Action.ACCEPT_ON_COMMITMENT, actor)
         if not self._item.commitment_allowed:
-            raise ValidationFailed("该事项未实行告知承诺制", code="case.commitment_not_allowed")
+            raise ValidationFailed(
+                msg("该事项未实行告知承诺制"), code="case.commitment_not_allowed"
+            )
         if not applicant_chose:
             raise ValidationFailed(
-                "是否采用告知承诺方式由申请人自主决定，请先征得申请人同意",
+                msg("是否采用告知承诺方式由申请人自主决定，请先征得申请人同意"),
                 code="case.commitment_not_chosen",
             )
         self._require_all_checked()
@@ -885,14 +899,15 @@ class Case:
         self._allowed(Action.REJECT, actor)
         if approved_by.role is not Role.CHIEF:
             raise NotPermitted(
-                "窗口无否决权：不予受理须经首席代表审核同意", code="case.reject_needs_chief"
+                msg("窗口无否决权：不予受理须经首席代表审核同意"), code="case.reject_needs_chief"
             )
         _check_reason_and_redress(reason, redress)
         if self.state is CaseState.ACCEPTED_PENDING:
             assert self._record.pending_until is not None  # set by accept_pending
             if self.today() <= self._record.pending_until:
                 raise ValidationFailed(
-                    f"容缺材料补齐期限（{self._record.pending_until:%Y年%m月%d日}）未到，不能不予受理",
+                    msg("容缺材料补齐期限（{until}）未到，不能不予受理",
+                        until=self._record.pending_until.strftime("%Y年%m月%d日")),
                     code="case.pending_open",
                 )
         return self._move(
@@ -932,11 +947,14 @@ class Case:
         still = self.problems()
         if still:
             names = "、".join(p.material.name for p in still)
-            raise ValidationFailed(f"以下材料尚未补齐：{names}", code="case.pending_missing")
+            raise ValidationFailed(
+                msg("以下材料尚未补齐：{materials}", materials=names), code="case.pending_missing"
+            )
         assert self._record.pending_until is not None
         if self.today() > self._record.pending_until:
             raise ValidationFailed(
-                f"已超过容缺材料补齐期限（{self._record.pending_until:%Y年%m月%d日}）",
+                msg("已超过容缺材料补齐期限（{until}）",
+                    until=self._record.pending_until.strftime("%Y年%m月%d日")),
                 code="case.pending_overdue",
             )
         return self._move(
@@ -960,11 +978,11 @@ class Case:
         self._allowed(Action.DECIDE_AT_WINDOW, actor)
         if not self._item.window_decidable:
             raise ValidationFailed(
-                "该事项不能在窗口直接办结，请推送后台审批", code="case.not_decidable"
+                msg("该事项不能在窗口直接办结，请推送后台审批"), code="case.not_decidable"
             )
         if chief.role is not Role.CHIEF or chief.id == actor.id:
             raise NotPermitted(
-                "窗口办结须经办人和首席代表两人签批", code="case.needs_two_signatures"
+                msg("窗口办结须经办人和首席代表两人签批"), code="case.needs_two_signatures"
             )
         return self._move(
             Action.DECIDE_AT_WINDOW,
@@ -1004,7 +1022,7 @@ class Case:
         """The result (licence, approval or decision document) is ready to hand out."""
         self._allowed(Action.PUBLISH_RESULT, actor)
         if not result_ref.strip():
-            raise ValidationFailed("请填写办理结果文书编号", code="case.result_ref")
+            raise ValidationFailed(msg("请填写办理结果文书编号"), code="case.result_ref")
         return self._move(
             Action.PUBLISH_RESULT,
             actor,
@@ -1033,13 +1051,13 @@ class Case:
         """
         self._allowed(Action.DELIVER, actor)
         if method not in self._item.delivery:
-            raise ValidationFailed("该事项不支持此出件方式", code="case.delivery_method")
+            raise ValidationFailed(msg("该事项不支持此出件方式"), code="case.delivery_method")
         if method in (DeliveryMethod.EMS, DeliveryMethod.LOCKER) and not reference.strip():
             raise ValidationFailed(
-                "邮寄须填写运单号，智能文件柜须填写柜格号", code="case.delivery_reference"
+                msg("邮寄须填写运单号，智能文件柜须填写柜格号"), code="case.delivery_reference"
             )
         if method is DeliveryMethod.WINDOW and not recipient.strip():
-            raise ValidationFailed("窗口领取须由领取人签收", code="case.delivery_signer")
+            raise ValidationFailed(msg("窗口领取须由领取人签收"), code="case.delivery_signer")
         return self._move(
             Action.DELIVER,
             actor,
@@ -1055,7 +1073,7 @@ class Case:
         """撤回申请 (the applicant, or a clerk on their written request)."""
         self._allowed(Action.WITHDRAW, actor)
         if not reason.strip():
-            raise ValidationFailed("请写明撤回原因", code="case.withdraw_reason")
+            raise ValidationFailed(msg("请写明撤回原因"), code="case.withdraw_reason")
         return self._move(Action.WITHDRAW, actor, {"reason": reason.strip()})
 
     def assign_official_number(self, actor: Actor, official_number: str) -> CaseEvent | None:
@@ -1070,12 +1088,12 @@ class Case:
         self._allowed(Action.NUMBERED, actor)
         text = official_number.strip()
         if not _OFFICIAL.match(text):
-            raise ValidationFailed("正式办件编号格式不正确", code="case.official_number")
+            raise ValidationFailed(msg("正式办件编号格式不正确"), code="case.official_number")
         current = self._record.official_number
         if current == text:
             return None
         if current is not None:
-            raise IllegalTransition("办件已有正式编号，不能更改", code="case.renumber")
+            raise IllegalTransition(msg("办件已有正式编号，不能更改"), code="case.renumber")
         self._record = self._record.model_copy(update={"official_number": text})
         return self._append(
             Action.NUMBERED,
@@ -1091,14 +1109,15 @@ class Case:
         sources, _ = TRANSITIONS[action]
         if self.state not in sources:
             raise IllegalTransition(
-                f"办件当前状态为“{STATE_NAMES[self.state]}”，不能“{ACTION_NAMES[action]}”",
+                msg("办件当前状态为“{state}”，不能“{action}”",
+                    state=STATE_NAMES[self.state], action=ACTION_NAMES[action]),
                 code="case.illegal_transition",
                 state=self.state.value,
                 action=action.value,
             )
         if actor.role not in ROLES[action]:
             raise NotPermitted(
-                f"“{actor.role}”岗位不能“{ACTION_NAMES[action]}”",
+                msg("“{role}”岗位不能“{action}”", role=actor.role, action=ACTION_NAMES[action]),
                 code="case.role",
                 role=actor.role.value,
                 action=action.value,
@@ -1108,7 +1127,8 @@ class Case:
         unchecked = [c.material.name for c in self.checklist() if c.status is CheckStatus.UNCHECKED]
         if unchecked:
             raise ValidationFailed(
-                f"还有材料未核验：{'、'.join(unchecked)}", code="case.unchecked"
+                msg("还有材料未核验：{materials}", materials="、".join(unchecked)),
+                code="case.unchecked",
             )
 
     def _move(self, action: Action, actor: Actor, details: dict[str, JsonValue]) -> CaseEvent:
@@ -1154,24 +1174,33 @@ class Case:
 
 def _check_item_offered(item: ServiceItem, applicant: Applicant, channel: Channel) -> None:
     if item.status is ItemStatus.WITHDRAWN:
-        raise ValidationFailed(f"该事项已调整：{item.withdrawn_note}", code="case.item_withdrawn")
+        raise ValidationFailed(
+            msg("该事项已调整：{note}", note=item.withdrawn_note), code="case.item_withdrawn"
+        )
     if applicant.kind not in item.audience:
         raise ValidationFailed(
-            f"该事项的服务对象为{'、'.join(a.value for a in item.audience)}",
+            msg("该事项的服务对象为{audience}",
+                audience="、".join(a.value for a in item.audience)),
             code="case.audience",
         )
     if channel is Channel.KIOSK and not item.kiosk_enabled:
-        raise ValidationFailed("该事项暂不支持自助终端申请，请到窗口办理", code="case.not_kiosk")
+        raise ValidationFailed(
+            msg("该事项暂不支持自助终端申请，请到窗口办理"), code="case.not_kiosk"
+        )
     if channel is Channel.ONLINE and not item.online_enabled:
-        raise ValidationFailed("该事项暂不支持网上申请", code="case.not_online")
+        raise ValidationFailed(msg("该事项暂不支持网上申请"), code="case.not_online")
 
 
 def _check_mark_fits(material: Material, mark: MaterialMark) -> None:
     if mark.kind is MarkKind.ELICENCE and mark.licence_type != material.elicence_type:
         raise ValidationFailed(
-            f"“{material.name}”不能用该类电子证照替代", code="mark.licence_type"
+            msg("“{name}”不能用该类电子证照替代", name=material.name), code="mark.licence_type"
         )
     if mark.kind is MarkKind.SHARED_DATA and not material.shared_data:
-        raise ValidationFailed(f"“{material.name}”不能通过共享数据获取", code="mark.shared")
+        raise ValidationFailed(
+            msg("“{name}”不能通过共享数据获取", name=material.name), code="mark.shared"
+        )
     if mark.kind is MarkKind.NOT_APPLICABLE and material.required:
-        raise ValidationFailed(f"“{material.name}”是必要材料，不能标为不涉及", code="mark.required")
+        raise ValidationFailed(
+            msg("“{name}”是必要材料，不能标为不涉及", name=material.name), code="mark.required"
+        )

@@ -46,7 +46,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 from core.identifiers import validate_uscc
 
 ROOT_OID = "1.2.156.3005.2"
@@ -75,13 +75,13 @@ def mod37_36_check_char(text: str) -> str:
         ValidationFailed: ``text`` is empty or has a character outside the alphabet.
     """
     if not text:
-        raise ValidationFailed("电子证照标识内容为空", code="elicence.empty")
+        raise ValidationFailed(msg("电子证照标识内容为空"), code="elicence.empty")
     product = _MODULUS
     for char in text:
         value = _ALPHABET.find(char)
         if value < 0:
             raise ValidationFailed(
-                "电子证照标识只能包含数字和大写字母", code="elicence.charset"
+                msg("电子证照标识只能包含数字和大写字母"), code="elicence.charset"
             )
         total = (product + value) % _MODULUS or _MODULUS
         product = (total * 2) % (_MODULUS + 1)
@@ -91,14 +91,14 @@ def mod37_36_check_char(text: str) -> str:
 def _check_type_code(type_code: str) -> None:
     if not _TYPE_CODE_RE.match(type_code):
         raise ValidationFailed(
-            "电子证照标识中的证照类型代码应为21位（定义部门统一社会信用代码加3位序号）",
+            msg("电子证照标识中的证照类型代码应为21位（定义部门统一社会信用代码加3位序号）"),
             code="elicence.type_code",
         )
     try:
         validate_uscc(type_code[:18])
     except ValidationFailed:
         raise ValidationFailed(
-            "电子证照标识中的证照类型代码所含统一社会信用代码无效",
+            msg("电子证照标识中的证照类型代码所含统一社会信用代码无效"),
             code="elicence.type_code",
         ) from None
 
@@ -108,23 +108,23 @@ def _check_issuer(issuer_code: str) -> None:
         validate_uscc(issuer_code)
     except ValidationFailed:
         raise ValidationFailed(
-            "电子证照标识中的颁发机构代码不是有效的统一社会信用代码",
+            msg("电子证照标识中的颁发机构代码不是有效的统一社会信用代码"),
             code="elicence.issuer",
         ) from None
     if issuer_code != issuer_code.strip().upper():
         raise ValidationFailed(
-            "电子证照标识中的颁发机构代码应为大写", code="elicence.issuer"
+            msg("电子证照标识中的颁发机构代码应为大写"), code="elicence.issuer"
         )
 
 
 def _check_serial_and_version(serial: str, version: str) -> None:
     if not _SERIAL_RE.match(serial):
         raise ValidationFailed(
-            "电子证照标识中的流水号应为1至32位数字或大写字母", code="elicence.serial"
+            msg("电子证照标识中的流水号应为1至32位数字或大写字母"), code="elicence.serial"
         )
     if not _VERSION_RE.match(version) or version == "000":
         raise ValidationFailed(
-            "电子证照标识中的版本号应为3位数字（从001开始）", code="elicence.version"
+            msg("电子证照标识中的版本号应为3位数字（从001开始）"), code="elicence.version"
         )
 
 
@@ -145,7 +145,7 @@ def make_identifier(type_code: str, issuer_code: str, serial: str, version: int 
     """
     if not 1 <= version <= 999:
         raise ValidationFailed(
-            "电子证照标识中的版本号应为3位数字（从001开始）", code="elicence.version"
+            msg("电子证照标识中的版本号应为3位数字（从001开始）"), code="elicence.version"
         )
     version_text = f"{version:03d}"
     _check_type_code(type_code)
@@ -165,29 +165,29 @@ def validate_identifier(value: str) -> str:
     text = value.strip()
     if not text.startswith(ROOT_OID + "."):
         if text.lower().startswith(ROOT_OID + "."):
-            raise ValidationFailed("电子证照标识应使用大写字母", code="elicence.case")
+            raise ValidationFailed(msg("电子证照标识应使用大写字母"), code="elicence.case")
         raise ValidationFailed(
-            "这不是电子证照标识：应以 1.2.156.3005.2 开头", code="elicence.prefix"
+            msg("这不是电子证照标识：应以 1.2.156.3005.2 开头"), code="elicence.prefix"
         )
     parts = text[len(ROOT_OID) + 1 :].split(".")
     if len(parts) != _PART_COUNT or not all(parts):
         raise ValidationFailed(
-            "电子证照标识不完整：应由类型代码、颁发机构代码、流水号、版本号和校验位组成",
+            msg("电子证照标识不完整：应由类型代码、颁发机构代码、流水号、版本号和校验位组成"),
             code="elicence.malformed",
         )
     if text != text.upper():
-        raise ValidationFailed("电子证照标识应使用大写字母", code="elicence.case")
+        raise ValidationFailed(msg("电子证照标识应使用大写字母"), code="elicence.case")
     type_code, issuer_code, serial, version, check = parts
     _check_type_code(type_code)
     _check_issuer(issuer_code)
     _check_serial_and_version(serial, version)
     if len(check) != 1 or check not in _ALPHABET:
         raise ValidationFailed(
-            "电子证照标识的校验位应为1位数字或大写字母", code="elicence.malformed"
+            msg("电子证照标识的校验位应为1位数字或大写字母"), code="elicence.malformed"
         )
     if mod37_36_check_char(type_code + issuer_code + serial + version) != check:
         raise ValidationFailed(
-            "电子证照标识校验位不正确，请核对后重新输入", code="elicence.check"
+            msg("电子证照标识校验位不正确，请核对后重新输入"), code="elicence.check"
         )
     return text
 

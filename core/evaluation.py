@@ -24,7 +24,7 @@ from core.calendar import Countdown, WorkingCalendar
 from core.case import Role
 from core.catalog import NonEmpty
 from core.clock import Clock, hall_date
-from core.errors import IllegalTransition, NotPermitted, ValidationFailed
+from core.errors import IllegalTransition, NotPermitted, ValidationFailed, msg
 
 RECTIFY_WORKING_DAYS = 5
 """差评整改时限: 5 working days from the review (PRODUCT.md, window client)."""
@@ -155,22 +155,27 @@ class Evaluation(_Model):
     @model_validator(mode="after")
     def _rules(self) -> Evaluation:
         if not (self.case_number or self.ticket_number):
-            raise ValidationFailed("评价须对应办件编号或排队号", code="evaluation.subject")
+            raise ValidationFailed(msg("评价须对应办件编号或排队号"), code="evaluation.subject")
         if self.at.tzinfo is None:
-            raise ValidationFailed("评价时间缺少时区", code="evaluation.time")
+            raise ValidationFailed(msg("评价时间缺少时区"), code="evaluation.time")
         allowed = REASONS[self.rating]
         unknown = [r for r in self.reasons if r not in allowed]
         if unknown:
             raise ValidationFailed(
-                f"“{self.rating.label}”下没有这些选项：{'、'.join(unknown)}",
+                msg("“{rating}”下没有这些选项：{options}",
+                    rating=self.rating.label, options="、".join(unknown)),
                 code="evaluation.reason",
             )
         if len(set(self.reasons)) != len(self.reasons):
-            raise ValidationFailed("评价原因有重复", code="evaluation.reason")
+            raise ValidationFailed(msg("评价原因有重复"), code="evaluation.reason")
         if self.rating.is_bad and not self.reasons:
-            raise ValidationFailed("请至少选择一项不满意的原因", code="evaluation.bad_needs_reason")
+            raise ValidationFailed(
+                msg("请至少选择一项不满意的原因"), code="evaluation.bad_needs_reason"
+            )
         if OTHER in self.reasons and not self.comment:
-            raise ValidationFailed("选择“其他”时请简要说明", code="evaluation.other_needs_comment")
+            raise ValidationFailed(
+                msg("选择“其他”时请简要说明"), code="evaluation.other_needs_comment"
+            )
         return self
 
     @property
@@ -251,7 +256,7 @@ class FollowUps:
     def open(self, evaluation: Evaluation) -> BadReviewFollowUp:
         """Open the follow-up of a bad review (refused for any other rating)."""
         if not evaluation.is_bad:
-            raise ValidationFailed("只有差评需要整改回访", code="followup.not_bad")
+            raise ValidationFailed(msg("只有差评需要整改回访"), code="followup.not_bad")
         opened = hall_date(evaluation.at)
         return BadReviewFollowUp(
             evaluation_id=evaluation.id,
@@ -265,7 +270,7 @@ class FollowUps:
     ) -> BadReviewFollowUp:
         """回访核实: what the complainant said, or that they could not be reached."""
         self._expect(follow_up, FollowUpState.OPEN, "回访")
-        note = _required(summary, "请填写回访核实情况")
+        note = _required(summary, msg("请填写回访核实情况"))
         return self._step(
             follow_up,
             FollowUpState.CALLED_BACK,
@@ -278,7 +283,7 @@ class FollowUps:
     ) -> BadReviewFollowUp:
         """整改: the measures taken. Late rectification is recorded as late."""
         self._expect(follow_up, FollowUpState.CALLED_BACK, "整改")
-        note = _required(measures, "请填写整改措施")
+        note = _required(measures, msg("请填写整改措施"))
         late = hall_date(self._clock.now()) > follow_up.rectify_by
         updated = self._step(follow_up, FollowUpState.RECTIFIED, actor_id, note)
         return updated.model_copy(update={"rectified_late": follow_up.rectified_late or late})
@@ -316,11 +321,12 @@ class FollowUps:
         """
         if follow_up.done:
             raise IllegalTransition(
-                f"差评整改已{FOLLOW_UP_NAMES[follow_up.state]}，不能关闭", code="followup.done"
+                msg("差评整改已{state}，不能关闭", state=FOLLOW_UP_NAMES[follow_up.state]),
+                code="followup.done",
             )
         if role not in _SUPERVISORS:
-            raise NotPermitted("关闭差评须由首席代表或管理员审核", code="followup.close_role")
-        note = _required(reason, "请写明关闭原因")
+            raise NotPermitted(msg("关闭差评须由首席代表或管理员审核"), code="followup.close_role")
+        note = _required(reason, msg("请写明关闭原因"))
         return self._step(follow_up, FollowUpState.CLOSED, actor_id, note)
 
     def countdown(self, follow_up: BadReviewFollowUp) -> Countdown | None:
@@ -334,7 +340,8 @@ class FollowUps:
     def _expect(self, follow_up: BadReviewFollowUp, state: FollowUpState, what: str) -> None:
         if follow_up.state is not state:
             raise IllegalTransition(
-                f"差评当前状态为“{FOLLOW_UP_NAMES[follow_up.state]}”，不能{what}",
+                msg("差评当前状态为“{state}”，不能{action}",
+                    state=FOLLOW_UP_NAMES[follow_up.state], action=what),
                 code="followup.illegal",
             )
 
@@ -342,7 +349,7 @@ class FollowUps:
         self, follow_up: BadReviewFollowUp, state: FollowUpState, actor_id: str, note: str
     ) -> BadReviewFollowUp:
         if not actor_id.strip():
-            raise ValidationFailed("缺少经办人", code="followup.actor")
+            raise ValidationFailed(msg("缺少经办人"), code="followup.actor")
         step = FollowUpStep(state=state, at=self._clock.now(), actor_id=actor_id, note=note)
         return follow_up.model_copy(update={"state": state, "steps": (*follow_up.steps, step)})
 

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import IntEnum, IntFlag
 
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 
 PREFIX = "GT1:"
 """What a scanned text starts with when it is one of our identity codes."""
@@ -100,8 +100,10 @@ class MalformedCode(CodeRefused):
 class ExpiredCode(CodeRefused):
     """Past its expiry (or issued in the future beyond the clock skew)."""
 
-    def __init__(self, message: str = "该码已过期，请在手机上刷新后重新出示") -> None:
-        super().__init__(message, code="code.expired")
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message or msg("该码已过期，请在手机上刷新后重新出示"), code="code.expired"
+        )
 
 
 class ForgedCode(CodeRefused):
@@ -109,7 +111,7 @@ class ForgedCode(CodeRefused):
 
     def __init__(self) -> None:
         super().__init__(
-            "该码无法通过验证（可能被篡改或伪造），请出示手机上的实时码", code="code.forged"
+            msg("该码无法通过验证（可能被篡改或伪造），请出示手机上的实时码"), code="code.forged"
         )
 
 
@@ -117,7 +119,7 @@ class ReplayedCode(CodeRefused):
     """The code was already used once."""
 
     def __init__(self) -> None:
-        super().__init__("该码已使用过，请在手机上刷新后重新出示", code="code.replayed")
+        super().__init__(msg("该码已使用过，请在手机上刷新后重新出示"), code="code.replayed")
 
 
 class UnknownKey(CodeRefused):
@@ -125,7 +127,7 @@ class UnknownKey(CodeRefused):
 
     def __init__(self) -> None:
         super().__init__(
-            "无法识别该码的签发密钥，请刷新手机上的码；如仍不行请到窗口办理",
+            msg("无法识别该码的签发密钥，请刷新手机上的码；如仍不行请到窗口办理"),
             code="code.unknown_key",
         )
 
@@ -134,7 +136,9 @@ class RevokedHolder(CodeRefused):
     """The holder's codes were revoked (lost phone, cancelled enterprise …)."""
 
     def __init__(self) -> None:
-        super().__init__("该码对应的身份已停用，请到窗口核验身份", code="code.revoked_holder")
+        super().__init__(
+            msg("该码对应的身份已停用，请到窗口核验身份"), code="code.revoked_holder"
+        )
 
 
 # ------------------------------------------------------------------------ base45
@@ -164,21 +168,23 @@ def base45_decode(text: str) -> bytes:
     try:
         values = [_B45_INDEX[c] for c in text]
     except KeyError:
-        raise MalformedCode("这不是居民码或企业码（含有无法识别的字符）", detail="base45") from None
+        raise MalformedCode(
+            msg("这不是居民码或企业码（含有无法识别的字符）"), detail="base45"
+        ) from None
     if len(values) % 3 == 1:
-        raise MalformedCode("码内容不完整，请重新扫码", detail="truncated")
+        raise MalformedCode(msg("码内容不完整，请重新扫码"), detail="truncated")
     out = bytearray()
     for i in range(0, len(values), 3):
         chunk = values[i : i + 3]
         if len(chunk) == 3:
             n = chunk[0] + chunk[1] * 45 + chunk[2] * 45 * 45
             if n > 0xFFFF:
-                raise MalformedCode("这不是居民码或企业码（编码无效）", detail="base45")
+                raise MalformedCode(msg("这不是居民码或企业码（编码无效）"), detail="base45")
             out.extend(divmod(n, 256))
         else:
             n = chunk[0] + chunk[1] * 45
             if n > 0xFF:
-                raise MalformedCode("这不是居民码或企业码（编码无效）", detail="base45")
+                raise MalformedCode(msg("这不是居民码或企业码（编码无效）"), detail="base45")
             out.append(n)
     return bytes(out)
 
@@ -335,7 +341,7 @@ class IdentityCode:
         if now >= self.expires_at + skew:
             raise ExpiredCode()
         if now < self.issued_at - skew:
-            raise ExpiredCode("该码的签发时间晚于本机时间，请核对终端时钟或刷新手机上的码")
+            raise ExpiredCode(msg("该码的签发时间晚于本机时间，请核对终端时钟或刷新手机上的码"))
 
     def check_signature(self, check: SignatureCheck) -> None:
         """Verify the signature with ``check``.
@@ -371,32 +377,34 @@ def parse(text: str) -> IdentityCode:
     raw_text = text.strip()
     if not raw_text.upper().startswith(PREFIX):
         raise MalformedCode(
-            "这不是居民码或企业码，请出示手机上“爱山东”中的居民码/企业码", detail="prefix"
+            msg("这不是居民码或企业码，请出示手机上“爱山东”中的居民码/企业码"), detail="prefix"
         )
     data = base45_decode(raw_text[len(PREFIX) :])
     if not data:
-        raise MalformedCode("码内容不完整，请重新扫码", detail="truncated")
+        raise MalformedCode(msg("码内容不完整，请重新扫码"), detail="truncated")
     if data[0] != VERSION:
-        raise MalformedCode("该码的版本本终端不支持，请升级终端程序或到窗口办理", detail="version")
+        raise MalformedCode(
+            msg("该码的版本本终端不支持，请升级终端程序或到窗口办理"), detail="version"
+        )
     if len(data) < _HEAD.size:
-        raise MalformedCode("码内容不完整，请重新扫码", detail="truncated")
+        raise MalformedCode(msg("码内容不完整，请重新扫码"), detail="truncated")
     version, alg, key_id, kind, purposes, issued, valid, nonce, ref_len = _HEAD.unpack_from(data)
     try:
         algorithm = Algorithm(alg)
     except ValueError:
-        raise MalformedCode("该码使用了本终端不支持的签名算法", detail="algorithm") from None
+        raise MalformedCode(msg("该码使用了本终端不支持的签名算法"), detail="algorithm") from None
     try:
         subject = SubjectKind(kind)
     except ValueError:
-        raise MalformedCode("该码的类型无法识别", detail="kind") from None
+        raise MalformedCode(msg("该码的类型无法识别"), detail="kind") from None
     if not 1 <= ref_len <= MAX_SUBJECT_REF or not 1 <= valid <= MAX_VALID_MINUTES:
-        raise MalformedCode("码内容无效，请刷新后重新出示", detail="field")
+        raise MalformedCode(msg("码内容无效，请刷新后重新出示"), detail="field")
     end_ref = _HEAD.size + ref_len
     expected = end_ref + SIGNATURE_LENGTH[algorithm]
     if len(data) < expected:
-        raise MalformedCode("码内容不完整，请重新扫码", detail="truncated")
+        raise MalformedCode(msg("码内容不完整，请重新扫码"), detail="truncated")
     if len(data) > expected:
-        raise MalformedCode("码内容无效（多余数据），请刷新后重新出示", detail="trailing")
+        raise MalformedCode(msg("码内容无效（多余数据），请刷新后重新出示"), detail="trailing")
     return IdentityCode(
         key_id=key_id,
         kind=subject,

@@ -47,7 +47,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from core.catalog import DeliveryMethod
 from core.clock import HALL_TZ, Clock
-from core.errors import IllegalTransition, UserFacingError, ValidationFailed
+from core.errors import IllegalTransition, UserFacingError, ValidationFailed, msg
 from core.holders import Citizen
 from core.masking import mask_name
 
@@ -93,7 +93,7 @@ class PickupOffer(BaseModel):
         try:
             return cls.model_validate(doc)
         except ValidationError:
-            raise ValidationFailed("取件信息不完整", code="pickup.malformed") from None
+            raise ValidationFailed(msg("取件信息不完整"), code="pickup.malformed") from None
 
     @property
     def waiting(self) -> bool:
@@ -154,9 +154,10 @@ class PickupAlreadyCollected(ValidationFailed):
 def collected_message(at: _dt.datetime | None) -> str:
     """What a second pickup attempt is told (only after the code and ID tail matched)."""
     if at is None:
-        return "该结果已被领取，如有疑问请呼叫帮办或到窗口咨询"
+        return msg("该结果已被领取，如有疑问请呼叫帮办或到窗口咨询")
     moment = at.astimezone(HALL_TZ) if at.tzinfo is not None else at
-    return f"该结果已于 {moment:%Y年%m月%d日 %H:%M} 领取，如有疑问请呼叫帮办或到窗口咨询"
+    return msg("该结果已于 {at} 领取，如有疑问请呼叫帮办或到窗口咨询",
+               at=moment.strftime("%Y年%m月%d日 %H:%M"))
 
 
 class PickupStep(StrEnum):
@@ -228,7 +229,7 @@ class PickupFlow:
             IllegalTransition: nothing chosen yet.
         """
         if self._chosen is None:
-            raise IllegalTransition("请先选择要领取的结果", code="pickup.no_choice")
+            raise IllegalTransition(msg("请先选择要领取的结果"), code="pickup.no_choice")
         method = self._chosen.method
         assert method is not None  # only self-pickup offers are matched
         return method
@@ -236,14 +237,14 @@ class PickupFlow:
     def prompt(self) -> str:
         """What the screen asks for now."""
         return {
-            PickupStep.IDENTIFY: "请扫描居民码，或输入取件码和身份证号码后4位",
-            PickupStep.CHOOSE: "您有多件办理结果待领取，请选择要领取的结果",
+            PickupStep.IDENTIFY: msg("请扫描居民码，或输入取件码和身份证号码后4位"),
+            PickupStep.CHOOSE: msg("您有多件办理结果待领取，请选择要领取的结果"),
             PickupStep.DISPENSE: (
-                "正在打印办理结果，请稍候"
+                msg("正在打印办理结果，请稍候")
                 if self._chosen is not None and self._chosen.method == "print"
-                else "柜门即将打开，请取走文件后关好柜门"
+                else msg("柜门即将打开，请取走文件后关好柜门")
             ),
-            PickupStep.DONE: "领取完成，请取走取件凭条",
+            PickupStep.DONE: msg("领取完成，请取走取件凭条"),
         }[self.step]
 
     # -- identification -----------------------------------------------------------
@@ -261,7 +262,7 @@ class PickupFlow:
             self._say_if_collected([c for c in self._collected
                                     if c.offer.matches_person(citizen)])
             raise ValidationFailed(
-                "没有查到您在本大厅待领取的办理结果。如结果需窗口领取或邮寄，请咨询工作人员",
+                msg("没有查到您在本大厅待领取的办理结果。如结果需窗口领取或邮寄，请咨询工作人员"),
                 code="pickup.none_for_person",
             )
         return self._matched(found, "resident_code")
@@ -281,16 +282,16 @@ class PickupFlow:
         code = code.strip()
         tail = id_tail.strip().upper()
         if not (code.isascii() and code.isdigit() and 4 <= len(code) <= 12):
-            raise ValidationFailed("取件码应为短信中的数字", code="pickup.code_format")
+            raise ValidationFailed(msg("取件码应为短信中的数字"), code="pickup.code_format")
         if len(tail) != ID_TAIL_LENGTH or not tail.isascii() or not tail.isalnum():
-            raise ValidationFailed("请输入身份证号码最后4位", code="pickup.tail_format")
+            raise ValidationFailed(msg("请输入身份证号码最后4位"), code="pickup.tail_format")
         found = tuple(o for o in self._offers if o.method and o.matches_code(code, tail))
         if not found:
             self._say_if_collected([c for c in self._collected
                                     if c.offer.matches_code(code, tail)])
             left = self._attempts.failed()
             raise ValidationFailed(
-                f"取件码或身份证号码后4位不正确，还可尝试{left}次",
+                msg("取件码或身份证号码后4位不正确，还可尝试{left}次", left=left),
                 code="pickup.no_match",
                 left=left,
             )
@@ -325,12 +326,12 @@ class PickupFlow:
     def choose(self, pickup_id: str) -> PickupOffer:
         """Pick one of several waiting results."""
         if self.step not in (PickupStep.CHOOSE, PickupStep.DISPENSE):
-            raise IllegalTransition("请先验证身份", code="pickup.not_identified")
+            raise IllegalTransition(msg("请先验证身份"), code="pickup.not_identified")
         for offer in self._matches:
             if offer.pickup_id == pickup_id:
                 self._chosen = offer
                 return offer
-        raise ValidationFailed("所选结果不在待领取列表中", code="pickup.not_matched")
+        raise ValidationFailed(msg("所选结果不在待领取列表中"), code="pickup.not_matched")
 
     def collected(self) -> PickupOffer:
         """The result came out (after ``PickupLedger.confirm``)."""
@@ -341,7 +342,9 @@ class PickupFlow:
 
     def _require_step(self, step: PickupStep) -> None:
         if self.step is not step:
-            raise IllegalTransition("当前步骤不能进行此操作", code="pickup.step", step=step.value)
+            raise IllegalTransition(
+                msg("当前步骤不能进行此操作"), code="pickup.step", step=step.value
+            )
 
 
 class PickupLocked(UserFacingError):
@@ -365,7 +368,8 @@ class CodeAttempts:
             self._failures = 0
             return
         raise PickupLocked(
-            f"错误次数过多，请于{self._until:%H:%M}后再试，或扫描居民码取件",
+            msg("错误次数过多，请于{until}后再试，或扫描居民码取件",
+                until=self._until.strftime("%H:%M")),
             code="pickup.locked",
             until=self._until.isoformat(),
         )

@@ -27,7 +27,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core.catalog import NonEmpty
-from core.errors import IllegalTransition, ValidationFailed
+from core.errors import IllegalTransition, ValidationFailed, msg
 
 MAX_RECALLS = 2
 """After the first call a ticket may be recalled twice; then it is a no-show (过号)."""
@@ -46,9 +46,9 @@ def format_ticket_number(prefix: str, serial: int) -> str:
         ValidationFailed: bad prefix or a serial outside 1–999.
     """
     if not _PREFIX.match(prefix):
-        raise ValidationFailed("业务类别前缀应为1至2位大写字母", code="ticket.prefix")
+        raise ValidationFailed(msg("业务类别前缀应为1至2位大写字母"), code="ticket.prefix")
     if isinstance(serial, bool) or not isinstance(serial, int) or not 1 <= serial <= 999:
-        raise ValidationFailed("排队号应在001至999之间", code="ticket.serial")
+        raise ValidationFailed(msg("排队号应在001至999之间"), code="ticket.serial")
     return f"{prefix}{serial:03d}"
 
 
@@ -60,7 +60,7 @@ def parse_ticket_number(text: str) -> tuple[str, int]:
     """
     match = _NUMBER.match(text.strip().upper())
     if not match or int(match["n"]) == 0:
-        raise ValidationFailed("排队号格式不正确", code="ticket.number")
+        raise ValidationFailed(msg("排队号格式不正确"), code="ticket.number")
     return match["prefix"], int(match["n"])
 
 
@@ -118,9 +118,9 @@ class Appointment(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Appointment:
         if self.slot_start.tzinfo is None or self.slot_end.tzinfo is None:
-            raise ValidationFailed("预约时段缺少时区", code="appointment.time")
+            raise ValidationFailed(msg("预约时段缺少时区"), code="appointment.time")
         if self.slot_end <= self.slot_start:
-            raise ValidationFailed("预约时段结束时间应晚于开始时间", code="appointment.slot")
+            raise ValidationFailed(msg("预约时段结束时间应晚于开始时间"), code="appointment.slot")
         return self
 
     def is_on(self, now: _dt.datetime) -> bool:
@@ -160,9 +160,9 @@ class Ticket(_Model):
     def _consistent(self) -> Ticket:
         prefix, _ = parse_ticket_number(self.number)
         if prefix != self.area:
-            raise ValidationFailed("排队号前缀与业务类别不一致", code="ticket.area")
+            raise ValidationFailed(msg("排队号前缀与业务类别不一致"), code="ticket.area")
         if self.issued_at.tzinfo is None:
-            raise ValidationFailed("取号时间缺少时区", code="ticket.time")
+            raise ValidationFailed(msg("取号时间缺少时区"), code="ticket.time")
         return self
 
     # ---- transitions --------------------------------------------------------------
@@ -171,7 +171,7 @@ class Ticket(_Model):
         """叫号: a waiting (or suspended) ticket is called to a window."""
         self._expect("叫号", TicketState.WAITING, TicketState.SUSPENDED)
         if not window_no.strip() or not clerk_id.strip():
-            raise ValidationFailed("叫号须注明窗口号和工作人员", code="ticket.window")
+            raise ValidationFailed(msg("叫号须注明窗口号和工作人员"), code="ticket.window")
         return self._to(
             TicketState.CALLED,
             window_no=window_no.strip(),
@@ -185,7 +185,7 @@ class Ticket(_Model):
         self._expect("重呼", TicketState.CALLED)
         if self.recalls >= MAX_RECALLS:
             raise ValidationFailed(
-                f"已重呼{MAX_RECALLS}次，请按过号处理", code="ticket.recall_limit"
+                msg("已重呼{count}次，请按过号处理", count=MAX_RECALLS), code="ticket.recall_limit"
             )
         return self.model_copy(update={"recalls": self.recalls + 1})
 
@@ -208,7 +208,7 @@ class Ticket(_Model):
         """挂起: the applicant steps away and comes back to the same window."""
         self._expect("挂起", TicketState.SERVING)
         if not reason.strip():
-            raise ValidationFailed("请填写挂起原因", code="ticket.suspend_reason")
+            raise ValidationFailed(msg("请填写挂起原因"), code="ticket.suspend_reason")
         return self._to(TicketState.SUSPENDED, suspended_reason=reason.strip())
 
     def transfer(
@@ -222,7 +222,7 @@ class Ticket(_Model):
         """
         self._expect("转办", TicketState.SERVING)
         if to_area == self.area:
-            raise ValidationFailed("转办须转到其他业务类别", code="ticket.transfer_same")
+            raise ValidationFailed(msg("转办须转到其他业务类别"), code="ticket.transfer_same")
         successor = Ticket(
             number=new_number,
             area=to_area,
@@ -242,7 +242,7 @@ class Ticket(_Model):
         self._expect("关联办件", TicketState.SERVING, TicketState.SUSPENDED, TicketState.DONE)
         number = case_number.strip()
         if not number:
-            raise ValidationFailed("办件编号不能为空", code="ticket.case")
+            raise ValidationFailed(msg("办件编号不能为空"), code="ticket.case")
         if number in self.case_numbers:
             return self
         return self.model_copy(update={"case_numbers": (*self.case_numbers, number)})
@@ -251,7 +251,7 @@ class Ticket(_Model):
         """Record the evaluation of this service; one per ticket."""
         self._expect("评价", TicketState.DONE)
         if self.evaluation_id is not None and self.evaluation_id != evaluation_id:
-            raise IllegalTransition("该排队号已评价", code="ticket.evaluated")
+            raise IllegalTransition(msg("该排队号已评价"), code="ticket.evaluated")
         return self.model_copy(update={"evaluation_id": evaluation_id})
 
     # ---- times -----------------------------------------------------------------------
@@ -275,7 +275,8 @@ class Ticket(_Model):
     def _expect(self, what: str, *states: TicketState) -> None:
         if self.state not in states:
             raise IllegalTransition(
-                f"排队号{self.number}当前{TICKET_STATE_NAMES[self.state]}，不能{what}",
+                msg("排队号{number}当前{state}，不能{action}",
+                    number=self.number, state=TICKET_STATE_NAMES[self.state], action=what),
                 code="ticket.illegal",
                 state=self.state.value,
             )

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 
 #: Longest scan text accepted. Our own identity codes stay far below this (QR ≤ v6);
 #: the limit keeps a runaway device from filling memory or the screen.
@@ -119,14 +119,18 @@ def sanitize_scan_text(raw: str, *, max_length: int = MAX_SCAN_LENGTH) -> str:
     """
     # Check the raw size first so a runaway device cannot make us scan megabytes.
     if len(raw) > max_length * 2:
-        raise ScanRejected("扫码内容过长，无法识别，请确认扫描的是办事二维码", code="scan.too_long")
+        raise ScanRejected(
+            msg("扫码内容过长，无法识别，请确认扫描的是办事二维码"), code="scan.too_long"
+        )
     text = "".join(c for c in raw if not _is_control(c)).strip()
     if not text:
-        raise ScanRejected("未识别到有效内容，请重新扫码", code="scan.empty")
+        raise ScanRejected(msg("未识别到有效内容，请重新扫码"), code="scan.empty")
     if len(text) > max_length:
-        raise ScanRejected("扫码内容过长，无法识别，请确认扫描的是办事二维码", code="scan.too_long")
+        raise ScanRejected(
+            msg("扫码内容过长，无法识别，请确认扫描的是办事二维码"), code="scan.too_long"
+        )
     if any(_is_unusable(c) for c in text):
-        raise ScanRejected("扫码内容含有无法识别的字符，请重新扫码", code="scan.unprintable")
+        raise ScanRejected(msg("扫码内容含有无法识别的字符，请重新扫码"), code="scan.unprintable")
     return text
 
 

@@ -29,12 +29,12 @@ from core.case import (
 from core.case import Channel as CaseChannel
 from core.catalog import DeliveryMethod, Material, ServiceItem
 from core.clock import Clock
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 from core.holders import Citizen, Enterprise
 
 log = logging.getLogger(__name__)
 
-AT_WINDOW_REASON = "自助终端无法收取纸质材料，请到窗口提交"
+AT_WINDOW_REASON = msg("自助终端无法收取纸质材料，请到窗口提交")
 
 KIOSK_DELIVERY = (DeliveryMethod.KIOSK_PRINT, DeliveryMethod.LOCKER, DeliveryMethod.EMS,
                   DeliveryMethod.MOBILE, DeliveryMethod.WINDOW)
@@ -103,7 +103,7 @@ class SelfServiceApplication:
         """
         if not item.kiosk_enabled:
             raise ValidationFailed(
-                "该事项暂不支持自助终端申请，请到窗口办理", code="case.not_kiosk"
+                msg("该事项暂不支持自助终端申请，请到窗口办理"), code="case.not_kiosk"
             )
         self._flow.choose_item(item)
         self._flow.use_identity(holder)
@@ -165,7 +165,7 @@ class SelfServiceApplication:
         situation = flow.situation
         applicant = flow.applicant
         if item is None or situation is None or applicant is None:
-            raise ValidationFailed("请先选择事项和办理情形", code="acceptance.incomplete")
+            raise ValidationFailed(msg("请先选择事项和办理情形"), code="acceptance.incomplete")
         case = Case.open(
             number=number, item=item, situation_id=situation.id, applicant=applicant,
             actor=self._actor, clock=self._clock, calendar=self._calendar,
@@ -183,5 +183,5 @@ class SelfServiceApplication:
     def _need_applicant(self) -> Applicant:
         applicant = self._flow.applicant
         if applicant is None:
-            raise ValidationFailed("请先扫描居民码/企业码", code="acceptance.no_applicant")
+            raise ValidationFailed(msg("请先扫描居民码/企业码"), code="acceptance.no_applicant")
         return applicant
