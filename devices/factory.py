@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from core.clock import Clock
-from core.errors import DeviceUnavailable
+from core.errors import DeviceUnavailable, msg
 from devices.health import Health, HealthBoard, Role
 from devices.printers.base import Printer, PrinterState, PrinterStatus, PrinterUnavailable
 
@@ -440,16 +440,17 @@ def _printer(spec: PrinterSpec) -> Printer:
             from devices.printers.folder import FolderPrinter
 
             if spec.folder is None:
-                raise PrinterUnavailable("未配置打印归档目录（printing.folder）")
+                raise PrinterUnavailable(msg("未配置打印归档目录（printing.folder）"))
             return FolderPrinter(spec.folder, name=spec.device_id)
         case PrinterBackend.CUPS:
             from devices.printers.cups import CupsPrinter
 
             if not spec.queue:
-                raise PrinterUnavailable(
-                    f"未配置 CUPS 打印队列名称（printing.{spec.device_id}_printer），"
-                    "请用 lpstat -p 查看队列名后填写"
-                )
+                raise PrinterUnavailable(msg(
+                    "未配置 CUPS 打印队列名称（printing.{device}_printer），"
+                    "请用 lpstat -p 查看队列名后填写",
+                    device=spec.device_id,
+                ))
             return CupsPrinter(spec.queue, name=spec.device_id, server=spec.server)
         case PrinterBackend.QT:
             from devices.printers.qt import QtPrinter
@@ -457,17 +458,17 @@ def _printer(spec: PrinterSpec) -> Printer:
             return QtPrinter(spec.queue, name=spec.device_id)
         case PrinterBackend.ESCPOS:
             return _escpos(spec)
-    raise PrinterUnavailable(f"不支持的打印方式：{spec.backend}")
+    raise PrinterUnavailable(msg("不支持的打印方式：{backend}", backend=spec.backend))
 
 
 def _escpos(spec: PrinterSpec) -> Printer:
     from devices.printers.escpos import DeviceFileTransport, EscPosPrinter, SerialTransport
 
     if not spec.port:
-        raise PrinterUnavailable(
-            f"未配置小票打印机端口（printing.{spec.device_id}_port），"
-            "如 /dev/ttyUSB0 或 /dev/usb/lp0"
-        )
+        raise PrinterUnavailable(msg(
+            "未配置小票打印机端口（printing.{device}_port），如 /dev/ttyUSB0 或 /dev/usb/lp0",
+            device=spec.device_id,
+        ))
     # USB printer-class devices are write-only files; anything else is a serial port.
     if spec.port.startswith(("/dev/usb/lp", "/dev/lp")):
         return EscPosPrinter(DeviceFileTransport(Path(spec.port)), name=spec.device_id)
@@ -491,7 +492,9 @@ def _camera(spec: ScannerSpec) -> Any:
     try:
         from devices.scanners.camera import CameraScanner
     except ImportError as exc:  # QtMultimedia or libzbar missing
-        raise ScannerUnavailable(f"摄像头扫码组件缺失（{exc}），请安装完整的 govterm") from exc
+        raise ScannerUnavailable(
+            msg("摄像头扫码组件缺失（{error}），请安装完整的 govterm", error=str(exc))
+        ) from exc
     camera_id = spec.camera_id.encode() if spec.camera_id else None
     return CameraScanner(device_id=CAMERA_ID, camera_id=camera_id)
 

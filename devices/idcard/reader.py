@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from core.errors import DeviceUnavailable, UserFacingError, ValidationFailed
+from core.errors import DeviceUnavailable, UserFacingError, ValidationFailed, msg
 from core.identifiers import validate_resident_id
 from core.masking import mask_id_number, mask_name
 from devices.idcard import sam
@@ -93,9 +93,10 @@ def _date(text: str, what: str) -> _dt.date:
     try:
         return _dt.datetime.strptime(text, "%Y%m%d").date()
     except ValueError:
-        raise CardNotReadable(
-            "身份证信息中的{what}无效，请重新放置身份证", code="idcard.bad_date", what=what
-        ) from None
+        # One sentence per field, so each translates as a whole.
+        message = (msg("身份证信息中的出生日期无效，请重新放置身份证") if what == "出生日期"
+                   else msg("身份证信息中的有效期无效，请重新放置身份证"))
+        raise CardNotReadable(message, code="idcard.bad_date", what=what) from None
 
 
 def card_from_text(text: bytes, photo: bytes | None) -> IdCardData:
@@ -109,12 +110,12 @@ def card_from_text(text: bytes, photo: bytes | None) -> IdCardData:
         id_number = validate_resident_id(values["id_number"])
     except ValidationFailed:
         raise CardNotReadable(
-            "身份证号码校验未通过，请重新放置身份证；如仍失败请到服务窗口办理",
+            msg("身份证号码校验未通过，请重新放置身份证；如仍失败请到服务窗口办理"),
             code="idcard.bad_number",
         ) from None
     gender = {"1": "男", "2": "女"}.get(values["gender"])
     if gender is None or not values["name"]:
-        raise CardNotReadable("身份证信息不完整，请重新放置身份证", code="idcard.incomplete")
+        raise CardNotReadable(msg("身份证信息不完整，请重新放置身份证"), code="idcard.incomplete")
     until = values["valid_until"]
     return IdCardData(
         name=values["name"],
@@ -152,9 +153,10 @@ class SamSerialReader:
         try:
             self._port = serial.Serial(port, baudrate=baudrate, timeout=timeout)
         except (serial.SerialException, OSError) as exc:
-            raise IdCardUnavailable(
-                f"无法打开身份证阅读器串口 {port}：{exc}。请检查连线和串口配置"
-            ) from exc
+            raise IdCardUnavailable(msg(
+                "无法打开身份证阅读器串口 {port}：{error}。请检查连线和串口配置",
+                port=port, error=str(exc),
+            )) from exc
         self._timeout = timeout
         self._lock = threading.Lock()
         try:
@@ -164,7 +166,8 @@ class SamSerialReader:
             raise
         if status.sw3 != sam.Sw3.OK:
             self._port.close()
-            raise IdCardUnavailable(f"身份证阅读器自检失败（状态码 {status.sw3:02X}），请联系运维")
+            raise IdCardUnavailable(
+                msg("身份证阅读器自检失败（状态码 {code}），请联系运维", code=f"{status.sw3:02X}"))
 
     def close(self) -> None:
         self._port.close()
@@ -173,19 +176,20 @@ class SamSerialReader:
         with self._lock:
             found = self._exchange(*sam.FIND)
             if found.sw3 != sam.Sw3.FOUND:
-                raise CardNotReadable("请将身份证平放在读卡区", code="idcard.no_card")
+                raise CardNotReadable(msg("请将身份证平放在读卡区"), code="idcard.no_card")
             selected = self._exchange(*sam.SELECT)
             if selected.sw3 != sam.Sw3.OK:
                 raise CardNotReadable(
-                    "读卡失败，请将身份证重新放置并保持不动", code="idcard.select"
+                    msg("读卡失败，请将身份证重新放置并保持不动"), code="idcard.select"
                 )
             content = self._exchange(*sam.READ_BASE)
         if content.sw3 != sam.Sw3.OK:
-            raise CardNotReadable("读卡失败，请将身份证重新放置并保持不动", code="idcard.read")
+            raise CardNotReadable(msg("读卡失败，请将身份证重新放置并保持不动"), code="idcard.read")
         try:
             text, photo = sam.split_payload(content.data)
         except sam.SamFrameError:
-            raise CardNotReadable("读卡数据不完整，请重新放置身份证", code="idcard.short") from None
+            raise CardNotReadable(
+                msg("读卡数据不完整，请重新放置身份证"), code="idcard.short") from None
         card = card_from_text(text, photo)
         log.info("ID card read: %s", card.masked)
         return card
@@ -197,11 +201,12 @@ class SamSerialReader:
         try:
             body = self._read_frame(deadline)
         except sam.SamFrameError as exc:
-            raise IdCardUnavailable(f"身份证阅读器应答校验错误（{exc}），请检查连线") from exc
+            raise IdCardUnavailable(
+                msg("身份证阅读器应答校验错误（{error}），请检查连线", error=str(exc))) from exc
         except OSError as exc:
-            raise IdCardUnavailable(f"身份证阅读器串口出错：{exc}") from exc
+            raise IdCardUnavailable(msg("身份证阅读器串口出错：{error}", error=str(exc))) from exc
         if body is None:
-            raise IdCardUnavailable("身份证阅读器无应答，请检查电源和连线")
+            raise IdCardUnavailable(msg("身份证阅读器无应答，请检查电源和连线"))
         return sam.parse_reply(body)
 
     def _read_frame(self, deadline: float) -> bytes | None:

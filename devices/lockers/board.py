@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from core.errors import DeviceUnavailable
+from core.errors import DeviceUnavailable, msg
 from devices.lockers import protocol
 from devices.lockers.protocol import Command, Frame, FrameError, OpenResult
 
@@ -125,15 +125,17 @@ class SerialLockBoard:
         import serial
 
         if not 1 <= board <= 254:
-            raise LockerUnavailable(f"锁控板地址应为1至254，配置为 {board}")
+            raise LockerUnavailable(msg("锁控板地址应为1至254，配置为 {board}", board=board))
         if not 1 <= compartments <= 127:
-            raise LockerUnavailable(f"每块锁控板的格口数应为1至127，配置为 {compartments}")
+            raise LockerUnavailable(
+                msg("每块锁控板的格口数应为1至127，配置为 {count}", count=compartments))
         try:
             self._port: SerialTransport = serial.Serial(port, baudrate=baudrate, timeout=timeout)
         except (serial.SerialException, OSError) as exc:
-            raise LockerUnavailable(
-                f"无法打开智能文件柜串口 {port}：{exc}。请检查连线和串口配置"
-            ) from exc
+            raise LockerUnavailable(msg(
+                "无法打开智能文件柜串口 {port}：{error}。请检查连线和串口配置",
+                port=port, error=str(exc),
+            )) from exc
         self._board = board
         self._count = compartments
         self._timeout = timeout
@@ -164,27 +166,31 @@ class SerialLockBoard:
             log.info("locker board %d: compartment %d opened", self._board, compartment)
             return
         if result == OpenResult.JAMMED:
-            raise CompartmentFault(
-                compartment, f"{compartment}号格口锁舌未弹开（可能卡住），请工作人员检查"
-            )
+            raise CompartmentFault(compartment, msg(
+                "{compartment}号格口锁舌未弹开（可能卡住），请工作人员检查",
+                compartment=compartment,
+            ))
         if result == OpenResult.NO_SUCH_COMPARTMENT:
-            raise CompartmentFault(compartment, f"锁控板上没有{compartment}号格口，请检查配置")
-        raise LockerUnavailable(f"锁控板对开锁指令的应答无法识别：{reply.data.hex(' ')}")
+            raise CompartmentFault(compartment, msg(
+                "锁控板上没有{compartment}号格口，请检查配置", compartment=compartment))
+        raise LockerUnavailable(
+            msg("锁控板对开锁指令的应答无法识别：{reply}", reply=reply.data.hex(" ")))
 
     def status(self, compartment: int) -> CompartmentStatus:
         self._check(compartment)
         reply = self._exchange(Command.STATUS, compartment)
         if len(reply.data) != 2:
-            raise LockerUnavailable("锁控板状态应答长度不正确")
+            raise LockerUnavailable(msg("锁控板状态应答长度不正确"))
         return _status(compartment, reply.data[0], reply.data[1])
 
     def all_status(self) -> list[CompartmentStatus]:
         """Every compartment of the board, in order."""
         reply = self._exchange(Command.ALL_STATUS, 0)
         if len(reply.data) != 2 * self._count:
-            raise LockerUnavailable(
-                f"锁控板报告 {len(reply.data) // 2} 个格口，配置为 {self._count} 个，请检查配置"
-            )
+            raise LockerUnavailable(msg(
+                "锁控板报告 {found} 个格口，配置为 {count} 个，请检查配置",
+                found=len(reply.data) // 2, count=self._count,
+            ))
         pairs = zip(reply.data[0::2], reply.data[1::2], strict=True)
         return [_status(n, door, item) for n, (door, item) in enumerate(pairs, start=1)]
 
@@ -201,9 +207,10 @@ class SerialLockBoard:
 
     def _check(self, compartment: int) -> None:
         if not 1 <= compartment <= self._count:
-            raise CompartmentFault(
-                compartment, f"格口号 {compartment} 超出范围（1至{self._count}）"
-            )
+            raise CompartmentFault(compartment, msg(
+                "格口号 {compartment} 超出范围（1至{count}）",
+                compartment=compartment, count=self._count,
+            ))
 
     def _exchange(self, cmd: Command, compartment: int) -> Frame:
         request = Frame(self._board, cmd, compartment).encode()
@@ -220,7 +227,8 @@ class SerialLockBoard:
                                 self._board, exc, attempt + 1)
                     continue
                 except OSError as exc:
-                    raise LockerUnavailable(f"智能文件柜串口出错：{exc}") from exc
+                    raise LockerUnavailable(
+                        msg("智能文件柜串口出错：{error}", error=str(exc))) from exc
                 if reply is None:
                     problem = problem or "silent"
                     log.warning("locker board %d: no reply, attempt %d", self._board, attempt + 1)
@@ -232,10 +240,11 @@ class SerialLockBoard:
                     continue
                 return reply
         if problem == "garbled":
-            raise LockerUnavailable("锁控板应答校验错误（线路干扰或波特率不符），请检查连线")
-        raise LockerUnavailable(
-            f"锁控板（地址 {self._board}）无应答，请检查电源、连线和地址设置"
-        )
+            raise LockerUnavailable(
+                msg("锁控板应答校验错误（线路干扰或波特率不符），请检查连线"))
+        raise LockerUnavailable(msg(
+            "锁控板（地址 {board}）无应答，请检查电源、连线和地址设置", board=self._board
+        ))
 
     def _read_frame(self) -> Frame | None:
         """Read one frame; None when nothing arrived in time."""

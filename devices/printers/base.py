@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
-from core.errors import DeviceUnavailable, PrintFailed
+from core.errors import DeviceUnavailable, PrintFailed, msg
 
 PDF_MAGIC = b"%PDF-"
 MAX_COPIES = 20
@@ -40,20 +40,42 @@ class PrinterState(StrEnum):
 
 
 _STAFF_TEXT: dict[PrinterState, str] = {
-    PrinterState.READY: "打印机正常",
-    PrinterState.PAPER_LOW: "打印机纸张将尽，请尽快补充纸张",
-    PrinterState.PAPER_OUT: "打印机缺纸，请补充纸张后在管理界面重新打印未完成的任务",
-    PrinterState.OFFLINE: "打印机离线或已暂停，请检查电源、连线和打印队列",
-    PrinterState.ERROR: "打印机故障（如卡纸、舱盖未关、切刀故障），请到现场处理",
+    PrinterState.READY: msg("打印机正常"),
+    PrinterState.PAPER_LOW: msg("打印机纸张将尽，请尽快补充纸张"),
+    PrinterState.PAPER_OUT: msg("打印机缺纸，请补充纸张后在管理界面重新打印未完成的任务"),
+    PrinterState.OFFLINE: msg("打印机离线或已暂停，请检查电源、连线和打印队列"),
+    PrinterState.ERROR: msg("打印机故障（如卡纸、舱盖未关、切刀故障），请到现场处理"),
 }
 
+_NO_PRINTING = msg("本机暂时无法打印，请到服务窗口领取纸质材料")
 _CITIZEN_TEXT: dict[PrinterState, str] = {
     PrinterState.READY: "",
     PrinterState.PAPER_LOW: "",
-    PrinterState.PAPER_OUT: "本机暂时无法打印，请到服务窗口领取纸质材料",
-    PrinterState.OFFLINE: "本机暂时无法打印，请到服务窗口领取纸质材料",
-    PrinterState.ERROR: "本机暂时无法打印，请到服务窗口领取纸质材料",
+    PrinterState.PAPER_OUT: _NO_PRINTING,
+    PrinterState.OFFLINE: _NO_PRINTING,
+    PrinterState.ERROR: _NO_PRINTING,
 }
+
+
+def _staff_text(state: PrinterState, detail: str) -> str:
+    """The staff message for ``state`` with the backend's ``detail`` in brackets.
+
+    One template per state, so the sentence translates as a whole.
+    """
+    match state:
+        case PrinterState.READY:
+            return msg("打印机正常（{detail}）", detail=detail)
+        case PrinterState.PAPER_LOW:
+            return msg("打印机纸张将尽，请尽快补充纸张（{detail}）", detail=detail)
+        case PrinterState.PAPER_OUT:
+            return msg("打印机缺纸，请补充纸张后在管理界面重新打印未完成的任务（{detail}）",
+                       detail=detail)
+        case PrinterState.OFFLINE:
+            return msg("打印机离线或已暂停，请检查电源、连线和打印队列（{detail}）",
+                       detail=detail)
+        case PrinterState.ERROR:
+            return msg("打印机故障（如卡纸、舱盖未关、切刀故障），请到现场处理（{detail}）",
+                       detail=detail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +99,7 @@ class PrinterStatus:
         cls, state: PrinterState, *, detail: str = "", reasons: tuple[str, ...] = ()
     ) -> PrinterStatus:
         """The standard messages for ``state``; ``detail`` is appended for staff."""
-        staff = _STAFF_TEXT[state]
-        if detail:
-            staff = f"{staff}（{detail}）"
+        staff = _staff_text(state, detail) if detail else _STAFF_TEXT[state]
         return cls(state, staff, _CITIZEN_TEXT[state], reasons)
 
     @property
@@ -111,7 +131,8 @@ def print_failure(status: PrinterStatus, *, detail: str = "") -> PrintFailed:
 
     Transient unless a person must act (paper out, jam …).
     """
-    reason = f"{status.staff_message}（{detail}）" if detail else status.staff_message
+    reason = (msg("{message}（{detail}）", message=status.staff_message, detail=detail)
+              if detail else status.staff_message)
     return PrintFailed(reason, transient=not status.needs_staff)
 
 

@@ -34,7 +34,7 @@ import time
 import urllib.parse
 from collections.abc import Callable
 
-from core.errors import PrintFailed
+from core.errors import PrintFailed, msg
 from devices.printers import ipp
 from devices.printers.base import (
     PrinterState,
@@ -61,7 +61,8 @@ def parse_server(server: str) -> tuple[str, int]:
     if not host:
         return port or "localhost", 631
     if not port.isdigit():
-        raise PrinterUnavailable(f"CUPS 服务地址格式不正确：{server}（应为 主机:端口）")
+        raise PrinterUnavailable(
+            msg("CUPS 服务地址格式不正确：{server}（应为 主机:端口）", server=server))
     return host, int(port)
 
 
@@ -89,7 +90,8 @@ def classify(
     if errors:
         return PrinterStatus.of(PrinterState.ERROR, detail=message or errors[0], reasons=found)
     if state == ipp.PrinterStateValue.STOPPED or not accepting:
-        detail = message or ("已停止" if state == ipp.PrinterStateValue.STOPPED else "拒绝新任务")
+        detail = message or (
+            msg("已停止") if state == ipp.PrinterStateValue.STOPPED else msg("拒绝新任务"))
         return PrinterStatus.of(PrinterState.OFFLINE, detail=detail, reasons=found)
     if any(k.startswith("media-low") for k, _ in keywords):
         return PrinterStatus.of(PrinterState.PAPER_LOW, reasons=found)
@@ -126,7 +128,7 @@ class CupsPrinter:
         request_timeout: float = 10.0,
     ) -> None:
         if not queue or "/" in queue:
-            raise PrinterUnavailable(f"CUPS 打印队列名称无效：{queue!r}")
+            raise PrinterUnavailable(msg("CUPS 打印队列名称无效：{queue}", queue=repr(queue)))
         self._queue = queue
         self._name = name or queue
         self._host, self._port = parse_server(server)
@@ -140,16 +142,18 @@ class CupsPrinter:
         try:
             reply = self._call(ipp.Op.GET_PRINTER_ATTRIBUTES, _requested("printer-name"))
         except ipp.IppError as exc:
-            raise PrinterUnavailable(
-                f"无法连接打印服务 CUPS（{self._host}:{self._port}）：{exc}。"
-                "请确认 cups 已安装并运行（systemctl status cups）"
-            ) from exc
+            raise PrinterUnavailable(msg(
+                "无法连接打印服务 CUPS（{host}:{port}）：{error}。"
+                "请确认 cups 已安装并运行（systemctl status cups）",
+                host=self._host, port=self._port, error=str(exc),
+            )) from exc
         if reply.status == ipp.STATUS_NOT_FOUND:
-            raise PrinterUnavailable(
-                f"CUPS 中没有名为“{queue}”的打印队列，请用 lpstat -p 查看并修改配置"
-            )
+            raise PrinterUnavailable(msg(
+                "CUPS 中没有名为“{queue}”的打印队列，请用 lpstat -p 查看并修改配置", queue=queue
+            ))
         if not reply.ok:
-            raise PrinterUnavailable(f"CUPS 拒绝访问打印队列“{queue}”：{reply.message()}")
+            raise PrinterUnavailable(msg(
+                "CUPS 拒绝访问打印队列“{queue}”：{reply}", queue=queue, reply=reply.message()))
 
     @property
     def name(self) -> str:
@@ -165,7 +169,8 @@ class CupsPrinter:
         try:
             reply = self._call(ipp.Op.GET_PRINTER_ATTRIBUTES, _requested(*_STATUS_ATTRIBUTES))
         except ipp.IppError as exc:
-            return PrinterStatus.of(PrinterState.OFFLINE, detail=f"无法连接 CUPS：{exc}")
+            return PrinterStatus.of(
+                PrinterState.OFFLINE, detail=msg("无法连接 CUPS：{error}", error=str(exc)))
         if not reply.ok:
             return PrinterStatus.of(PrinterState.OFFLINE, detail=reply.message())
         attrs = reply.first(ipp.Tag.PRINTER)
@@ -218,13 +223,15 @@ class CupsPrinter:
                 data=pdf,
             )
         except ipp.IppError as exc:
-            raise PrintFailed(f"无法连接打印服务 CUPS：{exc}", transient=True) from exc
+            raise PrintFailed(
+                msg("无法连接打印服务 CUPS：{error}", error=str(exc)), transient=True) from exc
         if not reply.ok:
             transient = reply.status == ipp.STATUS_NOT_ACCEPTING
-            raise PrintFailed(f"CUPS 未接受打印任务：{reply.message()}", transient=transient)
+            raise PrintFailed(
+                msg("CUPS 未接受打印任务：{reply}", reply=reply.message()), transient=transient)
         ids = reply.get(ipp.Tag.JOB, "job-id")
         if not ids:
-            raise PrintFailed("CUPS 未返回任务编号", transient=True)
+            raise PrintFailed(msg("CUPS 未返回任务编号"), transient=True)
         return int(ids[0])
 
     def _job_state(self, job_id: int) -> tuple[int, str]:
@@ -247,26 +254,30 @@ class CupsPrinter:
                 state, message = self._job_state(job_id)
             except ipp.IppError as exc:
                 raise PrintFailed(
-                    f"打印任务已交给 CUPS，但无法查询其状态：{exc}", transient=True
+                    msg("打印任务已交给 CUPS，但无法查询其状态：{error}", error=str(exc)),
+                    transient=True,
                 ) from exc
             if state == ipp.JobState.COMPLETED:
                 return
             if state in (ipp.JobState.CANCELED, ipp.JobState.ABORTED):
                 status = self.status()
-                detail = message or "任务被取消或中止"
+                detail = message or msg("任务被取消或中止")
                 if status.can_print:
-                    raise PrintFailed(f"CUPS 中止了打印任务（{detail}）", transient=True)
+                    raise PrintFailed(
+                        msg("CUPS 中止了打印任务（{detail}）", detail=detail), transient=True)
                 raise print_failure(status, detail=detail)
             status = self.status()
             if not status.can_print or state == ipp.JobState.STOPPED:
                 self._cancel(job_id)
                 if status.can_print:  # the job stopped, the printer looks fine
-                    raise PrintFailed(f"打印任务被暂停（{message}）", transient=True)
+                    raise PrintFailed(
+                        msg("打印任务被暂停（{detail}）", detail=message), transient=True)
                 raise print_failure(status)
             if time.monotonic() > deadline:
                 self._cancel(job_id)
                 raise PrintFailed(
-                    f"打印任务 {int(self._job_timeout)} 秒内未完成，已撤回", transient=True
+                    msg("打印任务 {seconds} 秒内未完成，已撤回", seconds=int(self._job_timeout)),
+                    transient=True,
                 )
             self._sleep(self._poll)
 

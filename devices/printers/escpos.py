@@ -44,7 +44,7 @@ from typing import Protocol
 
 from PIL import Image
 
-from core.errors import PrintFailed
+from core.errors import PrintFailed, msg
 from devices.printers.base import (
     PrinterState,
     PrinterStatus,
@@ -108,9 +108,10 @@ class SerialTransport:
                 port, baudrate=baudrate, timeout=0.5, write_timeout=write_timeout
             )
         except (serial.SerialException, OSError) as exc:
-            raise PrinterUnavailable(
-                f"无法打开小票打印机串口 {port}：{exc}。请检查连线和串口配置"
-            ) from exc
+            raise PrinterUnavailable(msg(
+                "无法打开小票打印机串口 {port}：{error}。请检查连线和串口配置",
+                port=port, error=str(exc),
+            )) from exc
         self._serial_error: type[Exception] = serial.SerialException
 
     def write(self, data: bytes) -> None:
@@ -145,9 +146,10 @@ class DeviceFileTransport:
         try:
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise PrinterUnavailable(
-                f"无法打开小票打印机设备 {path}（{exc.strerror}），请检查连线和权限"
-            ) from exc
+            raise PrinterUnavailable(msg(
+                "无法打开小票打印机设备 {path}（{error}），请检查连线和权限",
+                path=str(path), error=exc.strerror,
+            )) from exc
         os.close(fd)
 
     def write(self, data: bytes) -> None:
@@ -172,7 +174,8 @@ def rasterise_pdf(pdf: bytes, *, dpi: int = DPI, width: int = WIDTH_DOTS) -> lis
     """
     tool = shutil.which("pdftoppm")
     if tool is None:
-        raise PrintFailed("缺少 pdftoppm（请安装 poppler-utils），无法打印小票", transient=False)
+        raise PrintFailed(
+            msg("缺少 pdftoppm（请安装 poppler-utils），无法打印小票"), transient=False)
     with tempfile.TemporaryDirectory(prefix="govterm-escpos-") as tmp:
         source = Path(tmp) / "job.pdf"
         source.write_bytes(pdf)
@@ -184,7 +187,8 @@ def rasterise_pdf(pdf: bytes, *, dpi: int = DPI, width: int = WIDTH_DOTS) -> lis
         )
         if result.returncode != 0:
             detail = result.stderr.decode("utf-8", "replace").strip()[-200:]
-            raise PrintFailed(f"无法把打印内容转换为小票图像：{detail}", transient=False)
+            raise PrintFailed(
+                msg("无法把打印内容转换为小票图像：{detail}", detail=detail), transient=False)
         pages = sorted(Path(tmp).glob("page*.png"))
         return [_to_print_width(Image.open(p), width) for p in pages]
 
@@ -246,10 +250,10 @@ def encode_job(pages: list[Image.Image], *, copies: int = 1) -> bytes:
 _STATUS_BITS: tuple[tuple[int, int, str, PrinterState, str], ...] = (
     (3, 0x60, "paper-end", PrinterState.PAPER_OUT, ""),
     (1, 0x20, "paper-end", PrinterState.PAPER_OUT, ""),
-    (1, 0x04, "cover-open", PrinterState.ERROR, "舱盖未关"),
-    (2, 0x08, "cutter-error", PrinterState.ERROR, "切刀故障"),
-    (2, 0x20, "unrecoverable-error", PrinterState.ERROR, "打印机报告不可恢复的错误"),
-    (2, 0x40, "auto-recoverable-error", PrinterState.ERROR, "打印机报告错误（如过热）"),
+    (1, 0x04, "cover-open", PrinterState.ERROR, msg("舱盖未关")),
+    (2, 0x08, "cutter-error", PrinterState.ERROR, msg("切刀故障")),
+    (2, 0x20, "unrecoverable-error", PrinterState.ERROR, msg("打印机报告不可恢复的错误")),
+    (2, 0x40, "auto-recoverable-error", PrinterState.ERROR, msg("打印机报告错误（如过热）")),
     (0, 0x08, "offline", PrinterState.OFFLINE, ""),
     (3, 0x0C, "paper-near-end", PrinterState.PAPER_LOW, ""),
 )
@@ -288,13 +292,13 @@ class EscPosPrinter:
         rasterise: Callable[[bytes], list[Image.Image]] = rasterise_pdf,
     ) -> None:
         if rasterise is rasterise_pdf and shutil.which("pdftoppm") is None:
-            raise PrinterUnavailable("缺少 pdftoppm（请安装 poppler-utils），无法打印小票")
+            raise PrinterUnavailable(msg("缺少 pdftoppm（请安装 poppler-utils），无法打印小票"))
         self._transport = transport
         self._name = name
         self._timeout = status_timeout
         self._rasterise = rasterise
         if transport.readable and self._query(1) is None:
-            raise PrinterUnavailable("小票打印机没有应答，请检查电源、连线和波特率")
+            raise PrinterUnavailable(msg("小票打印机没有应答，请检查电源、连线和波特率"))
 
     @classmethod
     def on_serial(
@@ -315,7 +319,7 @@ class EscPosPrinter:
             return PrinterStatus.of(PrinterState.READY, reasons=("write-only",))
         answers = [self._query(n) for n in (1, 2, 3, 4)]
         if any(a is None for a in answers):
-            return PrinterStatus.of(PrinterState.OFFLINE, detail="打印机没有应答")
+            return PrinterStatus.of(PrinterState.OFFLINE, detail=msg("打印机没有应答"))
         printer, offline, error, paper = (int(a or 0) for a in answers)
         return status_from_bytes(printer, offline, error, paper)
 
@@ -328,10 +332,11 @@ class EscPosPrinter:
         try:
             self._transport.write(stream)
         except OSError as exc:
-            raise PrintFailed(f"发送到小票打印机失败：{exc}", transient=True) from exc
+            raise PrintFailed(
+                msg("发送到小票打印机失败：{error}", error=str(exc)), transient=True) from exc
         after = self.status()
         if after.needs_staff:  # ran out or jammed during this job: it is incomplete
-            raise print_failure(after, detail="本次打印未完成")
+            raise print_failure(after, detail=msg("本次打印未完成"))
         log.info("receipt printed on %s (%d bytes, %d copies)", self._name, len(stream), copies)
 
     def _query(self, n: int) -> int | None:

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from core.clock import Clock, SystemClock
-from core.errors import PrintFailed
+from core.errors import PrintFailed, msg
 from devices.printers.base import (
     PrinterState,
     PrinterStatus,
@@ -64,9 +64,10 @@ class FolderPrinter:
             with tempfile.NamedTemporaryFile(dir=directory, prefix=".probe-"):
                 pass
         except OSError as exc:
-            raise PrinterUnavailable(
-                f"无法写入打印归档目录 {directory}（{exc.strerror}），请检查目录权限或配置"
-            ) from exc
+            raise PrinterUnavailable(msg(
+                "无法写入打印归档目录 {directory}（{error}），请检查目录权限或配置",
+                directory=str(directory), error=exc.strerror,
+            )) from exc
 
     @property
     def name(self) -> str:
@@ -78,7 +79,8 @@ class FolderPrinter:
 
     def status(self) -> PrinterStatus:
         if not self._dir.is_dir():
-            return PrinterStatus.of(PrinterState.OFFLINE, detail=f"目录 {self._dir} 不存在")
+            return PrinterStatus.of(
+                PrinterState.OFFLINE, detail=msg("目录 {folder} 不存在", folder=str(self._dir)))
         if (self._dir / PAPER_OUT_FLAG).exists():
             return PrinterStatus.of(PrinterState.PAPER_OUT, reasons=("flag:PAPER_OUT",))
         if (self._dir / OFFLINE_FLAG).exists():
@@ -107,7 +109,8 @@ class FolderPrinter:
         except OSError as exc:
             full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
             state = PrinterState.ERROR if full else PrinterState.OFFLINE
-            status = PrinterStatus.of(state, detail=f"写入 {self._dir} 失败：{exc.strerror}")
+            status = PrinterStatus.of(state, detail=msg(
+                "写入 {folder} 失败：{error}", folder=str(self._dir), error=exc.strerror))
             raise PrintFailed(status.staff_message, transient=not full) from exc
         log.info("paper filed: %s (%d bytes)", target.name, len(pdf))
 

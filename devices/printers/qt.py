@@ -38,7 +38,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPain
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from core.errors import PrintFailed
+from core.errors import PrintFailed, msg
 from devices.printers.base import (
     PrinterState,
     PrinterStatus,
@@ -69,7 +69,8 @@ def available_printers() -> list[str]:
 
 def _need_gui() -> None:
     if QGuiApplication.instance() is None:
-        raise PrinterUnavailable("Qt 打印需要图形界面程序已启动（QGuiApplication），请联系运维")
+        raise PrinterUnavailable(
+            msg("Qt 打印需要图形界面程序已启动（QGuiApplication），请联系运维"))
 
 
 class QtPrinter:
@@ -98,14 +99,20 @@ class QtPrinter:
     ) -> None:
         _need_gui()
         if dpi is not None and not MIN_DPI <= dpi <= MAX_DPI:
-            raise PrinterUnavailable(f"Qt 打印分辨率应为 {MIN_DPI} 至 {MAX_DPI} dpi，配置为 {dpi}")
+            raise PrinterUnavailable(msg(
+                "Qt 打印分辨率应为 {low} 至 {high} dpi，配置为 {dpi}",
+                low=MIN_DPI, high=MAX_DPI, dpi=dpi,
+            ))
         if output_file is None:
             info = self._lookup(printer_name)
             if info is None:
-                known = "、".join(available_printers()) or "无"
-                what = f"名为“{printer_name}”的打印机" if printer_name else "默认打印机"
+                known = "、".join(available_printers()) or "-"
                 raise PrinterUnavailable(
-                    f"系统中没有{what}（现有：{known}），请在系统打印设置中添加或修改配置"
+                    msg("系统中没有名为“{printer}”的打印机（现有：{known}），"
+                        "请在系统打印设置中添加或修改配置", printer=printer_name, known=known)
+                    if printer_name else
+                    msg("系统中没有默认打印机（现有：{known}），请在系统打印设置中添加或修改配置",
+                        known=known)
                 )
             printer_name = info.printerName()
         self._printer_name = printer_name
@@ -137,12 +144,14 @@ class QtPrinter:
         if self._output is not None:
             folder = self._output.parent
             if not folder.is_dir():
-                return PrinterStatus.of(PrinterState.OFFLINE, detail=f"目录 {folder} 不存在")
+                return PrinterStatus.of(
+                    PrinterState.OFFLINE, detail=msg("目录 {folder} 不存在", folder=str(folder)))
             return PrinterStatus.of(PrinterState.READY, reasons=("pdf-file",))
         info = self._lookup(self._printer_name)
         if info is None:
             return PrinterStatus.of(
-                PrinterState.OFFLINE, detail=f"系统中已找不到打印机“{self._printer_name}”"
+                PrinterState.OFFLINE,
+                detail=msg("系统中已找不到打印机“{printer}”", printer=self._printer_name),
             )
         qt_state = info.state()
         state = _STATES.get(qt_state, PrinterState.ERROR)
@@ -197,21 +206,22 @@ class QtPrinter:
                     if not started:
                         printer.setPageLayout(layout)
                         if not painter.begin(printer):
-                            raise PrintFailed(
-                                f"无法开始打印（打印机“{self._name}”拒绝了任务）", transient=True
-                            )
+                            raise PrintFailed(msg(
+                                "无法开始打印（打印机“{printer}”拒绝了任务）", printer=self._name
+                            ), transient=True)
                         started = True
                     else:
                         printer.setPageLayout(layout)
                         if not printer.newPage():
-                            raise PrintFailed("打印中途出错（无法换页）", transient=True)
+                            raise PrintFailed(msg("打印中途出错（无法换页）"), transient=True)
                     _draw_page(painter, printer, document, page)
                 log.debug("Qt printer %s: copy %d of %d painted", self._name, copy + 1, passes)
         finally:
             if started and not painter.end():
-                raise PrintFailed(f"打印任务未能交给打印机“{self._name}”", transient=True)
+                raise PrintFailed(
+                    msg("打印任务未能交给打印机“{printer}”", printer=self._name), transient=True)
         if printer.printerState() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-            raise print_failure(self.status(), detail="打印系统报告任务出错")
+            raise print_failure(self.status(), detail=msg("打印系统报告任务出错"))
 
 
 def _page_layout(points: QSizeF) -> QPageLayout:
@@ -246,7 +256,7 @@ def _render_size(points: QSizeF, dpi: int) -> QSize:
 def _render(document: QPdfDocument, page: int, pixels: QSize) -> QImage:
     image = document.render(page, pixels)
     if image.isNull():
-        raise PrintFailed(f"第 {page + 1} 页无法渲染", transient=False)
+        raise PrintFailed(msg("第 {page} 页无法渲染", page=page + 1), transient=False)
     if image.hasAlphaChannel():
         # PDFium leaves unpainted paper transparent; printers want white.
         flat = QImage(image.size(), QImage.Format.Format_RGB32)

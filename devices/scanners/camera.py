@@ -26,14 +26,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
 
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 from core.scan import Clock, ScanDebouncer, ScanEvent, ScanSource, make_scan_event
 from devices.scanners.base import ScanCallback, ScannerHealth, ScannerState, ScannerUnavailable
 from devices.scanners.decode import CAMERA_STRATEGIES, BarcodeDecoder, DecodeOutcome
 
 log = logging.getLogger(__name__)
 
-NO_CAMERA = "未检测到摄像头，摄像头扫码不可用。请检查摄像头连线，或使用扫码枪。"
+NO_CAMERA = msg("未检测到摄像头，摄像头扫码不可用。请检查摄像头连线，或使用扫码枪。")
 
 PF = QVideoFrameFormat.PixelFormat
 
@@ -322,7 +322,7 @@ class CameraScanner:
 
     def _on_camera_error(self, error: object, text: str) -> None:
         log.warning("camera %s error %s: %s", self._device_id, error, text)
-        self._problem = "摄像头出现故障，摄像头扫码暂不可用，请使用扫码枪或联系工作人员"
+        self._problem = msg("摄像头出现故障，摄像头扫码暂不可用，请使用扫码枪或联系工作人员")
         self._since = self._now()
 
     def start(self, on_scan: ScanCallback) -> None:

@@ -28,12 +28,13 @@ from typing import Any
 
 from PIL import Image, ImageChops, ImageFilter, ImageOps
 
+from core.errors import msg
 from core.scan import Symbology
 from devices.scanners.base import ScannerUnavailable
 
 log = logging.getLogger(__name__)
 
-ZBAR_MISSING = (
+ZBAR_MISSING = msg(
     "扫码模块缺少解码库 libzbar0，摄像头扫码不可用。请联系管理员安装 libzbar0 后重启终端。"
 )
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 from core.scan import (
     MAX_SCAN_LENGTH,
     Clock,
@@ -52,6 +52,8 @@ class LineEnding(StrEnum):
     ANY = "any"  # CR, LF or CRLF
 
 
+_CONNECTION_LOST = msg("串口扫码枪连接中断，正在重新连接")
+
 _SPLIT = {
     LineEnding.CR: re.compile(rb"\r"),
     LineEnding.LF: re.compile(rb"\n"),
@@ -64,7 +66,8 @@ def _load_pyserial() -> Any:
     try:
         import serial
     except ImportError as exc:
-        raise ScannerUnavailable("缺少串口支持库 pyserial，串口扫码枪不可用，请联系管理员") from exc
+        raise ScannerUnavailable(
+            msg("缺少串口支持库 pyserial，串口扫码枪不可用，请联系管理员")) from exc
     return serial
 
 
@@ -142,9 +145,9 @@ class SerialScanner:
             return self._serial_mod.Serial(self._port_path, self._baudrate, timeout=0.1)
         except (self._serial_mod.SerialException, OSError) as exc:
             log.warning("serial scanner %s cannot be opened: %s", self._device_id, exc)
-            raise ScannerUnavailable(
-                f"串口扫码枪未连接或无法打开（{self._port_path}），请检查连线后重启终端"
-            ) from exc
+            raise ScannerUnavailable(msg(
+                "串口扫码枪未连接或无法打开（{port}），请检查连线后重启终端", port=self._port_path
+            )) from exc
 
     def _set_state(self, state: ScannerState, problem: str = "") -> None:
         with self._lock:
@@ -174,7 +177,7 @@ class SerialScanner:
         self._callback = on_scan
         self._stop.clear()
         if self._port is None:
-            self._set_state(ScannerState.DISCONNECTED, "串口扫码枪连接中断，正在重新连接")
+            self._set_state(ScannerState.DISCONNECTED, _CONNECTION_LOST)
         else:
             self._set_state(ScannerState.READY)
         self._thread = threading.Thread(
@@ -211,7 +214,7 @@ class SerialScanner:
             except (self._serial_mod.SerialException, OSError) as exc:
                 log.warning("serial scanner %s lost: %s", self._device_id, exc)
                 self._close()
-                self._set_state(ScannerState.DISCONNECTED, "串口扫码枪连接中断，正在重新连接")
+                self._set_state(ScannerState.DISCONNECTED, _CONNECTION_LOST)
                 continue
             if chunk:
                 buffer = self._consume(buffer + chunk)
