@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from core.accounts import Account, AuditNote, Clerk, hash_params
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 from sync.audit import AuditLog
 from sync.store import Store
 
@@ -87,11 +87,16 @@ def load_demo_clerks(path: Path = DEMO_CLERKS) -> list[Account]:
         parsed = _DemoFile.model_validate(data)
     except OSError as exc:
         raise ValidationFailed(
-            f"无法读取演示账号文件 {path.name}：{exc.strerror}", code="accounts.demo_file"
+            msg("无法读取演示账号文件 {path}：{strerror}", path=path.name, strerror=exc.strerror),
+            code="accounts.demo_file",
         ) from exc
     except (ValueError, ValidationError) as exc:
         raise ValidationFailed(
-            f"演示账号文件 {path.name} 格式有误：{str(exc).splitlines()[0]}",
+            msg(
+                "演示账号文件 {path} 格式有误：{problem}",
+                path=path.name,
+                problem=str(exc).splitlines()[0],
+            ),
             code="accounts.demo_file",
         ) from exc
     accounts: list[Account] = []
@@ -99,7 +104,8 @@ def load_demo_clerks(path: Path = DEMO_CLERKS) -> list[Account]:
         for secret in (entry.password_hash, entry.pin_hash):
             if secret is not None and hash_params(secret) is None:
                 raise ValidationFailed(
-                    f"演示账号 {entry.clerk.id} 的密码散列格式有误", code="accounts.demo_hash"
+                    msg("演示账号 {id} 的密码散列格式有误", id=entry.clerk.id),
+                    code="accounts.demo_hash",
                 )
         accounts.append(
             Account(

@@ -50,7 +50,7 @@ from core.case import (
 )
 from core.catalog import DeliveryMethod, ServiceItem
 from core.clock import Clock, hall_date
-from core.errors import IllegalTransition, NotPermitted, ValidationFailed
+from core.errors import IllegalTransition, NotPermitted, ValidationFailed, msg
 from core.masking import mask_name
 from core.pickup import CollectedPickup, PickupOffer
 from sync.audit import AuditLog
@@ -274,7 +274,7 @@ class CaseRepository:
             if case.record.number != number:
                 raise ValueError("the built case does not carry the allocated number")
             if delivery not in case.item.delivery:
-                raise ValidationFailed("该事项不支持此出件方式", code="case.delivery_method")
+                raise ValidationFailed(msg("该事项不支持此出件方式"), code="case.delivery_method")
             now = self._store.clock().isoformat()
             conn.execute(
                 f"INSERT INTO cases ({_COLUMNS}, event_count, created_at, updated_at)"
@@ -322,7 +322,7 @@ class CaseRepository:
                 "SELECT event_count FROM cases WHERE number = ?", (case.record.number,)
             ).fetchone()
             if row is None:
-                raise ValidationFailed("本机没有这个办件", code="case.unknown")
+                raise ValidationFailed(msg("本机没有这个办件"), code="case.unknown")
             self._write(
                 conn, case, previous_count=int(row[0]), form=form, attachments=attachments,
                 ticket_number=ticket_number,
@@ -342,7 +342,7 @@ class CaseRepository:
         events = record.events
         if len(events) < previous_count:
             raise CaseConflict(
-                "该办件已在其他窗口更新，请重新打开后再操作", code="case.conflict"
+                msg("该办件已在其他窗口更新，请重新打开后再操作"), code="case.conflict"
             )
         stored = conn.execute(
             "SELECT record, submitted, official_number, last_outbox_seq FROM cases"
@@ -355,7 +355,7 @@ class CaseRepository:
             or CaseEvent.model_validate(old_events[-1]) != events[previous_count - 1]
         ):
             raise CaseConflict(
-                "该办件已在其他窗口更新，请重新打开后再操作", code="case.conflict"
+                msg("该办件已在其他窗口更新，请重新打开后再操作"), code="case.conflict"
             )
         new = events[previous_count:]
         submitted = bool(stored[1])
@@ -525,7 +525,7 @@ class CaseRepository:
         """
         record = self.record(number)
         if record is None:
-            raise ValidationFailed("本机没有这个办件", code="case.unknown")
+            raise ValidationFailed(msg("本机没有这个办件"), code="case.unknown")
         return Case(record=record, item=item, clock=self._clock, calendar=calendar)
 
     def list_cases(
@@ -660,21 +660,30 @@ class CaseRepository:
         """
         case = self.hall_case(case_number)
         if case is None:
-            raise ValidationFailed("本大厅没有这个办件编号", code="case.unknown")
+            raise ValidationFailed(msg("本大厅没有这个办件编号"), code="case.unknown")
         if self.record(case.case_number) is not None or (
             case.provisional_number and self.record(case.provisional_number) is not None
         ):
-            raise ValidationFailed("本机保存有这个办件，请在办件上办理", code="case.local")
+            raise ValidationFailed(msg("本机保存有这个办件，请在办件上办理"), code="case.local")
         sources, target = TRANSITIONS[action]
         if case.state not in sources or target is None:
             raise IllegalTransition(
-                f"办件当前状态为“{case.state_label}”，不能“{ACTION_NAMES[action]}”",
+                msg(
+                    "办件当前状态为“{state_label}”，不能“{action}”",
+                    state_label=case.state_label,
+                    action=ACTION_NAMES[action],
+                ),
                 code="case.illegal_transition",
                 current=case.state.value,
             )
         if actor.role not in ROLES[action] or actor.role is Role.PLATFORM:
             raise NotPermitted(
-                f"“{actor.role.value}”岗位不能“{ACTION_NAMES[action]}”", code="case.role"
+                msg(
+                    "“{role}”岗位不能“{action}”",
+                    role=actor.role.value,
+                    action=ACTION_NAMES[action],
+                ),
+                code="case.role",
             )
         text = (reason.strip() or ACTION_NAMES[action])[:200]
         payload = CaseTransitionRequested(
@@ -1027,7 +1036,7 @@ class PickupLedger:
             cached = self._store.cached_doc("pickups", offer.pickup_id)
             if row is not None or (cached is not None and cached.get("state") != "waiting"):
                 raise PickupTaken(
-                    "该结果已被领取，不能重复领取，请联系窗口工作人员",
+                    msg("该结果已被领取，不能重复领取，请联系窗口工作人员"),
                     code="pickup.already_collected",
                 )
             conn.execute(
@@ -1060,7 +1069,7 @@ class PickupLedger:
                 (pickup_id,),
             ).fetchone()
             if row is None or row[3] != "dispensing":
-                raise ValidationFailed("没有待确认的取件", code="pickup.not_claimed")
+                raise ValidationFailed(msg("没有待确认的取件"), code="pickup.not_claimed")
             payload = PickupCollected(pickup_id=pickup_id, method=row[1], verified_by=row[2])
             out = enqueue_event(
                 EventKind.PICKUP_COLLECTED.value, payload.model_dump(mode="json"), conn=conn

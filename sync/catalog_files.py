@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from core.catalog import Bundle, Catalog, ELicenceType, Hall, ServiceItem
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 from core.holders import Citizen, Enterprise
 
 log = logging.getLogger(__name__)
@@ -82,30 +82,46 @@ def _label(entry: object) -> str:
 
 def _fail(path: Path, message: str, code: str) -> ValidationFailed:
     log.warning("catalog file rejected: %s (%s)", path.name, code)
-    return ValidationFailed(f"{path}：{message}", code=code, file=str(path))
+    return ValidationFailed(message, code=code, file=str(path))
 
 
 def _read_json(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise _fail(path, "文件不存在", "catalog.missing_file") from None
+        raise _fail(path, msg("{path}：文件不存在", path=path), "catalog.missing_file") from None
     except UnicodeDecodeError:
-        raise _fail(path, "文件不是 UTF-8 编码", "catalog.encoding") from None
+        raise _fail(
+            path, msg("{path}：文件不是 UTF-8 编码", path=path), "catalog.encoding"
+        ) from None
     except OSError as exc:
-        raise _fail(path, f"无法读取文件（{exc.strerror}）", "catalog.unreadable") from None
+        raise _fail(
+            path,
+            msg("{path}：无法读取文件（{strerror}）", path=path, strerror=exc.strerror),
+            "catalog.unreadable",
+        ) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise _fail(
-            path, f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}", "catalog.json"
+            path,
+            msg(
+                "{path}：JSON 格式错误：第 {lineno} 行第 {colno} 列，{problem}",
+                path=path,
+                lineno=exc.lineno,
+                colno=exc.colno,
+                problem=exc.msg,
+            ),
+            "catalog.json",
         ) from None
 
 
 def _read_list(path: Path, model: type[M], what: str) -> list[M]:
     data = _read_json(path)
     if not isinstance(data, list):
-        raise _fail(path, f"应为{what}列表（JSON 数组）", "catalog.shape")
+        raise _fail(
+            path, msg("{path}：应为{what}列表（JSON 数组）", path=path, what=what), "catalog.shape"
+        )
     out: list[M] = []
     for index, entry in enumerate(data, start=1):
         try:
@@ -114,7 +130,15 @@ def _read_list(path: Path, model: type[M], what: str) -> list[M]:
             label = _label(entry) or f"第 {index} 项"
             rules = "；".join(_describe(e) for e in exc.errors()[:5])
             raise _fail(
-                path, f"{what}“{label}”不符合规则：{rules}", "catalog.invalid_entry"
+                path,
+                msg(
+                    "{path}：{what}“{label}”不符合规则：{rules}",
+                    path=path,
+                    what=what,
+                    label=label,
+                    rules=rules,
+                ),
+                "catalog.invalid_entry",
             ) from None
     return out
 
@@ -122,12 +146,16 @@ def _read_list(path: Path, model: type[M], what: str) -> list[M]:
 def _read_meta(path: Path) -> tuple[int, str]:
     data = _read_json(path)
     if not isinstance(data, dict):
-        raise _fail(path, "应为对象，含 version 和 published", "catalog.shape")
+        raise _fail(
+            path, msg("{path}：应为对象，含 version 和 published", path=path), "catalog.shape"
+        )
     version, published = data.get("version"), data.get("published")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _fail(path, "version 应为不小于 1 的整数", "catalog.meta")
+        raise _fail(path, msg("{path}：version 应为不小于 1 的整数", path=path), "catalog.meta")
     if not isinstance(published, str) or not published.strip():
-        raise _fail(path, "published 应为发布日期（YYYY-MM-DD）", "catalog.meta")
+        raise _fail(
+            path, msg("{path}：published 应为发布日期（YYYY-MM-DD）", path=path), "catalog.meta"
+        )
     return version, published
 
 
@@ -140,7 +168,7 @@ def load_catalog(directory: Path) -> Catalog:
     """
     directory = Path(directory)
     if not directory.is_dir():
-        raise _fail(directory, "事项目录不存在", "catalog.missing_dir")
+        raise _fail(directory, msg("{path}：事项目录不存在", path=directory), "catalog.missing_dir")
     version, published = _read_meta(directory / "meta.json")
     licence_types = _read_list(directory / "licence_types.json", ELicenceType, "证照类型")
     halls = _read_list(directory / "halls.json", Hall, "办事地点")
@@ -148,7 +176,11 @@ def load_catalog(directory: Path) -> Catalog:
     bundles = _read_list(bundles_path, Bundle, "一件事") if bundles_path.exists() else []
     item_files = sorted((directory / "items").glob("*.json"))
     if not item_files:
-        raise _fail(directory / "items", "没有事项文件（items/*.json）", "catalog.no_items")
+        raise _fail(
+            directory / "items",
+            msg("{path}：没有事项文件（items/*.json）", path=directory / "items"),
+            "catalog.no_items",
+        )
     items: list[ServiceItem] = []
     for path in item_files:
         items.extend(_read_list(path, ServiceItem, "事项"))
@@ -163,7 +195,11 @@ def load_catalog(directory: Path) -> Catalog:
         )
     except ValidationError as exc:
         rules = "；".join(_describe(e) for e in exc.errors()[:5])
-        raise _fail(directory, f"事项之间的引用不一致：{rules}", "catalog.references") from None
+        raise _fail(
+            directory,
+            msg("{path}：事项之间的引用不一致：{rules}", path=directory, rules=rules),
+            "catalog.references",
+        ) from None
     log.info(
         "catalog v%d loaded: %d items, %d bundles, %d halls",
         catalog.version,

@@ -46,7 +46,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from core.errors import EnvironmentProblem, GovtermError, Offline, UserFacingError
+from core.errors import EnvironmentProblem, GovtermError, Offline, UserFacingError, msg
 from sync.protocol import (
     LONG_POLL_STREAMS,
     MAX_BATCH_BYTES,
@@ -298,7 +298,10 @@ class SyncEngine:
         with _claims_lock:
             if self._key in _claims:
                 raise EngineBusy(
-                    f"数据目录 {store.data_dir} 已有同步程序在运行（每个存储只允许一个）"
+                    msg(
+                        "数据目录 {data_dir} 已有同步程序在运行（每个存储只允许一个）",
+                        data_dir=store.data_dir,
+                    )
                 )
             _claims[self._key] = id(self)
         self.store = store
@@ -441,7 +444,7 @@ class SyncEngine:
             self._failed(now, exc, str(exc))
         except Exception as exc:
             log.exception("sync round failed")
-            self._failed(now, exc, "同步出错，稍后自动重试")
+            self._failed(now, exc, msg("同步出错，稍后自动重试"))
         else:
             self._failures = 0
             self.board.went_online()
@@ -578,7 +581,9 @@ class SyncEngine:
             if rebuild:
                 # A cursor from a snapshot just taken is already refused: the gateway
                 # is inconsistent. Back off instead of looping (a counted reset each).
-                raise BadAnswer(f"前置机的 {stream} 快照已过期，稍后重试") from exc
+                raise BadAnswer(
+                    msg("前置机的 {stream} 快照已过期，稍后重试", stream=stream)
+                ) from exc
             if not self._allow_reset(stream, exc.reason) or not self._rebuild(stream, manifest):
                 return 0, False
             rebuild = True
@@ -615,7 +620,9 @@ class SyncEngine:
                 result = self.store.apply_page(stream, rows, page.next_cursor, epoch=epoch)
             except ValueError as exc:
                 log.warning("%s page refused: %s", stream, exc)
-                raise BadAnswer(f"前置机下发的 {stream} 数据有误，未写入") from exc
+                raise BadAnswer(
+                    msg("前置机下发的 {stream} 数据有误，未写入", stream=stream)
+                ) from exc
             applied += result.applied
             if not page.has_more:
                 break
@@ -721,7 +728,7 @@ class SyncEngine:
         for row in rows:
             problem = ""
             if len(row.payload.encode("utf-8")) + _EVENT_OVERHEAD > self.config.batch_bytes:
-                problem = "事件内容超过单批 1 MB 上限，无法上传"
+                problem = msg("事件内容超过单批 1 MB 上限，无法上传")
             else:
                 try:
                     events.append(
@@ -737,7 +744,7 @@ class SyncEngine:
                     )
                     continue
                 except (ValidationError, ValueError):
-                    problem = "事件格式错误，无法上传"
+                    problem = msg("事件格式错误，无法上传")
             log.error("outbox event %d (%s) cannot be sent: %s", row.seq, row.kind, problem)
             self._mark(row.seq, "rejected", problem, {"code": "event.unsendable"})
             if events:
@@ -772,7 +779,7 @@ class SyncEngine:
         for event in events:
             outcome = by_id.get(event.event_id)
             if outcome is None:
-                later.append((event.seq, "前置机未返回该事件的结果"))
+                later.append((event.seq, msg("前置机未返回该事件的结果")))
                 continue
             status = outcome.status
             if status is EventStatus.DUPLICATE and outcome.original is EventStatus.REJECTED:
@@ -1154,11 +1161,11 @@ def load_enrolment(data_dir: Path) -> Enrolment:
         )
     except FileNotFoundError:
         raise NotEnrolled(
-            "本终端尚未注册到前置机，请工作人员用注册码完成注册", code="sync.not_enrolled"
+            msg("本终端尚未注册到前置机，请工作人员用注册码完成注册"), code="sync.not_enrolled"
         ) from None
     except (ValueError, KeyError, TypeError, ValidationError) as exc:
         raise NotEnrolled(
-            "本终端的注册信息已损坏，请工作人员重新注册", code="sync.enrolment_damaged"
+            msg("本终端的注册信息已损坏，请工作人员重新注册"), code="sync.enrolment_damaged"
         ) from exc
 
 

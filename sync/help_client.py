@@ -21,15 +21,16 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
-from core.errors import UserFacingError
+from core.errors import UserFacingError, msg
 from sync.help_protocol import HelpAck, HelpFeed, HelpRequest, HelpTicket, HelpTopic
 from sync.signed_http import (
+    GATEWAY_ERRORS,
     READ_TIMEOUT,
     EnrolledSignedTransport,
-    LinkErrors,
     SignedLink,
     SignedTransport,
     kept_enrolment,
@@ -48,12 +49,7 @@ class DeskNotAuthorised(NotAuthorised):
     """The gateway refused this terminal's credential (revoked or unknown)."""
 
 
-DESK_ERRORS = LinkErrors(
-    name="前置机",
-    unreachable="无法连接前置机，请检查网络",
-    refused=DeskRefused,
-    not_authorised=DeskNotAuthorised,
-)
+DESK_ERRORS = replace(GATEWAY_ERRORS, refused=DeskRefused, not_authorised=DeskNotAuthorised)
 
 DeskTransport = SignedLink
 """Sends one signed request and returns the answer's JSON bytes (see :class:`SignedLink`).
@@ -70,7 +66,9 @@ class HttpDeskTransport(SignedTransport):
     errors = DESK_ERRORS
 
 
-NOT_ENROLLED = "本终端尚未注册到前置机，帮办、统计、差评整改和取件码暂不可用；注册完成后自动恢复"
+NOT_ENROLLED = msg(
+    "本终端尚未注册到前置机，帮办、统计、差评整改和取件码暂不可用；注册完成后自动恢复"
+)
 
 
 class EnrolledDeskTransport(EnrolledSignedTransport):

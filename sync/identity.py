@@ -33,7 +33,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from core.elicence import ELicence
-from core.errors import Offline, UserFacingError, ValidationFailed
+from core.errors import Offline, UserFacingError, ValidationFailed, msg
 from core.holders import Citizen, Enterprise
 from core.identity_code import (
     DEFAULT_SKEW,
@@ -69,7 +69,7 @@ class NoPrefill(ValidationFailed):
 
     def __init__(self) -> None:
         super().__init__(
-            "该码未授权填表信息，无法自助申请。请在手机上允许“表单预填”后重新出示，或到窗口办理",
+            msg("该码未授权填表信息，无法自助申请。请在手机上允许“表单预填”后重新出示，或到窗口办理"),
             code="code.no_prefill",
         )
 
@@ -130,7 +130,7 @@ def holder_from_resolved(resolved: ResolvedIdentity) -> Citizen | Enterprise:
         # the platform's data does not pass our own checks: not the citizen's fault
         log.warning("resolved identity failed validation (%s)", resolved.kind)
         raise UserFacingError(
-            "平台返回的身份信息不完整，请到窗口办理", code="code.bad_identity"
+            msg("平台返回的身份信息不完整，请到窗口办理"), code="code.bad_identity"
         ) from None
 
 
@@ -140,7 +140,7 @@ class OnlineOnly(CodeRefused):
 
     def __init__(self) -> None:
         super().__init__(
-            "该码仅限联网核验，终端暂时无法连接平台，请稍后再试或到窗口办理",
+            msg("该码仅限联网核验，终端暂时无法连接平台，请稍后再试或到窗口办理"),
             code="code.online_only",
         )
 
@@ -271,24 +271,24 @@ def resolve_online(
             timeout=(5, 30),
         )
     except requests.RequestException as exc:
-        raise Offline("无法连接政务服务平台，请稍后再试") from exc
+        raise Offline(msg("无法连接政务服务平台，请稍后再试")) from exc
     if r.status_code == 200:
         return ResolvedIdentity.model_validate_json(r.content)
     if r.status_code >= 500:
-        raise Offline("政务服务平台暂时无法处理，请稍后再试")
+        raise Offline(msg("政务服务平台暂时无法处理，请稍后再试"))
     try:
         error = ErrorBody.model_validate_json(r.content).error
     except ValueError:
-        raise Offline("政务服务平台的应答无法识别，请稍后再试") from None
+        raise Offline(msg("政务服务平台的应答无法识别，请稍后再试")) from None
     if error.code == "code.malformed":
-        raise MalformedCode(error.message, detail="gateway")
+        raise MalformedCode(error.text(), detail="gateway")
     refusal = _REFUSALS.get(error.code)
     if refusal is not None:
         raise refusal()
-    raise UserFacingError(error.message, code=error.code)
+    raise UserFacingError(error.text(), code=error.code)
 
 
-NOT_ENROLLED = "本终端尚未注册到前置机，居民码/企业码暂不能联网核验；注册完成后自动恢复"
+NOT_ENROLLED = msg("本终端尚未注册到前置机，居民码/企业码暂不能联网核验；注册完成后自动恢复")
 
 
 class EnrolledResolver:

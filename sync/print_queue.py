@@ -40,7 +40,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from core.clock import Clock
-from core.errors import DeviceUnavailable, PrintFailed, ValidationFailed
+from core.errors import DeviceUnavailable, PrintFailed, ValidationFailed, msg
 from sync.store import Store
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ MAX_COPIES = 20
 DEFAULT_MAX_ATTEMPTS = 5
 BACKOFF_BASE = _dt.timedelta(seconds=5)
 BACKOFF_CAP = _dt.timedelta(minutes=5)
-RECOVERED_NOTE = "上次打印时程序中断，无法确认是否已打出，已重新排队打印"
+RECOVERED_NOTE = msg("上次打印时程序中断，无法确认是否已打出，已重新排队打印")
 
 _COLUMNS = (
     "id, created_at, updated_at, paper, title, printer, copies, state, attempts, "
@@ -231,16 +231,18 @@ class PrintQueue:
             ValidationFailed: not a PDF, empty title, bad copy count or unknown printer.
         """
         if not pdf.startswith(PDF_MAGIC):
-            raise ValidationFailed("打印内容不是有效的 PDF 文件", code="print.not_pdf")
+            raise ValidationFailed(msg("打印内容不是有效的 PDF 文件"), code="print.not_pdf")
         if not title.strip():
-            raise ValidationFailed("打印任务缺少标题", code="print.title")
+            raise ValidationFailed(msg("打印任务缺少标题"), code="print.title")
         if not 1 <= copies <= MAX_COPIES:
             raise ValidationFailed(
-                "打印份数应为1至{max}份", code="print.copies", max=MAX_COPIES
+                msg("打印份数应为1至{max}份", max=MAX_COPIES), code="print.copies", max=MAX_COPIES
             )
         if printer not in self._printers:
             raise ValidationFailed(
-                "未配置打印机“{printer}”", code="print.unknown_printer", printer=printer
+                msg("未配置打印机“{printer}”", printer=printer),
+                code="print.unknown_printer",
+                printer=printer,
             )
         job_id = uuid.uuid4().hex
         now = self._stamp()
@@ -275,10 +277,14 @@ class PrintQueue:
         target = printer or job.printer
         if target not in self._printers:
             raise ValidationFailed(
-                "未配置打印机“{printer}”", code="print.unknown_printer", printer=target
+                msg("未配置打印机“{printer}”", printer=target),
+                code="print.unknown_printer",
+                printer=target,
             )
         if job.state in (JobState.QUEUED, JobState.PRINTING):
-            raise ValidationFailed("该打印任务正在排队或打印中，无需重新打印", code="print.busy")
+            raise ValidationFailed(
+                msg("该打印任务正在排队或打印中，无需重新打印"), code="print.busy"
+            )
         if job.state is JobState.DONE:
             pdf = self.pdf(job_id)
             return self.submit(
@@ -304,7 +310,7 @@ class PrintQueue:
         """
         job = self.get(job_id)
         if job.state not in (JobState.QUEUED, JobState.FAILED):
-            raise ValidationFailed("该打印任务已完成或正在打印，无法取消", code="print.cancel")
+            raise ValidationFailed(msg("该打印任务已完成或正在打印，无法取消"), code="print.cancel")
         self._set(job_id, JobState.CANCELLED, error=job.last_error or None,
                   expect=(JobState.QUEUED, JobState.FAILED))
         self._not_before.pop(job_id, None)
@@ -322,7 +328,7 @@ class PrintQueue:
                 f"SELECT {_COLUMNS} FROM print_jobs WHERE id = ?", (job_id,)
             ).fetchone()
         if row is None:
-            raise ValidationFailed("找不到该打印任务", code="print.unknown_job")
+            raise ValidationFailed(msg("找不到该打印任务"), code="print.unknown_job")
         return PrintJob.from_row(row)
 
     def pdf(self, job_id: str) -> bytes:
@@ -330,7 +336,7 @@ class PrintQueue:
         with self._journal.read() as conn:
             row = conn.execute("SELECT pdf FROM print_jobs WHERE id = ?", (job_id,)).fetchone()
         if row is None:
-            raise ValidationFailed("找不到该打印任务", code="print.unknown_job")
+            raise ValidationFailed(msg("找不到该打印任务"), code="print.unknown_job")
         return bytes(row[0])
 
     def pending(self) -> list[PrintJob]:
@@ -379,7 +385,10 @@ class PrintQueue:
                 if printer is None:
                     self._fail(
                         job.id,
-                        f"未配置打印机“{job.printer}”，请在管理界面改用其他打印机重新打印",
+                        msg(
+                            "未配置打印机“{printer}”，请在管理界面改用其他打印机重新打印",
+                            printer=job.printer,
+                        ),
                     )
                 elif job.printer not in health:
                     health[job.printer] = printer.status()
@@ -414,7 +423,7 @@ class PrintQueue:
             return None
         except Exception:
             log.exception("printer %s failed on job %s", job.printer, job.id)
-            self._fail(job.id, "打印程序出错，请联系运维人员；可改用其他打印机重新打印")
+            self._fail(job.id, msg("打印程序出错，请联系运维人员；可改用其他打印机重新打印"))
             return status
         self._set(job.id, JobState.DONE, error=None, expect=(JobState.PRINTING,))
         self._not_before.pop(job.id, None)

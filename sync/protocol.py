@@ -29,6 +29,8 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from core.errors import Msg
+
 PROTOCOL_VERSION = 1
 
 MAX_BATCH_EVENTS = 200
@@ -144,10 +146,65 @@ def payload_sha256(payload: Mapping[str, Any]) -> str:
 # ------------------------------------------------------------------------- errors
 
 
+WireParam = str | int | float | bool | None
+"""A value of an error message's placeholder as it travels in JSON."""
+
+
+def _wire_param(value: object) -> WireParam:
+    """``value`` as JSON carries it; anything else travels as its text."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return str(value)
+
+
 class ErrorDetail(_Wire):
+    """What went wrong, for the terminal to show and to decide on (by ``code``).
+
+    ``message`` is the Chinese text, safe to show to staff. When the gateway wrote it
+    with :func:`core.errors.msg`, ``template`` and ``params`` carry the template and its
+    values so the terminal can show it in the person's language (:meth:`text`); a
+    gateway that predates them sends neither and the plain message is shown.
+    """
+
+    # A terminal must still read the error of a gateway newer than itself.
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
     code: str
     message: str  # Chinese, safe to show to staff
     server_time: float | None = None  # set on clock errors so a terminal can correct
+    template: str | None = None  # the message's msg() template (Chinese, ``{name}`` holes)
+    params: dict[str, WireParam] | None = None  # the template's values
+
+    @classmethod
+    def of(cls, code: str, message: str, *, server_time: float | None = None) -> ErrorDetail:
+        """The detail of ``message``, with its template and values when it is a ``Msg``."""
+        if not isinstance(message, Msg):
+            return cls(code=code, message=message, server_time=server_time)
+        return cls(
+            code=code,
+            message=str(message),
+            server_time=server_time,
+            template=message.template,
+            params={name: _wire_param(value) for name, value in message.params.items()},
+        )
+
+    def text(self) -> str:
+        """The message to show: a translatable ``Msg`` when its template came along.
+
+        The template is used only when it fills with the sent values to exactly the sent
+        message; otherwise (or from an older gateway) the plain Chinese message is kept.
+        """
+        if self.template is None or self.params is None:
+            return self.message
+        try:
+            rebuilt = Msg(self.template, self.params)
+        except (KeyError, IndexError, ValueError, TypeError):
+            return self.message
+        return rebuilt if rebuilt == self.message else self.message
 
 
 class ErrorBody(_Wire):

@@ -29,7 +29,7 @@ from urllib.parse import quote
 from pydantic import BaseModel
 
 from core.clock import HALL_TZ, Clock
-from core.errors import EnvironmentProblem, Offline, UserFacingError
+from core.errors import EnvironmentProblem, Offline, UserFacingError, msg
 from core.queue import GreenChannel, format_ticket_number
 from sync.protocol import DeviceCredential
 from sync.queue_protocol import (
@@ -89,7 +89,12 @@ class QueueNotAuthorised(NotAuthorised):
 
 QUEUE_ERRORS = LinkErrors(
     name="排队系统",
-    unreachable="无法连接排队系统（前置机）",
+    unreachable=msg("无法连接排队系统（前置机）"),
+    garbled=msg("与排队系统通信出错"),
+    unreadable=msg("排队系统的应答格式错误"),
+    unavailable=lambda status: msg("排队系统暂时不可用（{status}）", status=status),
+    device_refused=lambda reason: msg("排队系统拒绝了本终端：{reason}", reason=reason),
+    action_refused=msg("排队系统拒绝了该操作"),
     refused=QueueRefused,
     not_authorised=QueueNotAuthorised,
 )
@@ -143,7 +148,7 @@ class EnrolledQueueTransport(EnrolledSignedTransport):
 class UnconfiguredQueueTransport:
     """No gateway address is configured: every request is ``Offline`` saying so."""
 
-    def __init__(self, reason: str = "未配置前置机地址（[gateway] url）") -> None:
+    def __init__(self, reason: str = msg("未配置前置机地址（[gateway] url）")) -> None:
         self._reason = reason
 
     def send(
@@ -162,7 +167,7 @@ class UnconfiguredQueueTransport:
 
 
 def _parse(model: type[M], raw: bytes) -> M:
-    return parse_answer(model, raw, name="排队系统")
+    return parse_answer(model, raw, errors=QUEUE_ERRORS)
 
 
 # ------------------------------------------------------------------ results
@@ -302,7 +307,7 @@ class QueueClient:
         """
         area = business.strip().upper() if business is not None else None
         if area is None and appointment_ref is None:
-            raise QueueRefused("请选择业务类别", code="queue.area")
+            raise QueueRefused(msg("请选择业务类别"), code="queue.area")
         green = green_channel or GreenChannel.NONE
         request = IssueRequest(
             request_id=str(uuid.uuid4()),
@@ -320,7 +325,7 @@ class QueueClient:
         except Offline:
             if appointment_ref is not None or area is None:
                 raise QueueUnavailable(
-                    "网络中断，暂时无法预约签到，请到服务台由工作人员办理"
+                    msg("网络中断，暂时无法预约签到，请到服务台由工作人员办理")
                 ) from None
             return self._issue_offline(area, green)
         t = answer.ticket
@@ -341,7 +346,7 @@ class QueueClient:
 
     def _issue_offline(self, area: str, green: GreenChannel) -> IssuedTicket:
         if self._journal is None:
-            raise QueueUnavailable("无法连接排队系统，请到服务台取号")
+            raise QueueUnavailable(msg("无法连接排队系统，请到服务台取号"))
         now = self._now()
         day = now.date().isoformat()
         with self._journal.transaction() as conn:
@@ -353,14 +358,19 @@ class QueueClient:
             ).fetchone()
             if row is None:
                 raise QueueUnavailable(
-                    "无法连接排队系统，本机的离线号码已用完，请到服务台由工作人员取号"
+                    msg("无法连接排队系统，本机的离线号码已用完，请到服务台由工作人员取号")
                 )
             block_id, area_name, serial, hours_json = row
             hours = [OpeningWindow.model_validate(w) for w in json.loads(hours_json)]
             if hours and not _is_open(hours, now):
                 spans = "、".join(f"{w.start}-{w.end}" for w in hours)
                 raise QueueRefused(
-                    f"{area_name}（{area}）取号时间为 {spans}，现在不在取号时间内",
+                    msg(
+                        "{area_name}（{area}）取号时间为 {spans}，现在不在取号时间内",
+                        area_name=area_name,
+                        area=area,
+                        spans=spans,
+                    ),
                     code="queue.closed",
                 )
             number = format_ticket_number(area, int(serial))
@@ -403,7 +413,7 @@ class QueueClient:
             Offline: the gateway cannot be reached.
         """
         if self._journal is None:
-            raise QueueUnavailable("本终端没有本地日志库，不能离线取号")
+            raise QueueUnavailable(msg("本终端没有本地日志库，不能离线取号"))
         wanted = list(areas) if areas is not None else [c.area for c in self.waiting_counts()]
         day = self._now().date().isoformat()
         new: list[TicketBlockBody] = []
@@ -619,7 +629,7 @@ def _seg(text: str) -> str:
     """A path segment: window numbers and ticket numbers are short plain text."""
     cleaned = text.strip()
     if not cleaned or "/" in cleaned or len(cleaned) > 16:
-        raise QueueRefused("窗口号或排队号格式不正确", code="queue.segment")
+        raise QueueRefused(msg("窗口号或排队号格式不正确"), code="queue.segment")
     return quote(cleaned, safe="")
 
 

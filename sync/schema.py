@@ -26,7 +26,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from core.errors import EnvironmentProblem
+from core.errors import EnvironmentProblem, msg
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +63,14 @@ class SchemaTooNew(EnvironmentProblem):
 
     def __init__(self, path: Path, found: int, known: int) -> None:
         super().__init__(
-            f"数据文件 {path.name} 由更新版本的 govterm 写入（数据版本 {found}，"
-            f"本程序只认识到 {known}）。请安装最新版本的 govterm，"
-            "不要删除该文件；如需回退版本请联系运维人员。"
+            msg(
+                "数据文件 {file} 由更新版本的 govterm 写入（数据版本 {found}，"
+                "本程序只认识到 {known}）。请安装最新版本的 govterm，"
+                "不要删除该文件；如需回退版本请联系运维人员。",
+                file=path.name,
+                found=found,
+                known=known,
+            )
         )
         self.path = path
         self.found = found

@@ -69,7 +69,7 @@ from pathlib import Path
 from typing import Any
 
 from core.catalog import Audience, Level
-from core.errors import EnvironmentProblem
+from core.errors import EnvironmentProblem, msg
 from core.search import HitKind, MatchedOn, SearchHit
 
 log = logging.getLogger(__name__)
@@ -290,7 +290,9 @@ class HanziReadings:
             with gzip.open(path, "rt", encoding="utf-8") as lines:
                 table = cls.parse(lines)
         except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
-            raise EnvironmentProblem(f"拼音词库缺失或损坏: {path} ({exc})") from exc
+            raise EnvironmentProblem(
+                msg("拼音词库缺失或损坏: {path} ({exc})", path=path, exc=exc)
+            ) from exc
         log.info("character readings loaded: %d syllables", len(table._syllables))
         return table
 

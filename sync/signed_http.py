@@ -43,7 +43,7 @@ from typing import ClassVar, Protocol, TypeVar
 import requests
 from pydantic import BaseModel, ValidationError
 
-from core.errors import Offline, UserFacingError
+from core.errors import Offline, UserFacingError, msg
 from sync.abortable import AbortableSession
 from sync.auth import DeviceAuth, GatewayClock
 from sync.engine import NotEnrolled, load_enrolment
@@ -64,7 +64,7 @@ M = TypeVar("M", bound=BaseModel)
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
-CLOSED = "与前置机的连接已关闭"
+CLOSED = msg("与前置机的连接已关闭")
 _SHED_STATUSES = frozenset({429, 503})
 
 Params = Mapping[str, str | int | float | bool]
@@ -121,24 +121,45 @@ class SignedLink(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class LinkErrors:
-    """How one client names the gateway in its messages, and its refusal types.
+    """How one client words its link's failures, and its refusal types.
+
+    Every message is a whole sentence written with :func:`~core.errors.msg`, so the
+    screen can show it in the person's language; the ones with a value are functions
+    of it.
 
     Attributes:
-        name: the other side as the messages call it (``前置机``, ``排队系统``).
+        name: the other side as logs call it (``前置机``, ``排队系统``).
         unreachable: the ``Offline`` message when no connection can be made.
+        garbled: the message when the exchange broke off in a way ``requests`` reports.
+        unreadable: the message for an answer that is not the protocol's shape.
+        unavailable: the message for a shed (429/503) or failed (5xx) answer, given its
+            HTTP status.
+        device_refused: the message when the credential is refused, given the gateway's
+            reason (its own sentence, shown after ours).
+        action_refused: the message of a 4xx refusal that carried no message.
         refused: raised for a 4xx refusal, with the gateway's (Chinese) message.
         not_authorised: raised when the credential is refused.
     """
 
     name: str
     unreachable: str
+    garbled: str
+    unreadable: str
+    unavailable: Callable[[int], str]
+    device_refused: Callable[[str], str]
+    action_refused: str
     refused: type[UserFacingError]
     not_authorised: type[NotAuthorised]
 
 
 GATEWAY_ERRORS = LinkErrors(
     name="前置机",
-    unreachable="无法连接前置机，请检查网络",
+    unreachable=msg("无法连接前置机，请检查网络"),
+    garbled=msg("与前置机通信出错"),
+    unreadable=msg("前置机的应答格式错误"),
+    unavailable=lambda status: msg("前置机暂时不可用（{status}）", status=status),
+    device_refused=lambda reason: msg("前置机拒绝了本终端：{reason}", reason=reason),
+    action_refused=msg("前置机拒绝了该操作"),
     refused=GatewayRefused,
     not_authorised=NotAuthorised,
 )
@@ -247,7 +268,7 @@ class SignedTransport:
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise Offline(self.errors.unreachable) from exc
         except requests.RequestException as exc:
-            raise UnreadableAnswer(f"与{self.errors.name}通信出错") from exc
+            raise UnreadableAnswer(self.errors.garbled) from exc
 
     def _content(self, response: requests.Response) -> bytes:
         status = response.status_code
@@ -256,14 +277,20 @@ class SignedTransport:
         errors = self.errors
         code, message = _error_of(response)
         if status in (401, 403):
-            raise errors.not_authorised(f"{errors.name}拒绝了本终端：{message}", code=code)
+            raise errors.not_authorised(
+                errors.device_refused(message) if message else errors.action_refused, code=code
+            )
         if status in _SHED_STATUSES:
             raise GatewayBusy(
-                f"{errors.name}暂时不可用（{status}）", retry_after=_retry_after(response)
+                errors.unavailable(status),
+                retry_after=_retry_after(response),
             )
         if status >= 500:  # noqa: PLR2004 - HTTP server error
-            raise GatewayFailed(f"{errors.name}暂时不可用（{status}）", status=status)
-        raise errors.refused(message or f"{errors.name}拒绝了该操作", code=code)
+            raise GatewayFailed(
+                errors.unavailable(status),
+                status=status,
+            )
+        raise errors.refused(message or errors.action_refused, code=code)
 
     def close(self) -> None:
         """Release the link; a request under way (a long-poll) ends at once as Offline.
@@ -388,7 +415,7 @@ def kept_enrolment(
     return gateway_url or enrolment.gateway_url, enrolment.credential
 
 
-def parse_answer(model: type[M], raw: bytes, *, name: str = "前置机") -> M:
+def parse_answer(model: type[M], raw: bytes, *, errors: LinkErrors = GATEWAY_ERRORS) -> M:
     """Read a gateway answer as ``model``.
 
     Raises:
@@ -397,7 +424,7 @@ def parse_answer(model: type[M], raw: bytes, *, name: str = "前置机") -> M:
     try:
         return model.model_validate_json(raw)
     except ValidationError as exc:
-        raise UnreadableAnswer(f"{name}的应答格式错误") from exc
+        raise UnreadableAnswer(errors.unreadable) from exc
 
 
 def _error_of(response: requests.Response) -> tuple[str, str]:
@@ -405,7 +432,7 @@ def _error_of(response: requests.Response) -> tuple[str, str]:
         detail = ErrorBody.model_validate_json(response.content).error
     except ValidationError:
         return "", ""
-    return detail.code, detail.message
+    return detail.code, detail.text()
 
 
 def _retry_after(response: requests.Response) -> float:

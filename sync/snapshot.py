@@ -48,6 +48,7 @@ from typing import Any, Protocol
 
 from pydantic_core import from_json
 
+from core.errors import msg
 from sync.protocol import SnapshotChunk, SnapshotIndex, StreamDigest, digest_of
 from sync.schema import SEARCHABLE_STREAMS, STREAMS
 from sync.search_index import SearchEntry, entry_for
@@ -252,7 +253,7 @@ class SnapshotBuilder:
             log.warning(
                 "%s snapshot of epoch %d offered for epoch %d", stream, index.epoch, min_epoch
             )
-            raise BadAnswer(f"前置机提供的 {stream} 快照已过期，稍后重试")
+            raise BadAnswer(msg("前置机提供的 {stream} 快照已过期，稍后重试", stream=stream))
         done = self._start(stream, index.snapshot_id)
         missing = [c for c in index.chunks if c.n not in done]
         fetched = 0
@@ -260,7 +261,9 @@ class SnapshotBuilder:
             for chunk, ndjson in chunks:
                 parsed = _parse(ndjson, stream, chunk.n)
                 if len(parsed.rows) != chunk.rows:
-                    raise BadAnswer(f"快照数据块行数不符（{stream} 第 {chunk.n} 块）")
+                    raise BadAnswer(
+                        msg("快照数据块行数不符（{stream} 第 {n} 块）", stream=stream, n=chunk.n)
+                    )
                 self._stage(stream, chunk.n, parsed)
                 fetched += 1
         if fetched < len(missing):
@@ -345,7 +348,7 @@ class SnapshotBuilder:
                 got.count,
                 index.digest.count,
             )
-            raise BadAnswer(f"快照校验失败（{stream}），已丢弃，稍后重新下载")
+            raise BadAnswer(msg("快照校验失败（{stream}），已丢弃，稍后重新下载", stream=stream))
 
     def _swap(self, stream: str, index: SnapshotIndex) -> int:
         """Replace the stream's cached rows, search keys and cursor in one transaction."""
@@ -513,7 +516,9 @@ def _unzip(data: bytes, stream: str, n: int) -> bytes:
     try:
         return gzip.decompress(data)
     except (OSError, EOFError, zlib.error) as exc:
-        raise BadAnswer(f"快照数据块无法解压（{stream} 第 {n} 块）") from exc
+        raise BadAnswer(
+            msg("快照数据块无法解压（{stream} 第 {n} 块）", stream=stream, n=n)
+        ) from exc
 
 
 def _parse(ndjson: bytes, stream: str, n: int) -> _Chunk:
@@ -533,10 +538,12 @@ def _parse(ndjson: bytes, stream: str, n: int) -> _Chunk:
             row = from_json(line)
             row_id, version, doc = row["id"], row["version"], row["doc"]
         except (ValueError, KeyError, TypeError) as exc:
-            raise BadAnswer(f"快照数据行格式错误（{stream} 第 {n} 块）") from exc
+            raise BadAnswer(
+                msg("快照数据行格式错误（{stream} 第 {n} 块）", stream=stream, n=n)
+            ) from exc
         ok = isinstance(row_id, str) and type(version) is int and isinstance(doc, dict)
         if not ok or version < 1:
-            raise BadAnswer(f"快照数据行格式错误（{stream} 第 {n} 块）")
+            raise BadAnswer(msg("快照数据行格式错误（{stream} 第 {n} 块）", stream=stream, n=n))
         doc_json = _doc_text(line, row, row_id, version)
         if doc_json is None:
             doc_json = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
@@ -545,7 +552,11 @@ def _parse(ndjson: bytes, stream: str, n: int) -> _Chunk:
             try:
                 chunk.entries.append(_entry_values(entry_for(stream, doc)))
             except (KeyError, TypeError, ValueError) as exc:
-                raise BadAnswer(f"快照中的 {stream}/{row_id[:40]} 无法建立检索") from exc
+                raise BadAnswer(
+                    msg(
+                        "快照中的 {stream}/{row_id} 无法建立检索", stream=stream, row_id=row_id[:40]
+                    )
+                ) from exc
     return chunk
 
 

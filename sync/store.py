@@ -41,7 +41,7 @@ from typing import Any, Literal
 
 import sqlite_utils
 
-from core.errors import EnvironmentProblem
+from core.errors import EnvironmentProblem, msg
 from sync.schema import (
     CACHE_MIGRATIONS,
     JOURNAL_MIGRATIONS,
@@ -69,11 +69,20 @@ class StoreLocked(EnvironmentProblem):
     """Another process already holds this data directory."""
 
     def __init__(self, data_dir: Path, holder: str) -> None:
-        who = f"（进程号 {holder}）" if holder else ""
-        super().__init__(
-            f"数据目录 {data_dir} 正被另一个 govterm 程序使用{who}。"
-            "同一台终端只能运行一个 govterm：请关闭另一个窗口或重启终端后再试。"
-        )
+        if holder:
+            text = msg(
+                "数据目录 {data_dir} 正被另一个 govterm 程序使用（进程号 {holder}）。"
+                "同一台终端只能运行一个 govterm：请关闭另一个窗口或重启终端后再试。",
+                data_dir=data_dir,
+                holder=holder,
+            )
+        else:
+            text = msg(
+                "数据目录 {data_dir} 正被另一个 govterm 程序使用。"
+                "同一台终端只能运行一个 govterm：请关闭另一个窗口或重启终端后再试。",
+                data_dir=data_dir,
+            )
+        super().__init__(text)
         self.data_dir = data_dir
         self.holder = holder
 
@@ -83,9 +92,12 @@ class JournalCorrupt(EnvironmentProblem):
 
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(
-            f"本机业务日志 {path} 已损坏，其中可能有尚未上传的办件和评价。"
-            "请不要删除或覆盖该文件；请停止使用本终端，复制整个数据目录备份后联系运维人员"
-            "（可用 sqlite3 的 .recover 命令恢复）。"
+            msg(
+                "本机业务日志 {path} 已损坏，其中可能有尚未上传的办件和评价。"
+                "请不要删除或覆盖该文件；请停止使用本终端，复制整个数据目录备份后联系运维人员"
+                "（可用 sqlite3 的 .recover 命令恢复）。",
+                path=path,
+            )
         )
         self.path = path
         self.detail = detail
@@ -497,7 +509,9 @@ def open_store(
         data_dir.mkdir(parents=True, exist_ok=True)
         lock_fd = os.open(data_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
-        raise StoreUnavailable(f"无法使用数据目录 {data_dir}：{exc.strerror}") from exc
+        raise StoreUnavailable(
+            msg("无法使用数据目录 {data_dir}：{strerror}", data_dir=data_dir, strerror=exc.strerror)
+        ) from exc
     try:
         fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as exc:
@@ -505,7 +519,9 @@ def open_store(
         os.close(lock_fd)
         if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
             raise StoreLocked(data_dir, holder) from exc
-        raise StoreUnavailable(f"无法锁定数据目录 {data_dir}：{exc.strerror}") from exc
+        raise StoreUnavailable(
+            msg("无法锁定数据目录 {data_dir}：{strerror}", data_dir=data_dir, strerror=exc.strerror)
+        ) from exc
     os.ftruncate(lock_fd, 0)
     os.pwrite(lock_fd, str(os.getpid()).encode("ascii"), 0)
 
@@ -618,9 +634,11 @@ def _move_aside(path: Path, clock: Clock) -> Path:
 def _translate(exc: sqlite3.Error, path: Path) -> EnvironmentProblem:
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if code == sqlite3.SQLITE_FULL:
-        return StoreUnavailable(f"磁盘已满，无法写入 {path.name}。请通知工作人员清理终端磁盘。")
+        return StoreUnavailable(
+            msg("磁盘已满，无法写入 {file}。请通知工作人员清理终端磁盘。", file=path.name)
+        )
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return StoreUnavailable(f"{path.name} 正忙（被其他程序占用），请稍后重试。")
+        return StoreUnavailable(msg("{file} 正忙（被其他程序占用），请稍后重试。", file=path.name))
     if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
-        return StoreUnavailable(f"无法写入 {path}，请检查数据目录的权限。")
-    return StoreUnavailable(f"无法使用 {path.name}：{exc}")
+        return StoreUnavailable(msg("无法写入 {path}，请检查数据目录的权限。", path=path))
+    return StoreUnavailable(msg("无法使用 {file}：{problem}", file=path.name, problem=exc))

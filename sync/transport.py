@@ -39,7 +39,7 @@ import requests
 import urllib3.exceptions
 from pydantic import BaseModel, ValidationError
 
-from core.errors import EnvironmentProblem, Offline, UserFacingError
+from core.errors import EnvironmentProblem, Offline, UserFacingError, msg
 from sync.abortable import AbortableSession
 from sync.auth import DeviceAuth
 from sync.protocol import (
@@ -166,8 +166,11 @@ def ca_bundle_missing(url: str, verify: bool | str) -> GatewayNotTrusted | None:
     """
     if isinstance(verify, str) and url.startswith("https:") and not Path(verify).exists():
         return GatewayNotTrusted(
-            f"[gateway] ca_bundle 指定的 CA 证书文件不存在（{verify}）："
-            "请把签发前置机证书的 CA 证书（PEM 格式）放到该位置，或改正该设置",
+            msg(
+                "[gateway] ca_bundle 指定的 CA 证书文件不存在（{verify}）："
+                "请把签发前置机证书的 CA 证书（PEM 格式）放到该位置，或改正该设置",
+                verify=verify,
+            ),
             reason=TlsFailure.CA_BUNDLE,
         )
     return None
@@ -191,34 +194,40 @@ def tls_refusal(
     if failure is None:
         if custom and not _bundle_loads(str(verify)):
             reason = TlsFailure.CA_BUNDLE
-            message = (
-                f"[gateway] ca_bundle 指定的文件（{verify}）不是可用的 CA 证书："
-                "请换成签发前置机证书的 CA 证书（PEM 格式）"
+            message = msg(
+                "[gateway] ca_bundle 指定的文件（{verify}）不是可用的 CA 证书："
+                "请换成签发前置机证书的 CA 证书（PEM 格式）",
+                verify=verify,
             )
         else:
             reason = TlsFailure.HANDSHAKE
-            message = (
-                f"无法与前置机 {host} 建立安全连接（TLS 握手失败）："
-                "请核对 [gateway] url 是前置机的 HTTPS 地址和端口"
+            message = msg(
+                "无法与前置机 {host} 建立安全连接（TLS 握手失败）："
+                "请核对 [gateway] url 是前置机的 HTTPS 地址和端口",
+                host=host,
             )
     elif failure.verify_code in _WRONG_HOST_CODES:
         reason = TlsFailure.WRONG_HOST
-        message = (
-            f"前置机证书与地址 {host} 不符（证书是签发给其他名称的）："
-            "请把 [gateway] url 改为证书上的名称，或请管理员为该地址签发证书"
+        message = msg(
+            "前置机证书与地址 {host} 不符（证书是签发给其他名称的）："
+            "请把 [gateway] url 改为证书上的名称，或请管理员为该地址签发证书",
+            host=host,
         )
     elif failure.verify_code in _EXPIRED_CODES:
         reason = TlsFailure.EXPIRED
-        message = "前置机证书已过期或尚未生效：请检查本机日期时间是否正确，或请管理员更换前置机证书"
+        message = msg(
+            "前置机证书已过期或尚未生效：请检查本机日期时间是否正确，或请管理员更换前置机证书"
+        )
     elif custom:
         reason = TlsFailure.UNTRUSTED
-        message = (
-            f"前置机证书不受信任：它不是由 [gateway] ca_bundle（{verify}）中的 CA 签发的，"
-            "请换成签发前置机证书的 CA 证书"
+        message = msg(
+            "前置机证书不受信任：它不是由 [gateway] ca_bundle（{verify}）中的 CA 签发的，"
+            "请换成签发前置机证书的 CA 证书",
+            verify=verify,
         )
     else:
         reason = TlsFailure.UNTRUSTED
-        message = (
+        message = msg(
             "前置机证书不受信任（签发机构不在本机信任列表中）：请在配置文件的 "
             "[gateway] ca_bundle 中填写签发前置机证书的 CA 证书文件（PEM 格式）"
         )
@@ -381,7 +390,9 @@ class Transport:
         )
         page = _parse(ChangePage, response.content, f"{stream} changes")
         if page.stream.value != stream:
-            raise BadAnswer(f"前置机返回了其他数据流的变更（{page.stream.value}）")
+            raise BadAnswer(
+                msg("前置机返回了其他数据流的变更（{stream}）", stream=page.stream.value)
+            )
         return page
 
     def snapshot_index(self, stream: str) -> SnapshotIndex:
@@ -389,7 +400,9 @@ class Transport:
         response = self._request("GET", f"/v1/streams/{stream}/snapshot")
         index = _parse(SnapshotIndex, response.content, f"{stream} snapshot index")
         if index.stream.value != stream:
-            raise BadAnswer(f"前置机返回了其他数据流的快照（{index.stream.value}）")
+            raise BadAnswer(
+                msg("前置机返回了其他数据流的快照（{stream}）", stream=index.stream.value)
+            )
         return index
 
     def snapshot_chunk(self, url: str, *, expected_sha256: str) -> bytes:
@@ -402,11 +415,11 @@ class Transport:
         try:
             data: bytes = response.raw.read(decode_content=False)
         except (urllib3.exceptions.HTTPError, OSError) as exc:
-            raise BadAnswer("快照数据块下载中断") from exc
+            raise BadAnswer(msg("快照数据块下载中断")) from exc
         finally:
             response.close()
         if hashlib.sha256(data).hexdigest() != expected_sha256:
-            raise BadAnswer("快照数据块校验值不符（传输损坏）")
+            raise BadAnswer(msg("快照数据块校验值不符（传输损坏）"))
         return data
 
     # ------------------------------------------------------------------ push
@@ -423,7 +436,7 @@ class Transport:
         result = _parse(BatchResult, response.content, "event batch")
         sent = {e.event_id for e in events}
         if any(r.event_id not in sent for r in result.results):
-            raise BadAnswer("前置机的事件结果与发送的事件不符")
+            raise BadAnswer(msg("前置机的事件结果与发送的事件不符"))
         return result
 
     def put_blob(self, sha256: str, data: bytes) -> BlobStored:
@@ -483,17 +496,17 @@ class Transport:
             raise tls_refusal(exc, url=url, verify=self._session.verify) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
             # ConnectTimeout is both; a ReadTimeout means the gateway stopped answering.
-            raise Offline("无法连接前置机（网络中断或前置机未运行）") from exc
+            raise Offline(msg("无法连接前置机（网络中断或前置机未运行）")) from exc
         except requests.RequestException as exc:
-            raise BadAnswer("与前置机通信出错") from exc
+            raise BadAnswer(msg("与前置机通信出错")) from exc
         if raw and response.status_code == 200:
             return response
         try:
             response.content  # noqa: B018 - reads the whole body now, inside the guard
         except (requests.ConnectionError, requests.Timeout) as exc:
-            raise Offline("前置机应答中断") from exc
+            raise Offline(msg("前置机应答中断")) from exc
         except requests.RequestException as exc:
-            raise BadAnswer("前置机应答不完整") from exc
+            raise BadAnswer(msg("前置机应答不完整")) from exc
         finally:
             response.close()
         _check_status(response, path)
@@ -513,7 +526,7 @@ def _error_detail(response: requests.Response) -> tuple[str, str, float | None]:
         body = ErrorBody.model_validate_json(response.content)
     except ValidationError:
         return "", "", None
-    return body.error.code, body.error.message, body.error.server_time
+    return body.error.code, body.error.text(), body.error.server_time
 
 
 def _check_status(response: requests.Response, path: str) -> None:
@@ -524,19 +537,21 @@ def _check_status(response: requests.Response, path: str) -> None:
         try:
             reset = ResetBody.model_validate_json(response.content)
         except ValidationError as exc:
-            raise BadAnswer("前置机的重建通知格式错误") from exc
+            raise BadAnswer(msg("前置机的重建通知格式错误")) from exc
         raise StreamReset(reset.stream.value, reset.reason)
     code, message, server_time = _error_detail(response)
     if status in _TRANSIENT_STATUSES:
-        raise TryLater(message or "前置机繁忙，稍后重试", retry_after=_retry_after(response))
+        raise TryLater(message or msg("前置机繁忙，稍后重试"), retry_after=_retry_after(response))
     if status >= 500:
-        raise ServerError(message or f"前置机内部错误（{status}）", status=status)
+        raise ServerError(
+            message or msg("前置机内部错误（{status}）", status=status), status=status
+        )
     if status == 401 and code == "auth.clock" and server_time is not None:
         raise ClockSkew(message, server_time=server_time)
     if status in (401, 403):
-        raise NotAuthorised(message or "前置机拒绝了本终端的凭据，请联系管理员", code=code)
+        raise NotAuthorised(message or msg("前置机拒绝了本终端的凭据，请联系管理员"), code=code)
     log.warning("gateway answered %s to %s (%s)", status, path, code or "no code")
-    raise ServerError(message or f"前置机拒绝了请求（{status}）", status=status)
+    raise ServerError(message or msg("前置机拒绝了请求（{status}）", status=status), status=status)
 
 
 def _parse(model: type[M], content: bytes, what: str) -> M:
@@ -544,7 +559,7 @@ def _parse(model: type[M], content: bytes, what: str) -> M:
         return model.model_validate_json(content)
     except ValidationError as exc:
         log.warning("bad answer from the gateway for %s: %d bytes, %s", what, len(content), exc)
-        raise BadAnswer(f"前置机应答格式错误（{what}）") from exc
+        raise BadAnswer(msg("前置机应答格式错误（{what}）", what=what)) from exc
 
 
 # ------------------------------------------------------------------ enrolment
@@ -576,7 +591,9 @@ def request_enrolment(
             code=code, terminal_name=terminal_name, app_version=app_version, first_seq=first_seq
         )
     except ValidationError as exc:
-        raise EnrolmentRefused("注册码格式不正确，请核对后重新输入", code="enrol.format") from exc
+        raise EnrolmentRefused(
+            msg("注册码格式不正确，请核对后重新输入"), code="enrol.format"
+        ) from exc
     body = request.model_dump_json(
         exclude={"first_seq"} if request.first_seq == 1 else set()
     ).encode("utf-8")
@@ -598,12 +615,12 @@ def request_enrolment(
         except requests.exceptions.SSLError as exc:  # a ConnectionError: caught first
             raise tls_refusal(exc, url=url, verify=verify) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
-            raise Offline("无法连接前置机，请检查网络和前置机地址") from exc
+            raise Offline(msg("无法连接前置机，请检查网络和前置机地址")) from exc
         except requests.RequestException as exc:
-            raise BadAnswer("与前置机通信出错") from exc
+            raise BadAnswer(msg("与前置机通信出错")) from exc
     if response.status_code in (403, 422):
         code_, message, _ = _error_detail(response)
-        raise EnrolmentRefused(message or "注册码无效", code=code_ or "enrol.refused")
+        raise EnrolmentRefused(message or msg("注册码无效"), code=code_ or "enrol.refused")
     _check_status(response, "/v1/enrol")
     return _parse(DeviceCredential, response.content, "enrolment")
 
