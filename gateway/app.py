@@ -24,7 +24,7 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from core.errors import UserFacingError
+from core.errors import UserFacingError, msg
 from core.identity_code import CodeRefused
 from gateway.cases import CaseBook
 from gateway.events import EventProcessor
@@ -223,7 +223,7 @@ class LoadShedder:
 
     async def _shed(self, send: Callable[[MutableMapping[str, Any]], Awaitable[None]]) -> None:
         body = (
-            ErrorBody(error=ErrorDetail(code="gateway.busy", message="前置机繁忙，请稍后重试"))
+            ErrorBody(error=ErrorDetail.of("gateway.busy", msg("前置机繁忙，请稍后重试")))
             .model_dump_json()
             .encode()
         )
@@ -299,7 +299,7 @@ def _stream(name: str) -> Stream:
     try:
         return Stream(name)
     except ValueError:
-        raise ApiError(404, "stream.unknown", "没有这个数据流") from None
+        raise ApiError(404, "stream.unknown", msg("没有这个数据流")) from None
 
 
 async def _in_thread(fn: Callable[..., T], *args: Any) -> T:
@@ -346,7 +346,7 @@ def create_app(
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> Response:
         body = ErrorBody(
-            error=ErrorDetail(code=exc.code, message=exc.message, server_time=exc.server_time)
+            error=ErrorDetail.of(exc.code, exc.message, server_time=exc.server_time)
         )
         return _json(body, exc.status, {**NO_STORE, **exc.headers})
 
@@ -358,7 +358,7 @@ def create_app(
     async def _invalid(_: Request, exc: ValidationError) -> Response:
         where = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors()[:5])
         body = ErrorBody(
-            error=ErrorDetail(code="request.invalid", message=f"请求内容格式错误：{where}")
+            error=ErrorDetail.of("request.invalid", msg("请求内容格式错误：{where}", where=where))
         )
         return _json(body, 422, NO_STORE)
 
@@ -393,17 +393,19 @@ async def authenticate(services: GatewayServices, request: Request) -> tuple[Dev
     device_id, stamp = h.get(HEADER_DEVICE), h.get(HEADER_TIMESTAMP)
     nonce, sig = h.get(HEADER_NONCE), h.get(HEADER_SIGNATURE)
     if not (device_id and stamp and nonce and sig):
-        raise ApiError(401, "auth.missing", "请求未签名")
+        raise ApiError(401, "auth.missing", msg("请求未签名"))
     now = store.now()
     if not stamp.isdigit() or abs(now - int(stamp)) > SIGNATURE_WINDOW_SECONDS:
-        raise ApiError(401, "auth.clock", "终端时钟与前置机相差过大，请校准时间", server_time=now)
+        raise ApiError(
+            401, "auth.clock", msg("终端时钟与前置机相差过大，请校准时间"), server_time=now
+        )
     if not _NONCE_RE.match(nonce):
-        raise ApiError(401, "auth.nonce", "请求随机数格式错误")
+        raise ApiError(401, "auth.nonce", msg("请求随机数格式错误"))
     device = await _in_thread(store.device, device_id)
     if device is None:
-        raise ApiError(401, "auth.unknown_device", "终端未注册")
+        raise ApiError(401, "auth.unknown_device", msg("终端未注册"))
     if device.revoked:
-        raise ApiError(401, "auth.revoked", "此终端已被停用，请联系管理员重新注册")
+        raise ApiError(401, "auth.revoked", msg("此终端已被停用，请联系管理员重新注册"))
     message = string_to_sign(
         method=request.method,
         path=request.scope.get("raw_path", b"").decode("latin-1") or request.url.path,
@@ -413,22 +415,22 @@ async def authenticate(services: GatewayServices, request: Request) -> tuple[Dev
         body_sha256=hashlib.sha256(body).hexdigest(),
     )
     if not hmac.compare_digest(signature(device.secret, message), sig):
-        raise ApiError(401, "auth.signature", "请求签名无效")
+        raise ApiError(401, "auth.signature", msg("请求签名无效"))
     fresh = await _in_thread(
         lambda: store.remember_nonce(device_id, nonce, keep_seconds=2 * SIGNATURE_WINDOW_SECONDS)
     )
     if not fresh:
-        raise ApiError(401, "auth.replay", "重复的请求已被拒绝")
+        raise ApiError(401, "auth.replay", msg("重复的请求已被拒绝"))
     return device, body
 
 
 def require_admin(services: GatewayServices, request: Request) -> None:
     token = services.admin_token
     if not token:
-        raise ApiError(403, "admin.disabled", "管理接口未启用")
+        raise ApiError(403, "admin.disabled", msg("管理接口未启用"))
     given = request.headers.get("Authorization", "").removeprefix("Bearer ")
     if not hmac.compare_digest(given.encode(), token.encode()):
-        raise ApiError(401, "admin.token", "管理令牌无效")
+        raise ApiError(401, "admin.token", msg("管理令牌无效"))
 
 
 # ---------------------------------------------------------------- enrolment
@@ -551,7 +553,7 @@ def _pull_routes(app: FastAPI, services: GatewayServices) -> None:  # noqa: PLR0
             store.snapshot_chunk, which, scope_of(which, device.hall_id), snapshot, n
         )
         if data is None:
-            raise ApiError(404, "snapshot.gone", "快照已更新，请重新获取快照目录")
+            raise ApiError(404, "snapshot.gone", msg("快照已更新，请重新获取快照目录"))
         return Response(
             data,
             media_type="application/x-ndjson",
@@ -589,7 +591,7 @@ def _push_routes(app: FastAPI, services: GatewayServices) -> None:
         """Up to 200 events in seq order; one result per event, never a 4xx for one."""
         device, raw = await device_of(request)
         if len(raw) > MAX_BATCH_BYTES:
-            raise ApiError(413, "batch.too_large", "单批事件超过 1 MB，请分批发送")
+            raise ApiError(413, "batch.too_large", msg("单批事件超过 1 MB，请分批发送"))
         batch = EventBatch.model_validate_json(raw)
         outcome = await _in_thread(services.events.process, device, batch)
         services.notifier.notify(outcome.touched)
@@ -600,11 +602,11 @@ def _push_routes(app: FastAPI, services: GatewayServices) -> None:
         """Store an attachment under its sha256 (checked); idempotent."""
         _, raw = await device_of(request)
         if not _SHA_RE.match(sha256):
-            raise ApiError(400, "blob.name", "附件名应为64位小写十六进制 sha256")
+            raise ApiError(400, "blob.name", msg("附件名应为64位小写十六进制 sha256"))
         if len(raw) > MAX_BLOB_BYTES:
-            raise ApiError(413, "blob.too_large", "附件超过 20 MB")
+            raise ApiError(413, "blob.too_large", msg("附件超过 20 MB"))
         if hashlib.sha256(raw).hexdigest() != sha256:
-            raise ApiError(400, "blob.hash", "附件内容与其 sha256 不符，请重新上传")
+            raise ApiError(400, "blob.hash", msg("附件内容与其 sha256 不符，请重新上传"))
         created = await _in_thread(store.put_blob, sha256, raw)
         return _json(
             BlobStored(sha256=sha256, bytes=len(raw), created=created),
@@ -622,7 +624,7 @@ def _push_routes(app: FastAPI, services: GatewayServices) -> None:
         await device_of(request)
         data = await _in_thread(store.get_blob, sha256)
         if data is None:
-            raise ApiError(404, "blob.unknown", "附件不存在")
+            raise ApiError(404, "blob.unknown", msg("附件不存在"))
         return Response(
             data,
             media_type="application/octet-stream",
@@ -849,11 +851,11 @@ def read_page(store: GatewayStore, stream: Stream, scope: str, cursor: str, limi
         try:
             epoch, after = decode_cursor(stream, cursor)
         except BadCursor:
-            raise ResetRequired(stream, "游标无法识别") from None
+            raise ResetRequired(stream, msg("游标无法识别")) from None
         if epoch != state.epoch:
-            raise ResetRequired(stream, "数据已重建（新的周期）")
+            raise ResetRequired(stream, msg("数据已重建（新的周期）"))
         if after < state.floor_seq:
-            raise ResetRequired(stream, "游标已超过保留期限")
+            raise ResetRequired(stream, msg("游标已超过保留期限"))
     state, rows, more = store.changes(stream, scope, after, limit)
     last = rows[-1].seq if rows else after
     items = ",".join(

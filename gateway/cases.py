@@ -21,7 +21,7 @@ from typing import Any
 from core.case import ACTION_NAMES, ROLES, STATE_NAMES, TRANSITIONS, Action, CaseState, Role
 from core.catalog import DeliveryMethod
 from core.clock import HALL_TZ
-from core.errors import IllegalTransition, NotPermitted, ValidationFailed
+from core.errors import IllegalTransition, NotPermitted, ValidationFailed, msg
 from core.masking import mask_name, scrub
 from gateway.db import Tx
 from gateway.store import GatewayStore
@@ -59,11 +59,14 @@ _SELF_PICKUP = {DeliveryMethod.KIOSK_PRINT.value, DeliveryMethod.LOCKER.value}
 def check_transition(current: str, target: str) -> None:
     """Raise :class:`IllegalTransition` unless ``current → target`` is allowed."""
     if target not in _NEXT:
-        raise IllegalTransition("未知的办件状态", code="case.unknown_state", state=target)
+        raise IllegalTransition(msg("未知的办件状态"), code="case.unknown_state", state=target)
     if target not in _NEXT.get(current, frozenset()):
         raise IllegalTransition(
-            f"办件当前状态为“{STATE_LABELS.get(current, current)}”，"
-            f"不能变更为“{STATE_LABELS[target]}”",
+            msg(
+                "办件当前状态为“{current}”，不能变更为“{target}”",
+                current=STATE_LABELS.get(current, current),
+                target=STATE_LABELS[target],
+            ),
             code="case.illegal_transition",
             current=current,
             target=target,
@@ -81,15 +84,17 @@ def _parse_action(request: CaseTransitionRequested) -> Action:
     try:
         action = Action(request.action)
     except ValueError:
-        raise ValidationFailed("未知的办件操作", code="case.unknown_action") from None
+        raise ValidationFailed(msg("未知的办件操作"), code="case.unknown_action") from None
     if action in _NOT_REQUESTABLE:
         raise ValidationFailed(
-            f"“{ACTION_NAMES[action]}”不能由终端申请", code="case.unknown_action"
+            msg("“{action}”不能由终端申请", action=ACTION_NAMES[action]),
+            code="case.unknown_action",
         )
     target = TRANSITIONS[action][1]
     if target is None or request.to_state != target.value:
         raise ValidationFailed(
-            f"操作“{ACTION_NAMES[action]}”与目标状态不一致", code="case.action_mismatch"
+            msg("操作“{action}”与目标状态不一致", action=ACTION_NAMES[action]),
+            code="case.action_mismatch",
         )
     return action
 
@@ -98,25 +103,30 @@ def _parse_role(request: CaseTransitionRequested, action: Action) -> Role:
     try:
         role = Role(request.role)
     except ValueError:
-        raise NotPermitted("未知的岗位", code="case.role", role=request.role) from None
+        raise NotPermitted(msg("未知的岗位"), code="case.role", role=request.role) from None
     if role not in TERMINAL_ROLES:
         raise NotPermitted(
-            f"“{role.value}”的决定只能由审批系统作出，终端不能提交", code="case.role_not_terminal"
+            msg("“{role}”的决定只能由审批系统作出，终端不能提交", role=role.value),
+            code="case.role_not_terminal",
         )
     if request.channel == "kiosk" and role is not Role.APPLICANT:
-        raise NotPermitted("自助终端只能以申请人身份操作", code="case.role")
+        raise NotPermitted(msg("自助终端只能以申请人身份操作"), code="case.role")
     if role not in ROLES[action]:
         raise NotPermitted(
-            f"“{role.value}”岗位不能“{ACTION_NAMES[action]}”",
+            msg(
+                "“{role}”岗位不能“{action}”",
+                role=role.value,
+                action=ACTION_NAMES[action],
+            ),
             code="case.role",
             role=role.value,
             action=action.value,
         )
     if role is not Role.APPLICANT and not request.actor.strip():
-        raise ValidationFailed("请注明操作人（工作人员账号）", code="actor.missing")
+        raise ValidationFailed(msg("请注明操作人（工作人员账号）"), code="actor.missing")
     for who in (request.actor, request.approver.id if request.approver else ""):
         if scrub(who) != who:
-            raise ValidationFailed("操作人标识不能使用身份证号码或手机号码", code="actor.id")
+            raise ValidationFailed(msg("操作人标识不能使用身份证号码或手机号码"), code="actor.id")
     return role
 
 
@@ -139,7 +149,11 @@ def check_request(current: str, request: CaseTransitionRequested) -> tuple[Actio
     if current not in {s.value for s in sources}:
         label = STATE_LABELS.get(current, current)
         raise IllegalTransition(
-            f"办件当前状态为“{label}”，不能“{ACTION_NAMES[action]}”",
+            msg(
+                "办件当前状态为“{label}”，不能“{action}”",
+                label=label,
+                action=ACTION_NAMES[action],
+            ),
             code="case.illegal_transition",
             current=current,
             target=request.to_state,
@@ -148,21 +162,23 @@ def check_request(current: str, request: CaseTransitionRequested) -> tuple[Actio
     approver = request.approver
     if action is Action.REJECT and (approver is None or approver.role != Role.CHIEF.value):
         raise NotPermitted(
-            "窗口无否决权：不予受理须经首席代表审核同意", code="case.reject_needs_chief"
+            msg("窗口无否决权：不予受理须经首席代表审核同意"), code="case.reject_needs_chief"
         )
     if action is Action.DECIDE_AT_WINDOW and (
         approver is None
         or approver.role != Role.CHIEF.value
         or approver.id.strip() == request.actor.strip()
     ):
-        raise NotPermitted("窗口办结须经办人和首席代表两人签批", code="case.needs_two_signatures")
+        raise NotPermitted(
+            msg("窗口办结须经办人和首席代表两人签批"), code="case.needs_two_signatures"
+        )
     if action in _NEEDS_REDRESS and not (request.reason.strip() and request.redress.strip()):
         raise ValidationFailed(
-            "请写明理由，并告知申请人依法申请行政复议或者提起行政诉讼的权利",
+            msg("请写明理由，并告知申请人依法申请行政复议或者提起行政诉讼的权利"),
             code="case.reason",
         )
     if action is Action.WITHDRAW and not request.reason.strip():
-        raise ValidationFailed("请写明撤回原因", code="case.withdraw_reason")
+        raise ValidationFailed(msg("请写明撤回原因"), code="case.withdraw_reason")
     return action, role
 
 
@@ -265,12 +281,14 @@ class CaseBook:
         item = self._store.live_doc(tx, Stream.ITEMS, "", item_id)
         if item is None:
             raise ValidationFailed(
-                "事项不在当前发布的事项清单中，请更新事项后重新提交", code="case.unknown_item"
+                msg("事项不在当前发布的事项清单中，请更新事项后重新提交"), code="case.unknown_item"
             )
         if item.get("status") == "withdrawn":
-            raise ValidationFailed("该事项已停止办理", code="case.item_withdrawn")
+            raise ValidationFailed(msg("该事项已停止办理"), code="case.item_withdrawn")
         if state not in SUBMITTABLE_STATES:
-            raise ValidationFailed("提交的办件状态无效", code="case.bad_initial_state", state=state)
+            raise ValidationFailed(
+                msg("提交的办件状态无效"), code="case.bad_initial_state", state=state
+            )
         now = self._store.now()
         number = self.next_number(tx, hall_id, now)
         tx.execute(
@@ -319,7 +337,7 @@ class CaseBook:
         """
         record = self.get(tx, case_number)
         if record is None:
-            raise ValidationFailed("办件编号不存在", code="case.unknown")
+            raise ValidationFailed(msg("办件编号不存在"), code="case.unknown")
         check_transition(record.state, target)
         now = self._store.now()
         version = record.version + 1
@@ -359,13 +377,13 @@ class CaseBook:
         """
         record = self.get(tx, request.case_number)
         if record is None or record.hall_id != hall_id:
-            raise ValidationFailed("本大厅没有这个办件编号", code="case.unknown")
+            raise ValidationFailed(msg("本大厅没有这个办件编号"), code="case.unknown")
         action, role = check_request(record.state, request)
         if action is Action.DECIDE_AT_WINDOW:
             item = self._store.live_doc(tx, Stream.ITEMS, "", record.item_id) or {}
             if not item.get("window_decidable"):
                 raise ValidationFailed(
-                    "该事项不能在窗口直接办结，请推送后台审批", code="case.not_decidable"
+                    msg("该事项不能在窗口直接办结，请推送后台审批"), code="case.not_decidable"
                 )
         actor = f"{request.actor.strip() or '申请人'}（{role.value}）"
         reason = request.reason.strip()
@@ -396,10 +414,10 @@ class CaseBook:
             (pickup_id,),
         )
         if row is None or row[1] != hall_id:
-            raise ValidationFailed("取件记录不存在", code="pickup.unknown")
+            raise ValidationFailed(msg("取件记录不存在"), code="pickup.unknown")
         if row[2] != "waiting":
             raise ValidationFailed(
-                "该结果已被领取，不能重复领取，请联系窗口工作人员",
+                msg("该结果已被领取，不能重复领取，请联系窗口工作人员"),
                 code="pickup.already_collected",
                 collected_at=row[3],
             )

@@ -38,7 +38,7 @@ import platformdirs
 
 from core.catalog import Catalog
 from core.clock import SystemClock
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 from core.holders import Citizen, Enterprise
 from gateway.app import build_services, create_app, terminal_states, wrap
 from gateway.db import SqliteDatabase, open_database
@@ -94,7 +94,8 @@ def _load_json_holders(directory: Path) -> tuple[list[Citizen], list[Enterprise]
         enterprises = (directory / "enterprises.json").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationFailed(
-            f"{directory}：无法读取演示数据（{exc}）", code="holders.file"
+            msg("{directory}：无法读取演示数据（{exc}）", directory=directory, exc=exc),
+            code="holders.file",
         ) from None
     return holders_from_json(people, enterprises)
 

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from core.catalog import DeliveryMethod
 from core.clock import HALL_TZ
-from core.errors import IllegalTransition, UserFacingError, ValidationFailed
+from core.errors import IllegalTransition, UserFacingError, ValidationFailed, msg
 from gateway.cases import CaseBook
 from gateway.db import Tx
 from gateway.queue import ensure_queue_schema, link_ticket
@@ -123,7 +123,10 @@ class EventProcessor:
                 if blocked:
                     results.append(
                         _result(
-                            event, EventStatus.DEFERRED, "event.waiting", "等待前序事件处理完成"
+                            event,
+                            EventStatus.DEFERRED,
+                            "event.waiting",
+                            msg("等待前序事件处理完成"),
                         )
                     )
                     continue
@@ -139,7 +142,10 @@ class EventProcessor:
     ) -> EventResult:
         if payload_sha256(event.payload) != event.sha256:
             return _result(
-                event, EventStatus.REJECTED, "event.corrupt", "事件内容与校验值不符，请联系技术支持"
+                event,
+                EventStatus.REJECTED,
+                "event.corrupt",
+                msg("事件内容与校验值不符，请联系技术支持"),
             )
         seen = tx.one(
             "SELECT sha256, status, result, code, message, device_id, seq FROM inbox"
@@ -152,7 +158,7 @@ class EventProcessor:
                     event,
                     EventStatus.REJECTED,
                     "event.conflict",
-                    "同一事件编号已提交过不同的内容（冲突），请人工核对",
+                    msg("同一事件编号已提交过不同的内容（冲突），请人工核对"),
                 )
             if seen[5] != device.device_id and int(seen[6]) == event.seq:
                 self._adopt(tx, device, event, predecessor=seen[5])
@@ -174,7 +180,7 @@ class EventProcessor:
                 event,
                 EventStatus.REJECTED,
                 "event.seq_conflict",
-                "事件序号已被另一事件使用，请联系技术支持",
+                msg("事件序号已被另一事件使用，请联系技术支持"),
             )
         try:
             with tx.savepoint():
@@ -188,7 +194,7 @@ class EventProcessor:
         except Exception:
             log.exception("event %s (%s) failed on the gateway", event.event_id, event.kind)
             return _result(
-                event, EventStatus.DEFERRED, "gateway.error", "前置机处理出错，稍后自动重试"
+                event, EventStatus.DEFERRED, "gateway.error", msg("前置机处理出错，稍后自动重试")
             )
         touched.add((Stream.CASE_STATUS, device.hall_id))
         touched.add((Stream.PICKUPS, device.hall_id))
@@ -223,17 +229,21 @@ class EventProcessor:
     def _apply(self, tx: Tx, device: DeviceRecord, event: Event) -> dict[str, Any]:
         entry = self._handlers.get(event.kind)
         if entry is None:
-            raise Rejected("event.unknown_kind", f"前置机不支持此类事件（{event.kind[:40]}）")
+            raise Rejected(
+                "event.unknown_kind", msg("前置机不支持此类事件（{kind}）", kind=event.kind[:40])
+            )
         model, max_version, handler = entry
         if event.schema_version > max_version:
             raise Deferred(
-                "event.schema_ahead", "前置机版本较旧，尚不支持该事件格式，升级后自动处理"
+                "event.schema_ahead", msg("前置机版本较旧，尚不支持该事件格式，升级后自动处理")
             )
         try:
             payload = model.model_validate(event.payload)
         except ValidationError as exc:
             fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors()[:5])
-            raise Rejected("event.invalid", f"事件内容不完整或格式错误：{fields}") from None
+            raise Rejected(
+                "event.invalid", msg("事件内容不完整或格式错误：{fields}", fields=fields)
+            ) from None
         try:
             return handler(tx, device, event, payload)
         except IllegalTransition as exc:
@@ -309,10 +319,12 @@ class EventProcessor:
         self, tx: Tx, device: DeviceRecord, event: Event, p: CaseSubmitted
     ) -> dict[str, Any]:
         if p.delivery not in {d.value for d in DeliveryMethod}:
-            raise ValidationFailed("出件方式无效", code="case.bad_delivery")
+            raise ValidationFailed(msg("出件方式无效"), code="case.bad_delivery")
         missing = [h for h in p.attachments if not self._store.has_blob(tx, h)]
         if missing:
-            raise Deferred("blob.missing", f"有 {len(missing)} 个附件尚未上传，上传后自动重试")
+            raise Deferred(
+                "blob.missing", msg("有 {count} 个附件尚未上传，上传后自动重试", count=len(missing))
+            )
         record = self._cases.submit(
             tx,
             hall_id=device.hall_id,
@@ -343,7 +355,9 @@ class EventProcessor:
         # A step may carry files (the recipient's signature of a 出件): they come first.
         missing = [h for h in p.attachments if not self._store.has_blob(tx, h)]
         if missing:
-            raise Deferred("blob.missing", f"有 {len(missing)} 个附件尚未上传，上传后自动重试")
+            raise Deferred(
+                "blob.missing", msg("有 {count} 个附件尚未上传，上传后自动重试", count=len(missing))
+            )
         updated = self._cases.request_transition(
             tx, p, hall_id=device.hall_id, device_id=device.device_id
         )
@@ -477,16 +491,18 @@ class EventProcessor:
     ) -> dict[str, Any]:
         missing = [h for h in p.attachments if not self._store.has_blob(tx, h)]
         if missing:
-            raise Deferred("blob.missing", f"有 {len(missing)} 个附件尚未上传，上传后自动重试")
+            raise Deferred(
+                "blob.missing", msg("有 {count} 个附件尚未上传，上传后自动重试", count=len(missing))
+            )
         if {m.sha256 for m in p.materials} - set(p.attachments):
-            raise ValidationFailed("材料清单与附件不一致", code="case.attachments")
+            raise ValidationFailed(msg("材料清单与附件不一致"), code="case.attachments")
         row = tx.one(
             "SELECT case_number FROM cases WHERE case_number = ?"
             " OR (provisional_number = ? AND device_id = ?)",
             (p.case_number, p.case_number, device.device_id),
         )
         if row is None:
-            raise ValidationFailed("平台上没有这个办件", code="case.unknown")
+            raise ValidationFailed(msg("平台上没有这个办件"), code="case.unknown")
         # The inbox row keeps the material list; the blobs are stored by sha256.
         return {"case_number": row[0], "count": len(p.materials)}
 

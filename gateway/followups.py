@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from core.calendar import WorkingCalendar
 from core.case import Role, normalise_phone
 from core.clock import HALL_TZ, hall_date
-from core.errors import IllegalTransition, NotPermitted, UserFacingError, ValidationFailed
+from core.errors import IllegalTransition, NotPermitted, UserFacingError, ValidationFailed, msg
 from core.evaluation import (
     FOLLOW_UP_NAMES,
     RATING_NAMES,
@@ -154,10 +154,11 @@ class FollowUpDesk:
         unknown = [r for r in request.reasons if r not in allowed]
         if unknown:
             raise ValidationFailed(
-                f"没有这些投诉原因：{'、'.join(unknown)}", code="complaint.reason"
+                msg("没有这些投诉原因：{unknown}", unknown="、".join(unknown)),
+                code="complaint.reason",
             )
         if not request.comment:
-            raise ValidationFailed("请记录投诉的具体内容", code="complaint.comment")
+            raise ValidationFailed(msg("请记录投诉的具体内容"), code="complaint.comment")
         phone = request.contact_phone
         contact = mask_phone(normalise_phone(phone)) if phone else ""
         subject = scrub(request.subject) or _COMPLAINT_SUBJECT
@@ -205,7 +206,7 @@ class FollowUpDesk:
                 "SELECT hall_id, doc FROM follow_ups WHERE follow_up_id = ?", (follow_up_id,)
             )
             if row is None or row[0] != device.hall_id:
-                raise ValidationFailed("没有这条差评或投诉", code="followup.unknown")
+                raise ValidationFailed(msg("没有这条差评或投诉"), code="followup.unknown")
             rules = self._rules(tx)
             current = BadReviewFollowUp.model_validate_json(row[1])
             updated = self._apply(rules, current, request)
@@ -238,7 +239,7 @@ class FollowUpDesk:
         try:
             role = Role(request.role)
         except ValueError:
-            raise NotPermitted("未知的岗位", code="followup.close_role") from None
+            raise NotPermitted(msg("未知的岗位"), code="followup.close_role") from None
         return rules.close(current, actor_id=actor, role=role, reason=request.text)
 
     # ---------------------------------------------------------------- internals

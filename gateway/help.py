@@ -25,7 +25,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from core.errors import UserFacingError, ValidationFailed
+from core.errors import UserFacingError, ValidationFailed, msg
 from gateway.db import Tx
 from gateway.queue import HallBell
 from gateway.store import DeviceRecord, GatewayStore
@@ -113,7 +113,7 @@ class HelpDesk:
             existing = self._ticket(tx, help_id)
             if existing is not None:
                 if existing.device_id != device.device_id:
-                    raise HelpRefused("帮办请求编号冲突，请重新呼叫", code="help.conflict")
+                    raise HelpRefused(msg("帮办请求编号冲突，请重新呼叫"), code="help.conflict")
                 return existing
             tx.execute(
                 "INSERT INTO help_requests (help_id, hall_id, device_id, place, topic, note,"
@@ -145,14 +145,18 @@ class HelpDesk:
         with self._store.db.write() as tx:
             row = tx.one("SELECT hall_id FROM help_requests WHERE help_id = ?", (help_id,))
             if row is None or row[0] != device.hall_id:
-                raise ValidationFailed("没有这条帮办请求", code="help.unknown")
+                raise ValidationFailed(msg("没有这条帮办请求"), code="help.unknown")
             current = self._ticket(tx, help_id)
             assert current is not None
             if current.acked_at is not None:
                 if current.acked_by == ack.clerk_id:
                     return current
                 raise HelpRefused(
-                    f"该请求已由{current.acked_by_name}（{current.acked_window or '—'}号窗口）响应",
+                    msg(
+                        "该请求已由{clerk}（{window}号窗口）响应",
+                        clerk=current.acked_by_name,
+                        window=current.acked_window or "—",
+                    ),
                     code="help.taken",
                 )
             tx.execute(
@@ -347,7 +351,7 @@ def refusal(exc: UserFacingError, *, conflict: tuple[type[Exception], ...] = ())
     """A refused request: 409 for conflicts, 404 for unknown things, 422 otherwise."""
     code = exc.code or "request.refused"
     status = 409 if isinstance(exc, conflict) else 404 if code.endswith(".unknown") else 422
-    body = ErrorBody(error=ErrorDetail(code=code, message=exc.message))
+    body = ErrorBody(error=ErrorDetail.of(code, exc.message))
     return json_response(body, status)
 
 

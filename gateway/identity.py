@@ -32,7 +32,7 @@ import qrcode.constants
 from pydantic import ValidationError as PydanticError
 
 from core.clock import hall_date
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 from core.holders import Citizen, Enterprise
 from core.identity_code import (
     DEFAULT_SKEW,
@@ -235,10 +235,16 @@ class IdentityService:
             return matches[0]
         if not matches:
             raise HolderNotFound(
-                f"没有找到{label}“{mask_name(wanted)}”（可用姓名/名称、序号或证件号码）",
+                msg(
+                    "没有找到{label}“{name}”（可用姓名/名称、序号或证件号码）",
+                    label=label,
+                    name=mask_name(wanted),
+                ),
                 code="holder.unknown",
             )
-        raise HolderNotFound(f"有多个同名{label}，请用序号或证件号码指定", code="holder.ambiguous")
+        raise HolderNotFound(
+            msg("有多个同名{label}，请用序号或证件号码指定", label=label), code="holder.ambiguous"
+        )
 
     # ------------------------------------------------------------------ issuing
 
@@ -258,9 +264,9 @@ class IdentityService:
         """
         row = self.find(kind, selector)
         if row.revoked:
-            raise ValidationFailed("该身份已停用，不能出示码", code="holder.revoked")
+            raise ValidationFailed(msg("该身份已停用，不能出示码"), code="holder.revoked")
         if not 1 <= minutes <= 24 * 60:
-            raise ValidationFailed("有效期应为1至1440分钟", code="code.minutes")
+            raise ValidationFailed(msg("有效期应为1至1440分钟"), code="code.minutes")
         purposes = Purpose.PREFILL | Purpose.ELICENCES
         if offline:
             purposes |= Purpose.OFFLINE_LOW_RISK
@@ -468,10 +474,11 @@ def _parse_list(text: str, model: type[H], what: str) -> list[H]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationFailed(
-            f"{what}文件不是有效的 JSON（第 {exc.lineno} 行）", code="holders.json"
+            msg("{what}文件不是有效的 JSON（第 {lineno} 行）", what=what, lineno=exc.lineno),
+            code="holders.json",
         ) from None
     if not isinstance(data, list):
-        raise ValidationFailed(f"{what}文件应为列表", code="holders.shape")
+        raise ValidationFailed(msg("{what}文件应为列表", what=what), code="holders.shape")
     out: list[H] = []
     for n, entry in enumerate(data, start=1):
         try:
@@ -479,7 +486,8 @@ def _parse_list(text: str, model: type[H], what: str) -> list[H]:
         except PydanticError:
             name = entry.get("name", "") if isinstance(entry, dict) else ""
             raise ValidationFailed(
-                f"第 {n} 个{what}“{name}”的数据不符合规则", code="holders.invalid"
+                msg("第 {n} 个{what}“{name}”的数据不符合规则", n=n, what=what, name=name),
+                code="holders.invalid",
             ) from None
     return out
 

@@ -19,7 +19,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from core.errors import IllegalTransition, UserFacingError, ValidationFailed
+from core.errors import IllegalTransition, UserFacingError, ValidationFailed, msg
 from core.masking import mask_name, scrub
 from gateway.cases import STATE_LABELS, CaseBook
 from gateway.help import Authenticate, json_response, refusal
@@ -55,30 +55,37 @@ class ResultIssuing:
             IllegalTransition: the result is not ready, or was already collected.
         """
         if request.method == "locker" and not request.compartment:
-            raise ValidationFailed("请选择放入结果的智能文件柜柜格", code="pickup.compartment")
+            raise ValidationFailed(msg("请选择放入结果的智能文件柜柜格"), code="pickup.compartment")
         if scrub(request.clerk_id) != request.clerk_id:
-            raise ValidationFailed("操作人标识不能使用身份证号码或手机号码", code="actor.id")
+            raise ValidationFailed(msg("操作人标识不能使用身份证号码或手机号码"), code="actor.id")
         with self._store.db.write() as tx:
             record = self._cases.get(tx, case_number)
             if record is None or record.hall_id != device.hall_id:
-                raise ValidationFailed("本大厅没有这个办件编号", code="case.unknown")
+                raise ValidationFailed(msg("本大厅没有这个办件编号"), code="case.unknown")
             if record.state != "result_ready":
                 raise IllegalTransition(
-                    f"办件当前状态为“{STATE_LABELS.get(record.state, record.state)}”，"
-                    "没有待领取的结果",
+                    msg(
+                        "办件当前状态为“{state}”，没有待领取的结果",
+                        state=STATE_LABELS.get(record.state, record.state),
+                    ),
                     code="pickup.not_ready",
                 )
             item = self._store.live_doc(tx, Stream.ITEMS, "", record.item_id) or {}
             offered = item.get("delivery") or []
             if offered and request.method not in offered:
                 raise ValidationFailed(
-                    f"该事项不支持{_METHOD_NAMES[request.method]}出件", code="case.delivery_method"
+                    msg(
+                        "该事项不支持{method}出件", method=_METHOD_NAMES[request.method]
+                    ),
+                    code="case.delivery_method",
                 )
             row = tx.one(
                 "SELECT pickup_id, state FROM pickups WHERE case_number = ?", (case_number,)
             )
             if row is not None and row[1] != "waiting":
-                raise IllegalTransition("该结果已被领取，不能重复出件", code="pickup.collected")
+                raise IllegalTransition(
+                    msg("该结果已被领取，不能重复出件"), code="pickup.collected"
+                )
             code = f"{secrets.randbelow(10**6):06d}"
             result: dict[str, Any] = {
                 **(record.result or {}),

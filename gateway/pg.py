@@ -59,6 +59,7 @@ import psycopg
 from psycopg import pq
 from psycopg.rows import TupleRow
 
+from core.errors import msg
 from gateway.db import ChangeKey, ChangeListener, DatabaseUnavailable, Row, deliver
 
 log = logging.getLogger(__name__)
@@ -149,7 +150,9 @@ class _Pool:
         try:
             conn = psycopg.connect(self._url, autocommit=True, connect_timeout=10)
         except psycopg.OperationalError as exc:
-            raise DatabaseUnavailable(f"无法连接数据库 {_where(self._url)}：{exc}") from exc
+            raise DatabaseUnavailable(
+                msg("无法连接数据库 {where}：{exc}", where=_where(self._url), exc=exc)
+            ) from exc
         # "relation already exists, skipping" and the like are not worth a log line.
         conn.execute("SET client_min_messages TO warning")
         conn.execute(
@@ -160,9 +163,9 @@ class _Pool:
     @contextmanager
     def borrow(self) -> Iterator[_Conn]:
         if self._closed:
-            raise DatabaseUnavailable("数据库连接已关闭")
+            raise DatabaseUnavailable(msg("数据库连接已关闭"))
         if not self._slots.acquire(timeout=self._timeout):
-            raise DatabaseUnavailable("数据库连接全部占用，请稍后重试")
+            raise DatabaseUnavailable(msg("数据库连接全部占用，请稍后重试"))
         try:
             try:
                 conn = self._idle.get_nowait()
@@ -320,7 +323,11 @@ class PostgresDatabase:
 
     def _unavailable(self, exc: Exception) -> DatabaseUnavailable:
         return DatabaseUnavailable(
-            f"与数据库 {_where(self._url)} 的连接中断（{type(exc).__name__}），请稍后重试"
+            msg(
+                "与数据库 {where} 的连接中断（{problem}），请稍后重试",
+                where=_where(self._url),
+                problem=type(exc).__name__,
+            )
         )
 
     @contextmanager

@@ -29,7 +29,7 @@ from typing import Any
 
 from core.calendar import WorkingCalendar
 from core.catalog import Catalog
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 from gateway.store import DeviceRecord, GatewayStore
 from sync.protocol import CATALOG_STREAMS, Stream
 
@@ -154,7 +154,10 @@ def load_holidays(directory: Path) -> WorkingCalendar:
     """
     files = sorted(Path(directory).glob("*.json"))
     if not files:
-        raise ValidationFailed(f"{directory}：没有节假日文件（<年份>.json）", code="holidays.none")
+        raise ValidationFailed(
+            msg("{directory}：没有节假日文件（<年份>.json）", directory=directory),
+            code="holidays.none",
+        )
     years: list[Any] = []
     for path in files:
         try:
@@ -162,10 +165,12 @@ def load_holidays(directory: Path) -> WorkingCalendar:
             years.extend(WorkingCalendar.from_dict(data).to_dict()["years"])
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ValidationFailed(
-                f"{path.name}：无法读取（{exc}）", code="holidays.file"
+                msg("{path}：无法读取（{exc}）", path=path.name, exc=exc), code="holidays.file"
             ) from None
         except ValidationFailed as exc:
-            raise ValidationFailed(f"{path.name}：{exc.message}", code=exc.code) from None
+            raise ValidationFailed(
+                msg("{path}：{message}", path=path.name, message=exc.message), code=exc.code
+            ) from None
     return WorkingCalendar.from_dict({"years": years})
 
 
@@ -187,17 +192,25 @@ def load_config(path: Path) -> dict[str, dict[str, Any]]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationFailed(f"{path}：无法读取配置文件（{exc}）", code="config.file") from None
+        raise ValidationFailed(
+            msg("{path}：无法读取配置文件（{exc}）", path=path, exc=exc), code="config.file"
+        ) from None
     try:
         data = json.loads(text) if Path(path).suffix == ".json" else tomllib.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ValidationFailed(f"{path}：格式错误（{exc}）", code="config.syntax") from None
+        raise ValidationFailed(
+            msg("{path}：格式错误（{exc}）", path=path, exc=exc), code="config.syntax"
+        ) from None
     if not isinstance(data, dict) or not data:
-        raise ValidationFailed(f"{path}：配置应为非空的表", code="config.shape")
+        raise ValidationFailed(msg("{path}：配置应为非空的表", path=path), code="config.shape")
     bad = [k for k, v in data.items() if not isinstance(v, dict)]
     if bad:
         raise ValidationFailed(
-            f"{path}：顶层的 {'、'.join(bad)} 应为表（如 [kiosk]），每个表是一条配置",
+            msg(
+                "{path}：顶层的 {bad} 应为表（如 [kiosk]），每个表是一条配置",
+                path=path,
+                bad="、".join(bad),
+            ),
             code="config.shape",
         )
     return {str(k): v for k, v in data.items()}

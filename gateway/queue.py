@@ -41,7 +41,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from core.clock import HALL_TZ, hall_date
-from core.errors import IllegalTransition, UserFacingError, ValidationFailed
+from core.errors import IllegalTransition, UserFacingError, ValidationFailed, msg
 from core.identifiers import validate_resident_id, validate_uscc
 from core.queue import (
     Appointment,
@@ -216,7 +216,7 @@ def holder_digest(holder_id: str) -> str:
             normal = validate_uscc(text)
         except ValidationFailed:
             raise ValidationFailed(
-                "预约人证件号码无效（应为身份证号码或统一社会信用代码）",
+                msg("预约人证件号码无效（应为身份证号码或统一社会信用代码）"),
                 code="queue.appointment_holder",
             ) from None
     return hashlib.sha256(HOLDER_DIGEST_TAG + normal.encode("ascii")).hexdigest()
@@ -401,12 +401,17 @@ class QueueAuthority:
         """Set a hall's business areas: names, daily caps, issuing hours."""
         prefixes = [a.prefix for a in areas]
         if len(set(prefixes)) != len(prefixes):
-            raise ValidationFailed("业务类别前缀重复", code="queue.area_duplicate")
+            raise ValidationFailed(msg("业务类别前缀重复"), code="queue.area_duplicate")
         for area in areas:
             for window in area.hours:
                 if window.end <= window.start:
                     raise ValidationFailed(
-                        f"{area.name}的取号时段 {window.start}-{window.end} 结束时间应晚于开始时间",
+                        msg(
+                            "{area}的取号时段 {start}-{end} 结束时间应晚于开始时间",
+                            area=area.name,
+                            start=window.start,
+                            end=window.end,
+                        ),
                         code="queue.hours",
                     )
         with self._store.db.write() as tx:
@@ -442,7 +447,12 @@ class QueueAuthority:
                 reference = a.reference.strip().upper()
                 if a.area not in areas:
                     raise ValidationFailed(
-                        f"预约 {reference} 的业务类别 {a.area} 不在本大厅", code="queue.area"
+                        msg(
+                            "预约 {reference} 的业务类别 {area} 不在本大厅",
+                            reference=reference,
+                            area=a.area,
+                        ),
+                        code="queue.area",
                     )
                 Appointment(reference=reference, slot_start=a.slot_start, slot_end=a.slot_end)
                 digest = holder_digest(a.holder_id) if a.holder_id is not None else None
@@ -546,11 +556,14 @@ class QueueAuthority:
     def _area(self, tx: Tx, hall_id: str, prefix: str) -> AreaSettings:
         areas = self._areas(tx, hall_id)
         if not areas:
-            raise QueueRefused("本大厅未开通排队取号", code="queue.no_areas")
+            raise QueueRefused(msg("本大厅未开通排队取号"), code="queue.no_areas")
         area = areas.get(prefix)
         if area is None:
             names = "、".join(f"{a.prefix} {a.name}" for a in areas.values())
-            raise QueueRefused(f"本大厅没有业务类别 {prefix}，可选：{names}", code="queue.area")
+            raise QueueRefused(
+                msg("本大厅没有业务类别 {prefix}，可选：{names}", prefix=prefix, names=names),
+                code="queue.area",
+            )
         return area
 
     # ---------------------------------------------------------------- storage
@@ -571,10 +584,14 @@ class QueueAuthority:
         try:
             prefix, serial = parse_ticket_number(number)
         except ValidationFailed:
-            raise QueueRefused(f"排队号 {number[:8]} 格式不正确", code="queue.number") from None
+            raise QueueRefused(
+                msg("排队号 {number} 格式不正确", number=number[:8]), code="queue.number"
+            ) from None
         stored = self.load(tx, hall_id, day, format_ticket_number(prefix, serial))
         if stored is None:
-            raise QueueRefused(f"今天没有排队号 {number}", code="queue.unknown_ticket")
+            raise QueueRefused(
+                msg("今天没有排队号 {number}", number=number), code="queue.unknown_ticket"
+            )
         return stored.ticket
 
     @staticmethod
@@ -645,7 +662,7 @@ class QueueAuthority:
         serial = self._counter(tx, up, 0, 1)
         if serial >= self._peek(tx, floor, TOP_SERIAL + 1):
             raise QueueRefused(
-                f"今日{area.name}的号码已全部发出，请明天再来或通过预约办理",
+                msg("今日{area}的号码已全部发出，请明天再来或通过预约办理", area=area.name),
                 code="queue.numbers_exhausted",
             )
         return serial
@@ -730,8 +747,12 @@ class QueueAuthority:
     ) -> None:
         if not is_open(area.hours, now):
             raise QueueRefused(
-                f"{area.name}（{area.prefix}）取号时间为 {hours_text(area.hours)}，"
-                "现在不在取号时间内",
+                msg(
+                    "{area}（{prefix}）取号时间为 {hours_text}，现在不在取号时间内",
+                    area=area.name,
+                    prefix=area.prefix,
+                    hours_text=hours_text(area.hours),
+                ),
                 code="queue.closed",
             )
         if area.daily_cap is not None:
@@ -742,8 +763,11 @@ class QueueAuthority:
             )
             if row is not None and int(row[0]) >= area.daily_cap:
                 raise QueueRefused(
-                    f"今日{area.name}的号已取完（每日限 {area.daily_cap} 个），"
-                    "请明天再来或通过预约办理",
+                    msg(
+                        "今日{area}的号已取完（每日限 {daily_cap} 个），请明天再来或通过预约办理",
+                        area=area.name,
+                        daily_cap=area.daily_cap,
+                    ),
                     code="queue.cap_reached",
                 )
 
@@ -754,7 +778,9 @@ class QueueAuthority:
             (reference.strip().upper(), hall),
         )
         if row is None:
-            raise QueueRefused("没有找到这个预约，请核对预约号", code="queue.appointment_unknown")
+            raise QueueRefused(
+                msg("没有找到这个预约，请核对预约号"), code="queue.appointment_unknown"
+            )
         return str(row[0])
 
     def _check_in(
@@ -767,15 +793,21 @@ class QueueAuthority:
             (reference, hall),
         )
         if row is None:
-            raise QueueRefused("没有找到这个预约，请核对预约号", code="queue.appointment_unknown")
+            raise QueueRefused(
+                msg("没有找到这个预约，请核对预约号"), code="queue.appointment_unknown"
+            )
         booked_area, start, end, used = row
         if used:
             raise QueueRefused(
-                f"该预约已签到，排队号为 {used}", code="queue.appointment_used", number=used
+                msg("该预约已签到，排队号为 {used}", used=used),
+                code="queue.appointment_used",
+                number=used,
             )
         if booked_area != area.prefix:
             raise QueueRefused(
-                f"该预约的业务类别为 {booked_area}，请选择对应业务签到",
+                msg(
+                    "该预约的业务类别为 {booked_area}，请选择对应业务签到", booked_area=booked_area
+                ),
                 code="queue.appointment_area",
             )
         appointment = Appointment(
@@ -783,13 +815,19 @@ class QueueAuthority:
         )
         if hall_date(appointment.slot_start) != now.date():
             raise QueueRefused(
-                f"该预约的日期为 {hall_date(appointment.slot_start):%Y年%m月%d日}，不是今天",
+                msg(
+                    "该预约的日期为 {date}，不是今天",
+                    date=format(hall_date(appointment.slot_start), "%Y年%m月%d日"),
+                ),
                 code="queue.appointment_day",
             )
         if now > appointment.slot_end:
             raise QueueRefused(
-                f"预约时段 {appointment.slot_start:%H:%M}-{appointment.slot_end:%H:%M} 已过，"
-                "请重新取号",
+                msg(
+                    "预约时段 {start}-{end} 已过，请重新取号",
+                    start=format(appointment.slot_start, "%H:%M"),
+                    end=format(appointment.slot_end, "%H:%M"),
+                ),
                 code="queue.appointment_late",
             )
         return appointment
@@ -842,7 +880,8 @@ class QueueAuthority:
             first = top - request.size + 1
             if first <= self._peek(tx, up, 0) + 1:
                 raise QueueRefused(
-                    f"今日{area.name}剩余号码不足，无法预留离线号段", code="queue.block_exhausted"
+                    msg("今日{area}剩余号码不足，无法预留离线号段", area=area.name),
+                    code="queue.block_exhausted",
                 )
             self._counter(tx, floor, TOP_SERIAL + 1, -request.size)
             block_id = "blk-" + secrets.token_hex(6)
@@ -914,7 +953,9 @@ class QueueAuthority:
         )
         if seen is not None:
             if seen[0] != item.number or seen[1] != device.device_id:
-                raise QueueRefused("同一取号请求已登记为其他号码", code="queue.offline_conflict")
+                raise QueueRefused(
+                    msg("同一取号请求已登记为其他号码"), code="queue.offline_conflict"
+                )
             return "duplicate"
         block = tx.one(
             "SELECT area, day, first_serial, last_serial FROM queue_blocks"
@@ -922,17 +963,20 @@ class QueueAuthority:
             (item.block_id, device.device_id, hall),
         )
         if block is None:
-            raise QueueRefused("离线号段不属于本终端", code="queue.offline_block")
+            raise QueueRefused(msg("离线号段不属于本终端"), code="queue.offline_block")
         area, day, first, last = block[0], block[1], int(block[2]), int(block[3])
         prefix, serial = parse_ticket_number(item.number)
         if prefix != area or not first <= serial <= last:
             raise QueueRefused(
-                f"号码 {item.number} 不在本终端的离线号段内", code="queue.offline_range"
+                msg("号码 {number} 不在本终端的离线号段内", number=item.number),
+                code="queue.offline_range",
             )
         if hall_date(item.issued_at).isoformat() != day:
-            raise QueueRefused("离线号码的取号日期与号段日期不符", code="queue.offline_day")
+            raise QueueRefused(msg("离线号码的取号日期与号段日期不符"), code="queue.offline_day")
         if self.load(tx, hall, day, item.number) is not None:
-            raise QueueRefused(f"号码 {item.number} 已被使用", code="queue.offline_taken")
+            raise QueueRefused(
+                msg("号码 {number} 已被使用", number=item.number), code="queue.offline_taken"
+            )
         ticket = Ticket(number=item.number, area=area, issued_at=item.issued_at, green=item.green)
         self.save(
             tx,
@@ -1000,7 +1044,8 @@ class QueueAuthority:
         )
         if row is None:
             raise QueueRefused(
-                f"{window_no}号窗口尚未设置办理的业务类别", code="queue.window_unknown"
+                msg("{window_no}号窗口尚未设置办理的业务类别", window_no=window_no),
+                code="queue.window_unknown",
             )
         current = tx.one(
             "SELECT number FROM queue_tickets WHERE hall_id = ? AND day = ? AND window_no = ?"
@@ -1033,7 +1078,7 @@ class QueueAuthority:
                 self._waiting(tx, hall, day, window.areas), areas=window.areas, now=now
             )
             if chosen is None:
-                raise QueueRefused("当前没有等候的人", code="queue.empty")
+                raise QueueRefused(msg("当前没有等候的人"), code="queue.empty")
             called = chosen.call(window_no=window_no, clerk_id=request.clerk_id, at=now)
             self.save(tx, hall, day, called)
             self._record_call(tx, hall, day, called, "call")
@@ -1043,12 +1088,20 @@ class QueueAuthority:
     def _ready(window: WindowBody) -> None:
         if window.paused:
             raise QueueRefused(
-                f"{window.window_no}号窗口暂停服务中（{window.pause_reason}），请先恢复服务",
+                msg(
+                    "{window_no}号窗口暂停服务中（{pause_reason}），请先恢复服务",
+                    window_no=window.window_no,
+                    pause_reason=window.pause_reason,
+                ),
                 code="queue.window_paused",
             )
         if window.current:
             raise QueueRefused(
-                f"{window.window_no}号窗口的 {window.current} 尚未办结，请先办结、转办或按过号处理",
+                msg(
+                    "{window_no}号窗口的 {current} 尚未办结，请先办结、转办或按过号处理",
+                    window_no=window.window_no,
+                    current=window.current,
+                ),
                 code="queue.window_busy",
                 number=window.current,
             )
@@ -1099,10 +1152,12 @@ class QueueAuthority:
                 ticket = ticket.link_case(request.case_number)
             elif action == "link-evaluation":
                 if not request.evaluation_id.strip():
-                    raise ValidationFailed("评价编号不能为空", code="ticket.evaluation")
+                    raise ValidationFailed(msg("评价编号不能为空"), code="ticket.evaluation")
                 ticket = ticket.link_evaluation(request.evaluation_id.strip())
             else:
-                raise QueueRefused(f"不支持的操作：{action[:20]}", code="queue.action")
+                raise QueueRefused(
+                    msg("不支持的操作：{action}", action=action[:20]), code="queue.action"
+                )
             self.save(tx, hall, day, ticket)
             if extra is not None:
                 self.save(tx, hall, day, extra, origin="transfer", device_id=device.device_id)
@@ -1286,7 +1341,7 @@ def _json(model: Any, status: int = 200) -> Response:
 
 def _refusal(exc: UserFacingError) -> Response:
     status = 409 if isinstance(exc, QueueRefused | IllegalTransition) else 422
-    body = ErrorBody(error=ErrorDetail(code=exc.code or "queue.refused", message=exc.message))
+    body = ErrorBody(error=ErrorDetail.of(exc.code or "queue.refused", exc.message))
     return _json(body, status)
 
 
@@ -1344,7 +1399,9 @@ def install_queue_routes(  # noqa: C901, PLR0915 - the route table
         """Window actions on one ticket (call, recall, no-show, start, finish …)."""
         device, raw = await authenticate(request)
         if action not in _ACTIONS:
-            return _refusal(QueueRefused(f"不支持的操作：{action[:20]}", code="queue.action"))
+            return _refusal(
+                QueueRefused(msg("不支持的操作：{action}", action=action[:20]), code="queue.action")
+            )
         body = TicketActionRequest.model_validate_json(raw or b"{}")
         return await run(lambda: queue.act(device, number, action, body), device.hall_id)
 
@@ -1444,16 +1501,22 @@ _AREA_SPEC = re.compile(r"^(?P<prefix>[A-Za-z]{1,2})=(?P<name>[^,]+)(?P<rest>(,.
 _HOURS_SPEC = re.compile(r"^(?P<start>\d{1,2}:\d{2})-(?P<end>\d{1,2}:\d{2})$")
 
 
+def _spec_refused(text: str) -> str:
+    return msg(
+        "{spec}：业务类别写法：前缀=名称[,cap=每日限号][,hours=08:30-11:30+13:30-17:00]",
+        spec=text[:40],
+    )
+
+
 def parse_area_spec(text: str) -> AreaSettings:
     """``"B=不动产登记区,cap=120,hours=08:30-11:30+13:30-17:00"`` → area settings.
 
     Raises:
         ValidationFailed: the text does not follow that form (the message shows it).
     """
-    usage = "业务类别写法：前缀=名称[,cap=每日限号][,hours=08:30-11:30+13:30-17:00]"
     match = _AREA_SPEC.match(text.strip())
     if match is None:
-        raise ValidationFailed(f"{text[:40]}：{usage}", code="queue.area_spec")
+        raise ValidationFailed(_spec_refused(text), code="queue.area_spec")
     fields: dict[str, Any] = {"prefix": match["prefix"].upper(), "name": match["name"].strip()}
     for part in filter(None, match["rest"].split(",")):
         key, _, value = part.partition("=")
@@ -1463,18 +1526,18 @@ def parse_area_spec(text: str) -> AreaSettings:
         elif key == "hours":
             spans = [_HOURS_SPEC.match(v.strip()) for v in value.split("+")]
             if not all(spans):
-                raise ValidationFailed(f"{text[:40]}：{usage}", code="queue.area_spec")
+                raise ValidationFailed(_spec_refused(text), code="queue.area_spec")
             fields["hours"] = [
                 OpeningWindow(start=s["start"].zfill(5), end=s["end"].zfill(5))
                 for s in spans
                 if s is not None
             ]
         else:
-            raise ValidationFailed(f"{text[:40]}：{usage}", code="queue.area_spec")
+            raise ValidationFailed(_spec_refused(text), code="queue.area_spec")
     try:
         return AreaSettings.model_validate(fields)
     except ValueError:
-        raise ValidationFailed(f"{text[:40]}：{usage}", code="queue.area_spec") from None
+        raise ValidationFailed(_spec_refused(text), code="queue.area_spec") from None
 
 
 def add_queue_commands(sub: Any) -> None:
@@ -1525,14 +1588,14 @@ def run_queue_command(args: Any, store: GatewayStore, out: Any) -> int:
         return 0
     match = _HOURS_SPEC.match(f"{args.at}-{args.at}")
     if match is None or args.minutes < 1:
-        raise ValidationFailed("时段开始应写作 HH:MM，时长至少 1 分钟", code="queue.slot")
+        raise ValidationFailed(msg("时段开始应写作 HH:MM，时长至少 1 分钟"), code="queue.slot")
     day = args.date or store.clock.now().astimezone(HALL_TZ).date()
     try:
         start = _dt.datetime.combine(
             day, _dt.time.fromisoformat(args.at.zfill(5)), tzinfo=HALL_TZ
         )
     except ValueError:
-        raise ValidationFailed(f"时间 {args.at[:8]} 无效", code="queue.slot") from None
+        raise ValidationFailed(msg("时间 {at} 无效", at=args.at[:8]), code="queue.slot") from None
     try:
         entry = AppointmentIn(
             reference=args.ref,
@@ -1543,7 +1606,7 @@ def run_queue_command(args: Any, store: GatewayStore, out: Any) -> int:
         )
     except ValueError:
         raise ValidationFailed(
-            "预约码应为1至200个字符，业务类别为1至2位字母", code="queue.appointment"
+            msg("预约码应为1至200个字符，业务类别为1至2位字母"), code="queue.appointment"
         ) from None
     queue.add_appointments(args.hall, AppointmentsRequest(appointments=[entry]))
     out.write(

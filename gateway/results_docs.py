@@ -33,13 +33,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from core.errors import EnvironmentProblem
+from core.errors import EnvironmentProblem, msg
 from core.masking import mask_name
 
 log = logging.getLogger(__name__)
 
 FONT_NAME = "GovtermResultHei"
-NO_FONT_MESSAGE = "前置机未找到可嵌入的中文字体，无法制作结果文书，请安装 fonts-wqy-microhei"
+NO_FONT_MESSAGE = msg("前置机未找到可嵌入的中文字体，无法制作结果文书，请安装 fonts-wqy-microhei")
 
 _FAMILIES: tuple[str, ...] = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "AR PL UMing CN")
 _KNOWN_FILES: tuple[Path, ...] = (

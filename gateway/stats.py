@@ -27,7 +27,7 @@ from starlette.concurrency import run_in_threadpool
 
 from core.case import STATE_NAMES, CaseState
 from core.clock import HALL_TZ
-from core.errors import UserFacingError, ValidationFailed
+from core.errors import UserFacingError, ValidationFailed, msg
 from core.evaluation import FOLLOW_UP_NAMES, RATING_NAMES, FollowUpState, Rating
 from gateway.cases import CaseBook
 from gateway.db import Tx
@@ -106,9 +106,9 @@ def day_range(start: _dt.date, end: _dt.date) -> tuple[float, float]:
         ValidationFailed: ``end`` before ``start``, or a range longer than a year.
     """
     if end < start:
-        raise ValidationFailed("结束日期不能早于开始日期", code="stats.range")
+        raise ValidationFailed(msg("结束日期不能早于开始日期"), code="stats.range")
     if (end - start).days >= MAX_RANGE_DAYS:
-        raise ValidationFailed("统计区间不能超过一年", code="stats.range")
+        raise ValidationFailed(msg("统计区间不能超过一年"), code="stats.range")
     t0 = _dt.datetime.combine(start, _dt.time(), HALL_TZ).timestamp()
     t1 = _dt.datetime.combine(end + _dt.timedelta(days=1), _dt.time(), HALL_TZ).timestamp()
     return t0, t1

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.clock import Clock
-from core.errors import UserFacingError
+from core.errors import UserFacingError, msg
 from gateway.db import Database, Tx
 from sync.protocol import (
     HALL_SCOPED_STREAMS,
@@ -379,15 +379,15 @@ class GatewayStore:
                 (_hash_code(code),),
             )
             if row is None:
-                raise EnrolmentRefused("注册码无效，请向管理员核对", code="enrol.unknown")
+                raise EnrolmentRefused(msg("注册码无效，请向管理员核对"), code="enrol.unknown")
             hall_id, slot, expires_at, used_at = row
             if used_at is not None:
                 raise EnrolmentRefused(
-                    "注册码已被使用，请向管理员申请新的注册码", code="enrol.used"
+                    msg("注册码已被使用，请向管理员申请新的注册码"), code="enrol.used"
                 )
             if expires_at < now:
                 raise EnrolmentRefused(
-                    "注册码已过期，请向管理员申请新的注册码", code="enrol.expired"
+                    msg("注册码已过期，请向管理员申请新的注册码"), code="enrol.expired"
                 )
             device_id = "dev-" + secrets.token_hex(8)
             secret = base64.urlsafe_b64encode(secrets.token_bytes(32)).rstrip(b"=").decode()

@@ -14,6 +14,7 @@ import logging
 import os
 
 from core.clock import SystemClock
+from core.errors import msg
 from gateway.app import LoadShedder, build_services, create_app, wrap
 from gateway.db import open_database
 from gateway.store import GatewayStore
@@ -63,8 +64,10 @@ def serve_workers(  # noqa: PLR0913 - the serve command's options, passed throug
     """
     if not db_url.startswith(("postgresql://", "postgres://")):
         raise WorkersNeedPostgres(
-            "多个工作进程需要共享的 PostgreSQL 数据库（--db postgresql://主机/库名）；"
-            "SQLite 数据库只能由一个进程使用"
+            msg(
+                "多个工作进程需要共享的 PostgreSQL 数据库（--db postgresql://主机/库名）；"
+                "SQLite 数据库只能由一个进程使用"
+            )
         )
     import uvicorn
 
