@@ -43,14 +43,14 @@ from reportlab.pdfbase.ttfonts import (
     makeToUnicodeCMap,
 )
 
-from core.errors import EnvironmentProblem
+from core.errors import EnvironmentProblem, msg
 
 log = logging.getLogger(__name__)
 
 MISSING_MARK = "〓"
 """Printed in place of a character no available font has (GB typesetting convention)."""
 
-NO_FONT_MESSAGE = "未找到可嵌入的中文字体，请安装 fonts-wqy-microhei 或在设置中指定字体路径"
+NO_FONT_MESSAGE = msg("未找到可嵌入的中文字体，请安装 fonts-wqy-microhei 或在设置中指定字体路径")
 
 # Characters every face must have to be accepted: common hanzi and the punctuation
 # official papers use (〔〕 in document numbers, full-width brackets, the yuan sign).

@@ -18,14 +18,14 @@ from pypdf.errors import PdfReadError, PyPdfError
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from core.errors import UserFacingError
+from core.errors import UserFacingError, msg
 from documents.layout import GREY, Typesetter, draw_text
 from documents.papers import PaperKind, ResultStamp, format_time
 from documents.verification import VerificationKey, qr_payload, verification_code
 
 log = logging.getLogger(__name__)
 
-INVALID_RESULT_MESSAGE = "结果文书文件已损坏或格式不正确，无法打印，请到出件窗口咨询"
+INVALID_RESULT_MESSAGE = msg("结果文书文件已损坏或格式不正确，无法打印，请到出件窗口咨询")
 
 
 def result_digest(pdf_bytes: bytes) -> str:

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _CODE_CHARS = 8
@@ -51,7 +51,7 @@ class VerificationKey:
 
     def __post_init__(self) -> None:
         if len(self.secret) < 16:
-            raise ValidationFailed("校验密钥长度不足（至少16字节）", code="paper.key_short")
+            raise ValidationFailed(msg("校验密钥长度不足（至少16字节）"), code="paper.key_short")
 
 
 def _message(kind: str, fields: KeyFields) -> bytes:
@@ -73,7 +73,7 @@ def normalise_code(text: str) -> str:
     raw = raw.translate(str.maketrans("OIL", "011"))
     if len(raw) != _CODE_CHARS or any(c not in _CROCKFORD for c in raw):
         raise ValidationFailed(
-            "校验码应为8位数字或字母，请核对后重新输入", code="paper.code_format"
+            msg("校验码应为8位数字或字母，请核对后重新输入"), code="paper.code_format"
         )
     return f"{raw[:4]}-{raw[4:]}"
 
@@ -112,5 +112,5 @@ def parse_qr_payload(text: str) -> ScannedPaper:
     """
     parts = text.strip().split(":")
     if len(parts) != 4 or parts[0].upper() != "GT1" or not parts[1] or not parts[2]:
-        raise ValidationFailed("这不是本系统出具的凭证二维码", code="paper.qr_format")
+        raise ValidationFailed(msg("这不是本系统出具的凭证二维码"), code="paper.qr_format")
     return ScannedPaper(parts[1].upper(), parts[2], normalise_code(parts[3]))
