@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from core.clock import HALL_TZ
-from core.errors import EnvironmentProblem
+from core.errors import EnvironmentProblem, msg
 from govterm.app import MODES, GuiOptions, Mode, child_command
 from govterm.settings import Settings
 
@@ -234,7 +234,8 @@ def wait_healthy(
         session.trust_env = False  # a proxy must not catch loopback
         while True:
             if process.poll() is not None:
-                raise DemoFailed(f"前置机启动失败 (退出码 {process.returncode}), 见 {serve_log}")
+                raise DemoFailed(msg("前置机启动失败 (退出码 {code}), 见 {log}",
+                                     code=process.returncode, log=str(serve_log)))
             try:
                 if session.get(url + "/healthz", timeout=2).status_code == 200:
                     log.info("demo gateway answers at %s", url)
@@ -242,7 +243,8 @@ def wait_healthy(
             except requests.RequestException:
                 pass  # not listening yet
             if time.monotonic() > deadline:
-                raise DemoFailed(f"前置机 {timeout:.0f} 秒内未就绪, 见 {serve_log}")
+                raise DemoFailed(msg("前置机 {seconds} 秒内未就绪, 见 {log}",
+                                     seconds=round(timeout), log=str(serve_log)))
             pause.wait(0.1)
 
 
@@ -266,7 +268,8 @@ def publish_demo_data(demo_dir: Path, resources: Path, *, out: TextIO) -> None:
                 argv, catalog_loader=load_catalog, holders_loader=load_demo_holders
             )
         if status != 0:
-            raise DemoFailed(f"演示数据发布失败: govterm gateway {argv[0]} (状态 {status})")
+            raise DemoFailed(msg("演示数据发布失败: govterm gateway {command} (状态 {status})",
+                                 command=argv[0], status=status))
     log.info("demo data published")
 
 
@@ -316,7 +319,8 @@ def configure_demo_queue(demo_dir: Path, *, out: TextIO) -> None:
             status = gateway_main(argv)
         if status != 0:
             command = " ".join(argv[:3])
-            raise DemoFailed(f"演示排队设置失败: govterm gateway {command} (状态 {status})")
+            raise DemoFailed(msg("演示排队设置失败: govterm gateway {command} (状态 {status})",
+                                 command=command, status=status))
     log.info("demo queue areas and appointments set")
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.errors import Offline
+from core.errors import Offline, msg
 from govterm.crash import CrashHandler
 from govterm.settings import Settings
 from govterm.sync_setup import TerminalSync
@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 DISPLAY_STREAMS: tuple[str, ...] = ("halls", "config")
 """What a display pulls: the directory (its hall's name) and the terminal config."""
 
-NOT_ENROLLED = "叫号屏尚未注册，正在向前置机注册"
+NOT_ENROLLED = msg("叫号屏尚未注册，正在向前置机注册")
 EXIT_AFTER_SYNC_TIMEOUT_S = 120.0
 
 

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.calendar import WorkingCalendar
 from core.clock import Clock
-from core.errors import EnvironmentProblem, Offline
+from core.errors import EnvironmentProblem, Offline, msg
 from core.terminal import TerminalProfile, Tile
 from sync.status import StatusBoard, SyncStatus
 from sync.store import Store
@@ -64,7 +64,7 @@ UPKEEP_INTERVAL_S = 300.0
 OFFLINE_RETRY_S = 30.0
 FIRST_START_WAIT_S = 30.0
 """How long a first start waits for enrolment and the first pull to bring its hall."""
-NOT_ENROLLED = "终端尚未完成注册，暂时无法连接政务服务平台，请稍后再试或联系工作人员"
+NOT_ENROLLED = msg("终端尚未完成注册，暂时无法连接政务服务平台，请稍后再试或联系工作人员")
 
 
 class EnrolledDevice:
@@ -355,7 +355,7 @@ class KioskParts:
         """The sync status now (a blank, offline one before the link is attached)."""
         if self.board is not None:
             return self.board.status
-        return SyncStatus(last_error="尚未连接前置机")
+        return SyncStatus(last_error=msg("尚未连接前置机"))
 
     def online(self) -> bool:
         """Whether the sync status says the gateway answers (true until it is known)."""

@@ -25,8 +25,9 @@ from typing import Any, Literal, get_args, get_origin
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
-from core.errors import GovtermError
+from core.errors import GovtermError, Msg, msg
 from core.terminal import ALL_TILES, Orientation, TerminalProfile, Tile
 
 log = logging.getLogger(__name__)
@@ -314,20 +315,18 @@ def load_settings(
     if path.exists():
         raw = _read_toml(path)
     elif explicit:
-        raise SettingsError(f"配置文件不存在: {path}")
-    origin: dict[tuple[str, str], str] = {
-        (section, key): f"配置文件 {path}"
-        for section, values in raw.items()
-        if isinstance(values, dict)
-        for key in values
-    }
+        raise SettingsError(msg("配置文件不存在: {path}", path=str(path)))
+    # Where each value came from: only environment variables are named here; every
+    # other value came from the file.
+    from_env: dict[tuple[str, str], str] = {}
     for section, key, value, var in _env_overrides(env):
         raw.setdefault(section, {})
         if not isinstance(raw[section], dict):
-            raise SettingsError(f"配置文件 {path}: [{section}] 应是一个表 (section)")
+            raise SettingsError(msg("配置文件 {path}: [{section}] 应是一个表 (section)",
+                                    path=str(path), section=section))
         raw[section][key] = value
-        origin[(section, key)] = f"环境变量 {var}"
-    return _validate(raw, origin, path), path
+        from_env[(section, key)] = var
+    return _validate(raw, from_env, path), path
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -335,9 +334,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as f:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"配置文件 {path} 格式错误 (TOML): {exc}") from exc
+        raise SettingsError(
+            msg("配置文件 {path} 格式错误 (TOML): {detail}", path=str(path), detail=str(exc))
+        ) from exc
     except OSError as exc:
-        raise SettingsError(f"无法读取配置文件 {path}: {exc.strerror}") from exc
+        raise SettingsError(
+            msg("无法读取配置文件 {path}: {reason}", path=str(path), reason=exc.strerror)
+        ) from exc
 
 
 def _env_overrides(env: Mapping[str, str]) -> Iterator[tuple[str, str, object, str]]:
@@ -362,7 +365,7 @@ def _is_optional(annotation: object) -> bool:
     return get_origin(annotation) in (types.UnionType,) and type(None) in get_args(annotation)
 
 
-def _validate(raw: dict[str, Any], origin: dict[tuple[str, str], str], path: Path) -> Settings:
+def _validate(raw: dict[str, Any], from_env: dict[tuple[str, str], str], path: Path) -> Settings:
     # TOML and the environment have no null: an empty string unsets an optional value.
     for section, model in SECTIONS.items():
         values = raw.get(section)
@@ -374,18 +377,29 @@ def _validate(raw: dict[str, Any], origin: dict[tuple[str, str], str], path: Pat
     try:
         return Settings.model_validate(raw)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            loc = [str(part) for part in error["loc"]]
-            key = ".".join(loc[:2])
-            where = origin.get((loc[0], loc[1]), "") if len(loc) >= 2 else ""
-            where = where or f"配置文件 {path}"
-            if error["type"] == "extra_forbidden":
-                what = "未知的配置项" if len(loc) >= 2 else "未知的配置节"
-                problems.append(f"{what} {key} ({where})")
-            else:
-                problems.append(f"配置项 {key} 的值无效 ({where}): {error['msg']}")
-        raise SettingsError("; ".join(problems)) from exc
+        problems = [_problem(error, from_env, path) for error in exc.errors()]
+        if len(problems) == 1:
+            raise SettingsError(problems[0]) from exc
+        raise SettingsError(
+            msg("配置有 {count} 处问题: {problems}", count=len(problems),
+                problems="; ".join(problems))
+        ) from exc
+
+
+def _problem(error: ErrorDetails, from_env: dict[tuple[str, str], str], path: Path) -> Msg:
+    """One bad key or value, naming where it came from (the file or a variable)."""
+    loc = [str(part) for part in error["loc"]]
+    key = ".".join(loc[:2])
+    var = from_env.get((loc[0], loc[1]), "") if len(loc) >= 2 else ""
+    if error["type"] == "extra_forbidden":  # only a file names unknown keys
+        if len(loc) < 2:
+            return msg("未知的配置节 {key} (配置文件 {path})", key=key, path=str(path))
+        return msg("未知的配置项 {key} (配置文件 {path})", key=key, path=str(path))
+    if var:
+        return msg("配置项 {key} 的值无效 (环境变量 {var}): {detail}",
+                   key=key, var=var, detail=error["msg"])
+    return msg("配置项 {key} 的值无效 (配置文件 {path}): {detail}",
+               key=key, path=str(path), detail=error["msg"])
 
 
 def describe(settings: Settings) -> Iterator[str]:

@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from core.clock import SystemClock
-from core.errors import EnvironmentProblem, Offline
+from core.errors import EnvironmentProblem, Offline, msg
 from govterm.settings import GatewaySettings
 from sync.audit import AuditLog
 from sync.engine import (
@@ -61,7 +61,7 @@ USED_CODES_FILE = "enrolment-codes.sha256"
 CATALOG_STREAMS: tuple[str, ...] = ("items", "bundles", "halls", "licence_types")
 """The streams whose rows the catalog screens show (lists, search, guides, map)."""
 
-NO_GATEWAY = "未配置前置机地址，终端使用本机已有的数据运行"
+NO_GATEWAY = msg("未配置前置机地址，终端使用本机已有的数据运行")
 ENROLMENT_BACKOFF_BASE = 2.0
 ENROLMENT_BACKOFF_CAP = 300.0
 CONNECT_TIMEOUT_CAP = 5.0
@@ -195,7 +195,9 @@ class TerminalSync:
                     type(exc).__name__,
                     delay,
                 )
-                self.board.went_offline(self._wall(), str(exc))
+                # the message itself (not str()), so the status board can translate it
+                first = exc.args[0] if exc.args else None
+                self.board.went_offline(self._wall(), first if isinstance(first, str) else str(exc))
                 self._stopping.wait(delay)
                 continue
             self._start_engine(credential)
