@@ -27,6 +27,7 @@ import argparse
 import ast
 import builtins
 import re
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -49,7 +50,7 @@ _BUILTIN_EXCEPTIONS = frozenset(
 )
 _TRANSLATED = frozenset({"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"})
 """Qt's own translation calls: their text is translated where it is written."""
-_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}(?!\})")
+
 
 
 @dataclass
@@ -63,8 +64,11 @@ class Scan:
 
 
 def placeholders(template: str) -> set[str]:
-    """The ``{name}`` placeholders of a template (doubled braces are literal)."""
-    return set(_PLACEHOLDER.findall(template))
+    """The names of a template's placeholders (doubled braces are literal)."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    except ValueError:
+        return set()
 
 
 def _callee(node: ast.Call) -> str:
@@ -157,11 +161,26 @@ def scan_package(package: str, error_classes: set[str] | None = None) -> Scan:
     for path, tree in parsed:
         _Visitor(str(path.relative_to(ROOT)), scan, error_classes).visit(tree)
     for template, where in scan.templates.items():
-        try:
-            template.format_map({name: "" for name in placeholders(template)})
-        except (KeyError, IndexError, ValueError) as exc:
-            scan.problems.append(f"{where[0]}: template {template!r} does not format: {exc}")
+        problem = template_problem(template)
+        if problem:
+            scan.problems.append(f"{where[0]}: template {template!r}: {problem}")
     return scan
+
+
+def template_problem(template: str) -> str | None:
+    """Why ``template`` cannot be filled by name (``None`` when it can).
+
+    Placeholders must be plain names (``{days}``, ``{at:%H:%M}``); positional ``{}``,
+    ``{0}`` and attribute or index access are refused, as are unbalanced braces.
+    """
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        return str(exc)
+    for _, name, _, _ in fields:
+        if name is not None and not name.isidentifier():
+            return f"placeholder {{{name}}} is not a name"
+    return None
 
 
 def all_error_classes() -> set[str]:

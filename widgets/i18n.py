@@ -68,16 +68,19 @@ def translate_text(text: str) -> str:
     """``text`` in the current language.
 
     A :class:`~core.errors.Msg` is translated by its template and refilled with its
-    values. A plain string is looked up whole (an older gateway's message); text with
-    no translation is shown as it is, in Chinese, rather than not at all.
+    values (values that are themselves ``Msg`` are translated the same way). A plain
+    string is looked up whole (an older gateway's message); text with no translation
+    is shown as it is, in Chinese, rather than not at all.
     """
     if not isinstance(text, Msg):
         return QCoreApplication.translate(ERRORS_CONTEXT, text)
     translated = QCoreApplication.translate(ERRORS_CONTEXT, text.template)
     if translated == text.template:
         return str(text)
+    values = {name: translate_text(value) if isinstance(value, Msg) else value
+              for name, value in text.params.items()}
     try:
-        return translated.format_map(text.params)
+        return translated.format_map(values)
     except (KeyError, IndexError, ValueError):
         log.warning("translation of %r does not fit its values", text.template)
         return str(text)

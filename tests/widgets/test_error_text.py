@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,10 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 <message><source>还需 {days} 个工作日</source>
 <translation>{days} more working days</translation></message>
 <message><source>打印机缺纸</source><translation>The printer is out of paper</translation></message>
+<message><source>{what}未完成</source><translation>{what} not finished</translation></message>
+<message><source>材料核验</source><translation>Checking materials</translation></message>
+<message><source>办结于 {at:%Y年%m月%d日}</source>
+<translation>Done on {at:%Y-%m-%d}</translation></message>
 <message><source>网络中断 {code}</source><translation>Network down {other}</translation></message>
 </context>
 </TS>
@@ -45,6 +50,14 @@ def test_templates_are_translated_then_filled(english):
     assert error_text(error) == "2 more working days"
     device = DeviceUnavailable("printer", msg("打印机缺纸"))
     assert error_text(device) == "The printer is out of paper"
+
+
+def test_values_that_are_texts_and_dates_are_shown_in_english(english):
+    nested = msg("{what}未完成", what=msg("材料核验"))
+    assert translate_text(nested) == "Checking materials not finished"
+    done = msg("办结于 {at:%Y年%m月%d日}", at=datetime(2026, 11, 21, tzinfo=UTC))
+    assert done == "办结于 2026年11月21日"
+    assert translate_text(done) == "Done on 2026-11-21"
 
 
 def test_untranslated_or_mismatched_text_stays_chinese(english):
