@@ -81,11 +81,16 @@ def _callee(node: ast.Call) -> str:
 
 
 def _has_chinese(node: ast.AST) -> bool:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return bool(_CJK.search(node.value))
-    if isinstance(node, ast.JoinedStr):
-        return any(_has_chinese(part) for part in node.values)
-    return False
+    """Whether an argument holds Chinese literal text outside any call of its own.
+
+    ``"中文"``, ``f"中文{x}"``, ``message or "中文"`` and ``a if b else "中文"`` do;
+    text inside a nested call is checked when that call is visited.
+    """
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and bool(_CJK.search(node.value))
+    if isinstance(node, ast.Call | ast.Lambda):
+        return False
+    return any(_has_chinese(child) for child in ast.iter_child_nodes(node))
 
 
 class _Visitor(ast.NodeVisitor):
@@ -95,6 +100,13 @@ class _Visitor(ast.NodeVisitor):
         self.error_classes = error_classes
         self.in_raise = 0
         self.in_msg = 0
+        self.in_error_class = False
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:  # noqa: N802 - ast visitor
+        outer = self.in_error_class
+        self.in_error_class = node.name in self.error_classes
+        self.generic_visit(node)
+        self.in_error_class = outer
 
     def visit_Raise(self, node: ast.Raise) -> None:  # noqa: N802 - ast visitor
         self.in_raise += 1
@@ -117,7 +129,7 @@ class _Visitor(ast.NodeVisitor):
             self.generic_visit(node)
             self.in_msg -= 1
             return
-        is_error = name in self.error_classes or (
+        is_error = name in self.error_classes or name == "__init__" and self.in_error_class or (
             self.in_raise and name and name not in _BUILTIN_EXCEPTIONS)
         if is_error and not self.in_msg:
             for argument in [*node.args, *(k.value for k in node.keywords)]:

@@ -33,7 +33,7 @@ from typing import Literal
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
-from core.errors import EnvironmentProblem, Msg, UserFacingError, msg
+from core.errors import DeviceUnavailable, EnvironmentProblem, Msg, UserFacingError, msg
 
 log = logging.getLogger(__name__)
 
@@ -91,16 +91,16 @@ def error_text(error: BaseException) -> str | None:
 
     Returns:
         The translated message of a :class:`~core.errors.UserFacingError` or an
-        :class:`~core.errors.EnvironmentProblem` (for a device problem, its reason);
+        :class:`~core.errors.EnvironmentProblem` (for a device problem, its reason;
+        for any other, the text it was raised with);
         ``None`` for anything else, which is a bug: the caller logs it and shows its
         own general line.
     """
     if isinstance(error, UserFacingError):
         return translate_text(error.message)
+    if isinstance(error, DeviceUnavailable):
+        return translate_text(error.reason)
     if isinstance(error, EnvironmentProblem):
-        reason = getattr(error, "reason", None)
-        if isinstance(reason, str) and reason:
-            return translate_text(reason)
         first = error.args[0] if error.args else None
         return translate_text(first) if isinstance(first, str) and first else str(error)
     return None
