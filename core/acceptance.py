@@ -42,6 +42,7 @@ from core.case import (
     MaterialCheck,
     MaterialMark,
     Role,
+    audience_text,
 )
 from core.catalog import Audience, DeliveryMethod, ItemStatus, ServiceItem, Situation
 from core.clock import Clock, hall_date
@@ -234,8 +235,7 @@ class AcceptanceFlow:
         item = self._need_item()
         if applicant.kind not in item.audience:
             raise ValidationFailed(
-                msg("该事项的服务对象为{audience}",
-                    audience="、".join(a.value for a in item.audience)),
+                msg("该事项的服务对象为{audience}", audience=audience_text(item.audience)),
                 code="case.audience",
             )
         if self._holder is not None and _holder_id(self._holder) != applicant.id_number:

@@ -37,7 +37,7 @@ from typing import NoReturn, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from core.case import Actor, Channel, Role
+from core.case import ROLE_NAMES, Actor, Channel, Role
 from core.catalog import NonEmpty
 from core.clock import Clock
 from core.errors import NotPermitted, UserFacingError, ValidationFailed, msg
@@ -371,7 +371,9 @@ class ClerkSession:
         chosen = role or self.clerk.roles[0]
         if not self.clerk.has(chosen):
             raise NotPermitted(
-                msg("您没有“{role}”岗位权限", role=chosen), code="account.role", role=chosen.value
+                msg("您没有“{role}”岗位权限", role=ROLE_NAMES[chosen]),
+                code="account.role",
+                role=chosen.value,
             )
         return Actor(
             id=self.clerk.id,
@@ -486,8 +488,8 @@ class Accounts:
         until = account.locked_until
         assert until is not None
         return AccountLocked(
-            msg("密码错误次数过多，账号已锁定至{until}；如需立即使用请联系管理员解锁",
-                until=until.strftime("%H:%M")),
+            msg("密码错误次数过多，账号已锁定至{until:%H:%M}；如需立即使用请联系管理员解锁",
+                until=until),
             code="login.locked",
             until=until.isoformat(),
         )
@@ -710,7 +712,7 @@ class PinGate:
         until = self.locked_until
         if until is not None:
             raise AccountLocked(
-                msg("错误次数过多，请于{until}后再试", until=until.strftime("%H:%M")),
+                msg("错误次数过多，请于{until:%H:%M}后再试", until=until),
                 code="pin.locked",
                 until=until.isoformat(),
             )
@@ -723,7 +725,7 @@ class PinGate:
             self._locked_until = self._clock.now() + LOCKOUT
             log.warning("kiosk staff PIN pad locked after %d wrong PINs", self._failures)
             raise AccountLocked(
-                msg("错误次数过多，请于{until}后再试", until=self._locked_until.strftime("%H:%M")),
+                msg("错误次数过多，请于{until:%H:%M}后再试", until=self._locked_until),
                 code="pin.locked",
                 until=self._locked_until.isoformat(),
             )

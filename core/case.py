@@ -78,19 +78,19 @@ class CaseState(StrEnum):
 
 
 STATE_NAMES: Mapping[CaseState, str] = {
-    CaseState.DRAFT: "草稿",
-    CaseState.RECEIVED: "已收件",
-    CaseState.ACCEPTED: "已受理",
-    CaseState.ACCEPTED_PENDING: "容缺受理",
-    CaseState.ACCEPTED_ON_COMMITMENT: "告知承诺受理",
-    CaseState.CORRECTION_REQUESTED: "待补正",
-    CaseState.REJECTED: "不予受理",
-    CaseState.IN_REVIEW: "审查中",
-    CaseState.APPROVED: "准予办理",
-    CaseState.DENIED: "不予办理",
-    CaseState.RESULT_READY: "待领取",
-    CaseState.DELIVERED: "已出件",
-    CaseState.WITHDRAWN: "已撤回",
+    CaseState.DRAFT: msg("草稿"),
+    CaseState.RECEIVED: msg("已收件"),
+    CaseState.ACCEPTED: msg("已受理"),
+    CaseState.ACCEPTED_PENDING: msg("容缺受理"),
+    CaseState.ACCEPTED_ON_COMMITMENT: msg("告知承诺受理"),
+    CaseState.CORRECTION_REQUESTED: msg("待补正"),
+    CaseState.REJECTED: msg("不予受理"),
+    CaseState.IN_REVIEW: msg("审查中"),
+    CaseState.APPROVED: msg("准予办理"),
+    CaseState.DENIED: msg("不予办理"),
+    CaseState.RESULT_READY: msg("待领取"),
+    CaseState.DELIVERED: msg("已出件"),
+    CaseState.WITHDRAWN: msg("已撤回"),
 }
 
 FINAL_STATES = frozenset({CaseState.REJECTED, CaseState.DELIVERED, CaseState.WITHDRAWN})
@@ -119,23 +119,23 @@ class Action(StrEnum):
 
 
 ACTION_NAMES: Mapping[Action, str] = {
-    Action.OPEN: "创建办件",
-    Action.RECEIVE: "收件",
-    Action.RESUBMIT: "补正后重新收件",
-    Action.ACCEPT: "受理",
-    Action.ACCEPT_PENDING: "容缺受理",
-    Action.ACCEPT_ON_COMMITMENT: "告知承诺受理",
-    Action.REQUEST_CORRECTION: "出具一次性告知书",
-    Action.REJECT: "不予受理",
-    Action.SUPPLY_PENDING: "补齐容缺材料",
-    Action.FORWARD: "推送后台审批",
-    Action.DECIDE_AT_WINDOW: "窗口办结",
-    Action.APPROVE: "准予办理",
-    Action.DENY: "不予办理",
-    Action.PUBLISH_RESULT: "办理结果待领取",
-    Action.DELIVER: "出件",
-    Action.WITHDRAW: "撤回申请",
-    Action.NUMBERED: "赋予正式办件编号",
+    Action.OPEN: msg("创建办件"),
+    Action.RECEIVE: msg("收件"),
+    Action.RESUBMIT: msg("补正后重新收件"),
+    Action.ACCEPT: msg("受理"),
+    Action.ACCEPT_PENDING: msg("容缺受理"),
+    Action.ACCEPT_ON_COMMITMENT: msg("告知承诺受理"),
+    Action.REQUEST_CORRECTION: msg("出具一次性告知书"),
+    Action.REJECT: msg("不予受理"),
+    Action.SUPPLY_PENDING: msg("补齐容缺材料"),
+    Action.FORWARD: msg("推送后台审批"),
+    Action.DECIDE_AT_WINDOW: msg("窗口办结"),
+    Action.APPROVE: msg("准予办理"),
+    Action.DENY: msg("不予办理"),
+    Action.PUBLISH_RESULT: msg("办理结果待领取"),
+    Action.DELIVER: msg("出件"),
+    Action.WITHDRAW: msg("撤回申请"),
+    Action.NUMBERED: msg("赋予正式办件编号"),
 }
 
 _S = CaseState
@@ -195,6 +195,30 @@ class Role(StrEnum):
     REVIEWER = "后台审批"
     APPLICANT = "申请人"
     PLATFORM = "平台"
+
+
+ROLE_NAMES: Mapping[Role, str] = {
+    Role.CLERK: msg("综合受理"),
+    Role.ISSUER: msg("出件"),
+    Role.CHIEF: msg("首席代表"),
+    Role.ADMIN: msg("管理员"),
+    Role.REVIEWER: msg("后台审批"),
+    Role.APPLICANT: msg("申请人"),
+    Role.PLATFORM: msg("平台"),
+}
+"""Each role's name as shown to people (translatable; the same text as its value)."""
+
+AUDIENCE_NAMES: Mapping[Audience, str] = {
+    Audience.PERSONAL: msg("个人"),
+    Audience.ENTERPRISE: msg("法人"),
+}
+"""Each 服务对象 as shown to people (translatable; the same text as its value)."""
+
+
+def audience_text(audience: Iterable[Audience]) -> str:
+    """Who an item serves, as one text: ``"个人"``, ``"法人"`` or ``"个人、法人"``."""
+    names = [AUDIENCE_NAMES[a] for a in audience]
+    return names[0] if len(names) == 1 else "、".join(names)
 
 
 _R = Role
@@ -610,7 +634,9 @@ class Case:
         """
         parse_provisional(number)
         if actor.role not in ROLES[Action.OPEN]:
-            raise NotPermitted(msg("“{role}”不能创建办件", role=actor.role), code="case.role")
+            raise NotPermitted(
+                msg("“{role}”不能创建办件", role=ROLE_NAMES[actor.role]), code="case.role"
+            )
         _check_item_offered(item, applicant, actor.channel)
         try:
             situation = item.situation(situation_id)
@@ -800,9 +826,9 @@ class Case:
         if today > deadline:
             raise ValidationFailed(
                 msg(
-                    "已超过一次性告知期限（收件后5个工作日，截至{deadline}）。"
+                    "已超过一次性告知期限（收件后5个工作日，截至{deadline:%Y年%m月%d日}）。"
                     "依法自收到申请材料之日起即为受理，请按受理处理",
-                    deadline=deadline.strftime("%Y年%m月%d日"),
+                    deadline=deadline,
                 ),
                 code="case.correction_overdue",
             )
@@ -906,8 +932,8 @@ class Case:
             assert self._record.pending_until is not None  # set by accept_pending
             if self.today() <= self._record.pending_until:
                 raise ValidationFailed(
-                    msg("容缺材料补齐期限（{until}）未到，不能不予受理",
-                        until=self._record.pending_until.strftime("%Y年%m月%d日")),
+                    msg("容缺材料补齐期限（{until:%Y年%m月%d日}）未到，不能不予受理",
+                        until=self._record.pending_until),
                     code="case.pending_open",
                 )
         return self._move(
@@ -953,8 +979,8 @@ class Case:
         assert self._record.pending_until is not None
         if self.today() > self._record.pending_until:
             raise ValidationFailed(
-                msg("已超过容缺材料补齐期限（{until}）",
-                    until=self._record.pending_until.strftime("%Y年%m月%d日")),
+                msg("已超过容缺材料补齐期限（{until:%Y年%m月%d日}）",
+                    until=self._record.pending_until),
                 code="case.pending_overdue",
             )
         return self._move(
@@ -1117,7 +1143,8 @@ class Case:
             )
         if actor.role not in ROLES[action]:
             raise NotPermitted(
-                msg("“{role}”岗位不能“{action}”", role=actor.role, action=ACTION_NAMES[action]),
+                msg("“{role}”岗位不能“{action}”",
+                    role=ROLE_NAMES[actor.role], action=ACTION_NAMES[action]),
                 code="case.role",
                 role=actor.role.value,
                 action=action.value,
@@ -1179,8 +1206,7 @@ def _check_item_offered(item: ServiceItem, applicant: Applicant, channel: Channe
         )
     if applicant.kind not in item.audience:
         raise ValidationFailed(
-            msg("该事项的服务对象为{audience}",
-                audience="、".join(a.value for a in item.audience)),
+            msg("该事项的服务对象为{audience}", audience=audience_text(item.audience)),
             code="case.audience",
         )
     if channel is Channel.KIOSK and not item.kiosk_enabled:

@@ -51,11 +51,11 @@ class Rating(IntEnum):
 
 
 RATING_NAMES: Mapping[Rating, str] = {
-    Rating.VERY_SATISFIED: "非常满意",
-    Rating.SATISFIED: "满意",
-    Rating.BASICALLY_SATISFIED: "基本满意",
-    Rating.DISSATISFIED: "不满意",
-    Rating.VERY_DISSATISFIED: "非常不满意",
+    Rating.VERY_SATISFIED: msg("非常满意"),
+    Rating.SATISFIED: msg("满意"),
+    Rating.BASICALLY_SATISFIED: msg("基本满意"),
+    Rating.DISSATISFIED: msg("不满意"),
+    Rating.VERY_DISSATISFIED: msg("非常不满意"),
 }
 
 _GOOD = (
@@ -200,11 +200,11 @@ class FollowUpState(StrEnum):
 
 
 FOLLOW_UP_NAMES: Mapping[FollowUpState, str] = {
-    FollowUpState.OPEN: "待回访",
-    FollowUpState.CALLED_BACK: "已回访",
-    FollowUpState.RECTIFIED: "已整改",
-    FollowUpState.VERIFIED: "整改已认可",
-    FollowUpState.CLOSED: "已关闭",
+    FollowUpState.OPEN: msg("待回访"),
+    FollowUpState.CALLED_BACK: msg("已回访"),
+    FollowUpState.RECTIFIED: msg("已整改"),
+    FollowUpState.VERIFIED: msg("整改已认可"),
+    FollowUpState.CLOSED: msg("已关闭"),
 }
 
 _SUPERVISORS = frozenset({Role.CHIEF, Role.ADMIN})
@@ -269,7 +269,7 @@ class FollowUps:
         self, follow_up: BadReviewFollowUp, *, actor_id: str, summary: str, reached: bool
     ) -> BadReviewFollowUp:
         """回访核实: what the complainant said, or that they could not be reached."""
-        self._expect(follow_up, FollowUpState.OPEN, "回访")
+        self._expect(follow_up, FollowUpState.OPEN, msg("回访"))
         note = _required(summary, msg("请填写回访核实情况"))
         return self._step(
             follow_up,
@@ -282,7 +282,7 @@ class FollowUps:
         self, follow_up: BadReviewFollowUp, *, actor_id: str, measures: str
     ) -> BadReviewFollowUp:
         """整改: the measures taken. Late rectification is recorded as late."""
-        self._expect(follow_up, FollowUpState.CALLED_BACK, "整改")
+        self._expect(follow_up, FollowUpState.CALLED_BACK, msg("整改"))
         note = _required(measures, msg("请填写整改措施"))
         late = hall_date(self._clock.now()) > follow_up.rectify_by
         updated = self._step(follow_up, FollowUpState.RECTIFIED, actor_id, note)
@@ -296,7 +296,7 @@ class FollowUps:
         Satisfied closes the follow-up as verified; not satisfied starts another round
         with a fresh 5-working-day limit.
         """
-        self._expect(follow_up, FollowUpState.RECTIFIED, "记录评价人意见")
+        self._expect(follow_up, FollowUpState.RECTIFIED, msg("记录评价人意见"))
         if satisfied:
             return self._step(
                 follow_up, FollowUpState.VERIFIED, actor_id, note.strip() or "评价人认可整改结果"

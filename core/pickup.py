@@ -156,8 +156,8 @@ def collected_message(at: _dt.datetime | None) -> str:
     if at is None:
         return msg("该结果已被领取，如有疑问请呼叫帮办或到窗口咨询")
     moment = at.astimezone(HALL_TZ) if at.tzinfo is not None else at
-    return msg("该结果已于 {at} 领取，如有疑问请呼叫帮办或到窗口咨询",
-               at=moment.strftime("%Y年%m月%d日 %H:%M"))
+    return msg("该结果已于 {at:%Y年%m月%d日 %H:%M} 领取，如有疑问请呼叫帮办或到窗口咨询",
+               at=moment)
 
 
 class PickupStep(StrEnum):
@@ -368,8 +368,8 @@ class CodeAttempts:
             self._failures = 0
             return
         raise PickupLocked(
-            msg("错误次数过多，请于{until}后再试，或扫描居民码取件",
-                until=self._until.strftime("%H:%M")),
+            msg("错误次数过多，请于{until:%H:%M}后再试，或扫描居民码取件",
+                until=self._until),
             code="pickup.locked",
             until=self._until.isoformat(),
         )

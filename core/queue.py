@@ -94,13 +94,13 @@ class TicketState(StrEnum):
 
 
 TICKET_STATE_NAMES: Mapping[TicketState, str] = {
-    TicketState.WAITING: "等候中",
-    TicketState.CALLED: "已叫号",
-    TicketState.SERVING: "办理中",
-    TicketState.DONE: "已办结",
-    TicketState.NO_SHOW: "已过号",
-    TicketState.TRANSFERRED: "已转办",
-    TicketState.SUSPENDED: "已挂起",
+    TicketState.WAITING: msg("等候中"),
+    TicketState.CALLED: msg("已叫号"),
+    TicketState.SERVING: msg("办理中"),
+    TicketState.DONE: msg("已办结"),
+    TicketState.NO_SHOW: msg("已过号"),
+    TicketState.TRANSFERRED: msg("已转办"),
+    TicketState.SUSPENDED: msg("已挂起"),
 }
 
 
@@ -169,7 +169,7 @@ class Ticket(_Model):
 
     def call(self, *, window_no: str, clerk_id: str, at: _dt.datetime) -> Ticket:
         """叫号: a waiting (or suspended) ticket is called to a window."""
-        self._expect("叫号", TicketState.WAITING, TicketState.SUSPENDED)
+        self._expect(msg("叫号"), TicketState.WAITING, TicketState.SUSPENDED)
         if not window_no.strip() or not clerk_id.strip():
             raise ValidationFailed(msg("叫号须注明窗口号和工作人员"), code="ticket.window")
         return self._to(
@@ -182,7 +182,7 @@ class Ticket(_Model):
 
     def recall(self) -> Ticket:
         """重呼: call the same ticket again, up to :data:`MAX_RECALLS` times."""
-        self._expect("重呼", TicketState.CALLED)
+        self._expect(msg("重呼"), TicketState.CALLED)
         if self.recalls >= MAX_RECALLS:
             raise ValidationFailed(
                 msg("已重呼{count}次，请按过号处理", count=MAX_RECALLS), code="ticket.recall_limit"
@@ -191,22 +191,22 @@ class Ticket(_Model):
 
     def start(self, *, at: _dt.datetime) -> Ticket:
         """The person arrived at the window: service starts."""
-        self._expect("开始办理", TicketState.CALLED)
+        self._expect(msg("开始办理"), TicketState.CALLED)
         return self._to(TicketState.SERVING, serving_since=at)
 
     def no_show(self, *, at: _dt.datetime) -> Ticket:
         """过号: the person did not come (after being called, or never back from 挂起)."""
-        self._expect("过号", TicketState.CALLED, TicketState.SUSPENDED)
+        self._expect(msg("过号"), TicketState.CALLED, TicketState.SUSPENDED)
         return self._to(TicketState.NO_SHOW, finished_at=at)
 
     def finish(self, *, at: _dt.datetime) -> Ticket:
         """办结: service at the window is over."""
-        self._expect("办结", TicketState.SERVING)
+        self._expect(msg("办结"), TicketState.SERVING)
         return self._to(TicketState.DONE, finished_at=at)
 
     def suspend(self, *, reason: str) -> Ticket:
         """挂起: the applicant steps away and comes back to the same window."""
-        self._expect("挂起", TicketState.SERVING)
+        self._expect(msg("挂起"), TicketState.SERVING)
         if not reason.strip():
             raise ValidationFailed(msg("请填写挂起原因"), code="ticket.suspend_reason")
         return self._to(TicketState.SUSPENDED, suspended_reason=reason.strip())
@@ -220,7 +220,7 @@ class Ticket(_Model):
             this ticket marked transferred, and the new waiting ticket, which keeps
             the original issue time, green channel and appointment.
         """
-        self._expect("转办", TicketState.SERVING)
+        self._expect(msg("转办"), TicketState.SERVING)
         if to_area == self.area:
             raise ValidationFailed(msg("转办须转到其他业务类别"), code="ticket.transfer_same")
         successor = Ticket(
@@ -239,7 +239,7 @@ class Ticket(_Model):
 
     def link_case(self, case_number: str) -> Ticket:
         """Record a case handled under this ticket (idempotent)."""
-        self._expect("关联办件", TicketState.SERVING, TicketState.SUSPENDED, TicketState.DONE)
+        self._expect(msg("关联办件"), TicketState.SERVING, TicketState.SUSPENDED, TicketState.DONE)
         number = case_number.strip()
         if not number:
             raise ValidationFailed(msg("办件编号不能为空"), code="ticket.case")
@@ -249,7 +249,7 @@ class Ticket(_Model):
 
     def link_evaluation(self, evaluation_id: str) -> Ticket:
         """Record the evaluation of this service; one per ticket."""
-        self._expect("评价", TicketState.DONE)
+        self._expect(msg("评价"), TicketState.DONE)
         if self.evaluation_id is not None and self.evaluation_id != evaluation_id:
             raise IllegalTransition(msg("该排队号已评价"), code="ticket.evaluated")
         return self.model_copy(update={"evaluation_id": evaluation_id})

@@ -32,12 +32,28 @@
       <translation>The role “{role}” cannot do “{action}”</translation>
     </message>
     <message>
+      <source>不予办理</source>
+      <translation>Denied</translation>
+    </message>
+    <message>
+      <source>不予受理</source>
+      <translation>Not accepted</translation>
+    </message>
+    <message>
+      <source>不满意</source>
+      <translation>Dissatisfied</translation>
+    </message>
+    <message>
       <source>不能停用自己的账号</source>
       <translation>You cannot disable your own account</translation>
     </message>
     <message>
       <source>业务类别前缀应为1至2位大写字母</source>
       <translation>The service prefix must be 1 or 2 capital letters</translation>
+    </message>
+    <message>
+      <source>个人</source>
+      <translation>Individuals</translation>
     </message>
     <message>
       <source>临时办件编号中的日期无效</source>
@@ -64,8 +80,28 @@
       <translation>These materials have not been supplied yet: {materials}</translation>
     </message>
     <message>
+      <source>关联办件</source>
+      <translation>Link a case</translation>
+    </message>
+    <message>
       <source>关闭差评须由首席代表或管理员审核</source>
       <translation>Closing a bad review needs a chief representative or an administrator</translation>
+    </message>
+    <message>
+      <source>准予办理</source>
+      <translation>Approved</translation>
+    </message>
+    <message>
+      <source>出件</source>
+      <translation>Issuing results</translation>
+    </message>
+    <message>
+      <source>出具一次性告知书</source>
+      <translation>Issue a one-time notice of corrections</translation>
+    </message>
+    <message>
+      <source>创建办件</source>
+      <translation>Open a case</translation>
     </message>
     <message>
       <source>剩余{days}个工作日</source>
@@ -92,6 +128,18 @@
       <translation>Please enter the case number</translation>
     </message>
     <message>
+      <source>办理中</source>
+      <translation>Being served</translation>
+    </message>
+    <message>
+      <source>办理结果待领取</source>
+      <translation>Make the result ready for collection</translation>
+    </message>
+    <message>
+      <source>办结</source>
+      <translation>Complete</translation>
+    </message>
+    <message>
       <source>原密码不正确</source>
       <translation>The current password is wrong</translation>
     </message>
@@ -112,6 +160,10 @@
       <translation>The ticket time has no time zone</translation>
     </message>
     <message>
+      <source>受理</source>
+      <translation>Accept</translation>
+    </message>
+    <message>
       <source>只有差评需要整改回访</source>
       <translation>Only bad reviews need a follow-up</translation>
     </message>
@@ -124,8 +176,28 @@
       <translation>Only an administrator can manage accounts</translation>
     </message>
     <message>
+      <source>叫号</source>
+      <translation>Call</translation>
+    </message>
+    <message>
       <source>叫号须注明窗口号和工作人员</source>
       <translation>Calling a number needs the window number and the clerk</translation>
+    </message>
+    <message>
+      <source>后台审批</source>
+      <translation>Back-office review</translation>
+    </message>
+    <message>
+      <source>告知承诺受理</source>
+      <translation>Accepted on commitment</translation>
+    </message>
+    <message>
+      <source>回访</source>
+      <translation>Call back</translation>
+    </message>
+    <message>
+      <source>基本满意</source>
+      <translation>Fairly satisfied</translation>
     </message>
     <message>
       <source>天数不能为负数</source>
@@ -140,12 +212,20 @@
       <translation>The number of days is too large; please check the time limit</translation>
     </message>
     <message>
+      <source>审查中</source>
+      <translation>Under review</translation>
+    </message>
+    <message>
+      <source>容缺受理</source>
+      <translation>Accepted pending minor materials</translation>
+    </message>
+    <message>
       <source>容缺材料的补齐期限应晚于今天</source>
       <translation>The deadline for the missing minor materials must be after today</translation>
     </message>
     <message>
-      <source>容缺材料补齐期限（{until}）未到，不能不予受理</source>
-      <translation>The deadline for the minor materials ({until}) has not passed; the case cannot be rejected yet</translation>
+      <source>容缺材料补齐期限（{until:%Y年%m月%d日}）未到，不能不予受理</source>
+      <translation>The deadline for the minor materials ({until:%Y-%m-%d}) has not passed; the case cannot be rejected yet</translation>
     </message>
     <message>
       <source>密码不能包含账号名</source>
@@ -164,8 +244,8 @@
       <translation>Password must be at least {min} characters</translation>
     </message>
     <message>
-      <source>密码错误次数过多，账号已锁定至{until}；如需立即使用请联系管理员解锁</source>
-      <translation>Too many wrong passwords; the account is locked until {until}. To use it now, ask an administrator to unlock it</translation>
+      <source>密码错误次数过多，账号已锁定至{until:%H:%M}；如需立即使用请联系管理员解锁</source>
+      <translation>Too many wrong passwords; the account is locked until {until:%H:%M}. To use it now, ask an administrator to unlock it</translation>
     </message>
     <message>
       <source>密码须包含字母、数字、符号中的至少两类</source>
@@ -200,6 +280,46 @@
       <translation>The bad review follow-up is already “{state}” and cannot be closed</translation>
     </message>
     <message>
+      <source>已关闭</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>已出件</source>
+      <translation>Delivered</translation>
+    </message>
+    <message>
+      <source>已办结</source>
+      <translation>Completed</translation>
+    </message>
+    <message>
+      <source>已受理</source>
+      <translation>Accepted</translation>
+    </message>
+    <message>
+      <source>已叫号</source>
+      <translation>Called</translation>
+    </message>
+    <message>
+      <source>已回访</source>
+      <translation>Called back</translation>
+    </message>
+    <message>
+      <source>已挂起</source>
+      <translation>Suspended</translation>
+    </message>
+    <message>
+      <source>已撤回</source>
+      <translation>Withdrawn</translation>
+    </message>
+    <message>
+      <source>已收件</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <source>已整改</source>
+      <translation>Rectified</translation>
+    </message>
+    <message>
       <source>已超期</source>
       <translation>Overdue</translation>
     </message>
@@ -208,16 +328,32 @@
       <translation>{days} working days overdue</translation>
     </message>
     <message>
-      <source>已超过一次性告知期限（收件后5个工作日，截至{deadline}）。依法自收到申请材料之日起即为受理，请按受理处理</source>
-      <translation>The time for the one-time notice of required corrections has passed (5 working days after receipt, until {deadline}). By law the application counts as accepted from the day it was received; please accept it</translation>
+      <source>已超过一次性告知期限（收件后5个工作日，截至{deadline:%Y年%m月%d日}）。依法自收到申请材料之日起即为受理，请按受理处理</source>
+      <translation>The time for the one-time notice of required corrections has passed (5 working days after receipt, until {deadline:%Y-%m-%d}). By law the application counts as accepted from the day it was received; please accept it</translation>
     </message>
     <message>
-      <source>已超过容缺材料补齐期限（{until}）</source>
-      <translation>The deadline for the minor materials ({until}) has passed</translation>
+      <source>已超过容缺材料补齐期限（{until:%Y年%m月%d日}）</source>
+      <translation>The deadline for the minor materials ({until:%Y-%m-%d}) has passed</translation>
+    </message>
+    <message>
+      <source>已转办</source>
+      <translation>Transferred</translation>
+    </message>
+    <message>
+      <source>已过号</source>
+      <translation>No-show</translation>
     </message>
     <message>
       <source>已重呼{count}次，请按过号处理</source>
       <translation>Already called again {count} times; please mark it as missed</translation>
+    </message>
+    <message>
+      <source>平台</source>
+      <translation>Platform</translation>
+    </message>
+    <message>
+      <source>开始办理</source>
+      <translation>Start service</translation>
     </message>
     <message>
       <source>当前步骤不能进行此操作</source>
@@ -226,6 +362,18 @@
     <message>
       <source>当前没有可选的受理结果</source>
       <translation>No outcome can be chosen yet</translation>
+    </message>
+    <message>
+      <source>待回访</source>
+      <translation>Call-back due</translation>
+    </message>
+    <message>
+      <source>待补正</source>
+      <translation>Awaiting corrections</translation>
+    </message>
+    <message>
+      <source>待领取</source>
+      <translation>Ready for collection</translation>
     </message>
     <message>
       <source>您有多件办理结果待领取，请选择要领取的结果</source>
@@ -252,8 +400,12 @@
       <translation>The scanned code is too long to read; please make sure you scan a service QR code</translation>
     </message>
     <message>
+      <source>挂起</source>
+      <translation>Suspend</translation>
+    </message>
+    <message>
       <source>排队号{number}当前{state}，不能{action}</source>
-      <translation>Ticket {number} is {state}; “{action}” is not possible now</translation>
+      <translation>Ticket {number} is “{state}”; “{action}” is not possible now</translation>
     </message>
     <message>
       <source>排队号前缀与业务类别不一致</source>
@@ -268,12 +420,32 @@
       <translation>The ticket number is not in the right format</translation>
     </message>
     <message>
+      <source>推送后台审批</source>
+      <translation>Send for back-office review</translation>
+    </message>
+    <message>
+      <source>撤回申请</source>
+      <translation>Withdraw the application</translation>
+    </message>
+    <message>
       <source>操作人标识不能使用身份证号码或手机号码</source>
       <translation>An operator ID must not be an ID card or mobile phone number</translation>
     </message>
     <message>
+      <source>收件</source>
+      <translation>Receive</translation>
+    </message>
+    <message>
       <source>救济途径须告知申请人申请行政复议和提起行政诉讼的权利及期限</source>
       <translation>The means of redress must tell the applicant of their right to administrative review and to an administrative lawsuit, and the time limits</translation>
+    </message>
+    <message>
+      <source>整改</source>
+      <translation>Rectify</translation>
+    </message>
+    <message>
+      <source>整改已认可</source>
+      <translation>Rectification accepted</translation>
     </message>
     <message>
       <source>新密码不能与原密码相同</source>
@@ -356,6 +528,18 @@
       <translation>No materials are missing</translation>
     </message>
     <message>
+      <source>法人</source>
+      <translation>Businesses</translation>
+    </message>
+    <message>
+      <source>满意</source>
+      <translation>Satisfied</translation>
+    </message>
+    <message>
+      <source>申请人</source>
+      <translation>Applicant</translation>
+    </message>
+    <message>
       <source>电子证照标识不完整：应由类型代码、颁发机构代码、流水号、版本号和校验位组成</source>
       <translation>The e-licence identifier is incomplete: it consists of a type code, issuer code, serial, version and check character</translation>
     </message>
@@ -420,6 +604,10 @@
       <translation>The code is not valid; please refresh it and show it again</translation>
     </message>
     <message>
+      <source>窗口办结</source>
+      <translation>Conclude at the window</translation>
+    </message>
+    <message>
       <source>窗口办结须经办人和首席代表两人签批</source>
       <translation>Concluding at the window needs two signatures: the clerk's and the chief representative's</translation>
     </message>
@@ -430,6 +618,14 @@
     <message>
       <source>窗口领取须由领取人签收</source>
       <translation>Collection at the window must be signed for by the recipient</translation>
+    </message>
+    <message>
+      <source>等候中</source>
+      <translation>Waiting</translation>
+    </message>
+    <message>
+      <source>管理员</source>
+      <translation>Administrator</translation>
     </message>
     <message>
       <source>终端编号只能由字母、数字和连字符组成</source>
@@ -446,6 +642,10 @@
     <message>
       <source>统一社会信用代码校验位不正确，请核对后重新输入</source>
       <translation>The check character of the unified social credit code is wrong; please check it and enter it again</translation>
+    </message>
+    <message>
+      <source>综合受理</source>
+      <translation>Front desk</translation>
     </message>
     <message>
       <source>缺少经办人</source>
@@ -466,6 +666,26 @@
     <message>
       <source>节假日数据格式不正确</source>
       <translation>The holiday data is not in the right format</translation>
+    </message>
+    <message>
+      <source>草稿</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>补正后重新收件</source>
+      <translation>Receive again after corrections</translation>
+    </message>
+    <message>
+      <source>补齐容缺材料</source>
+      <translation>Supply the minor materials</translation>
+    </message>
+    <message>
+      <source>记录评价人意见</source>
+      <translation>Record the reviewer's opinion</translation>
+    </message>
+    <message>
+      <source>评价</source>
+      <translation>Evaluate</translation>
     </message>
     <message>
       <source>评价原因有重复</source>
@@ -552,8 +772,8 @@
       <translation>The type of this code is not recognised</translation>
     </message>
     <message>
-      <source>该结果已于 {at} 领取，如有疑问请呼叫帮办或到窗口咨询</source>
-      <translation>This result was collected on {at}. If you have questions, please call for assistance or ask at a service window</translation>
+      <source>该结果已于 {at:%Y年%m月%d日 %H:%M} 领取，如有疑问请呼叫帮办或到窗口咨询</source>
+      <translation>This result was collected on {at:%Y-%m-%d} at {at:%H:%M}. If you have questions, please call for assistance or ask at a service window</translation>
     </message>
     <message>
       <source>该结果已被领取，如有疑问请呼叫帮办或到窗口咨询</source>
@@ -664,6 +884,10 @@
       <translation>Wrong account or password; after {left} more wrong tries the account will be locked for {minutes} minutes</translation>
     </message>
     <message>
+      <source>赋予正式办件编号</source>
+      <translation>Assign an official case number</translation>
+    </message>
+    <message>
       <source>身份证号码中的出生日期无效</source>
       <translation>The date of birth in the ID number is not valid</translation>
     </message>
@@ -680,8 +904,16 @@
       <translation>The check character of the ID number is wrong; please check it and enter it again</translation>
     </message>
     <message>
+      <source>转办</source>
+      <translation>Transfer</translation>
+    </message>
+    <message>
       <source>转办须转到其他业务类别</source>
       <translation>A transfer must go to another service area</translation>
+    </message>
+    <message>
+      <source>过号</source>
+      <translation>Mark as no-show</translation>
     </message>
     <message>
       <source>还有材料未核验：{materials}</source>
@@ -724,12 +956,24 @@
       <translation>Post needs a tracking number; a smart locker needs a compartment number</translation>
     </message>
     <message>
-      <source>错误次数过多，请于{until}后再试</source>
-      <translation>Too many wrong tries; please try again after {until}</translation>
+      <source>重呼</source>
+      <translation>Recall</translation>
     </message>
     <message>
-      <source>错误次数过多，请于{until}后再试，或扫描居民码取件</source>
-      <translation>Too many wrong tries; please try again after {until}, or scan your Resident Code to collect</translation>
+      <source>错误次数过多，请于{until:%H:%M}后再试</source>
+      <translation>Too many wrong tries; please try again after {until:%H:%M}</translation>
+    </message>
+    <message>
+      <source>错误次数过多，请于{until:%H:%M}后再试，或扫描居民码取件</source>
+      <translation>Too many wrong tries; please try again after {until:%H:%M}, or scan your Resident Code to collect</translation>
+    </message>
+    <message>
+      <source>非常不满意</source>
+      <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+      <source>非常满意</source>
+      <translation>Very satisfied</translation>
     </message>
     <message>
       <source>预约时段结束时间应晚于开始时间</source>
@@ -746,6 +990,10 @@
     <message>
       <source>领取完成，请取走取件凭条</source>
       <translation>Done; please take your pickup slip</translation>
+    </message>
+    <message>
+      <source>首席代表</source>
+      <translation>Chief representative</translation>
     </message>
   </context>
 </TS>
