@@ -25,7 +25,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -201,6 +201,15 @@ class ScreenStack(QStackedWidget):
 class ScreenFrame(QScrollArea):
     """One screen in the stack: as wide as the display, scrolled only if too tall.
 
+    The frame sizes the screen itself rather than leaving it to ``QScrollArea``'s
+    ``widgetResizable``: that asks the screen's ``heightForWidth``, and a screen with
+    its own page stack (form → review → receipt) answers for its tallest page, since
+    ``QStackedLayout::heightForWidth`` asks every page, the hidden ones too
+    (qtbase src/widgets/kernel/qstackedlayout.cpp). A short receipt after a tall form
+    would then stay as tall as the form and scroll. Here the screen is as tall as the
+    room, or as its pages *on display* need when that is more; and whenever the
+    screen or one of its pages changes, the frame goes back to the top.
+
     Args:
         screen: the screen.
         parent: the stack.
@@ -211,21 +220,14 @@ class ScreenFrame(QScrollArea):
         self.setObjectName("ScreenFrame")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidgetResizable(True)
+        self.setWidgetResizable(False)
         self.setWidget(screen)
-        for pages in screen.findChildren(QStackedWidget):
+        self._refit_pending = False
+        self._pages = screen.findChildren(QStackedWidget)
+        for pages in self._pages:
             size_to_current_page(pages)
+            pages.currentChanged.connect(self._page_changed)
         screen.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            # the screen's layout changed (a form page gave way to a short review):
-            # size it to the room again, after its layout has been worked out
-            QTimer.singleShot(0, self, self._refit)
-        return super().eventFilter(watched, event)
-
-    def _refit(self) -> None:
-        self.setWidgetResizable(True)  # makes QScrollArea size the screen anew
 
     def held(self) -> QWidget:
         """The screen held."""
@@ -233,13 +235,90 @@ class ScreenFrame(QScrollArea):
         assert widget is not None
         return widget
 
+    def to_top(self) -> None:
+        """Show the top of the screen (a new screen or page starts at its title)."""
+        self.verticalScrollBar().setValue(0)
+
+    def needed_height(self, width: int) -> int:
+        """The height the screen needs at ``width``, counting only its pages on display."""
+        screen = self.held()
+        need = max(qsmart_min_height(screen), 0)
+        layout = screen.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return need
+        height = screen.heightForWidth(width)
+        for pages in self._pages:
+            current = pages.currentWidget()
+            if current is None or not pages.isVisibleTo(screen):
+                continue
+            # what the hidden pages add over the page on display, at the stack's width
+            inner = max(pages.width() + width - screen.width(), 1)
+            own = max(current.heightForWidth(inner), qsmart_min_height(current))
+            height -= max(pages.heightForWidth(inner) - own, 0)
+        return max(need, height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            # the screen's layout changed (a form page gave way to a short review):
+            # size it to the room again, after its layout has been worked out
+            self._refit_later()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._refit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._refit()
+        self.to_top()
+
+    def _page_changed(self, _index: int) -> None:
+        self._refit_later()
+        self.to_top()
+
+    def _refit_later(self) -> None:
+        if not self._refit_pending:
+            self._refit_pending = True
+            QTimer.singleShot(0, self, self._refit)
+
+    def _refit(self) -> None:
+        self._refit_pending = False
+        room = self.viewport().size()
+        if room.width() <= 0:
+            return
+        width = room.width()
+        height = max(room.height(), self.needed_height(width))
+        if height > room.height() and self.verticalScrollBarPolicy() != (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        ) and not self.verticalScrollBar().isVisible():
+            # the scroll bar about to appear takes its width from the screen
+            width = max(width - self.verticalScrollBar().sizeHint().width(), 1)
+            height = max(room.height(), self.needed_height(width))
+        screen = self.held()
+        if screen.size() != QSize(width, height):
+            screen.resize(width, height)
+
+
+def qsmart_min_height(widget: QWidget) -> int:
+    """The least height a layout gives ``widget``: its minimum, else its minimum hint.
+
+    As Qt's layouts read it (``qSmartMinSize``): an ``Ignored`` vertical policy asks
+    for nothing beyond an explicit minimum.
+    """
+    explicit = widget.minimumHeight()
+    if widget.sizePolicy().verticalPolicy() == QSizePolicy.Policy.Ignored:
+        return explicit
+    return max(explicit, widget.minimumSizeHint().height())
+
 
 def size_to_current_page(stack: QStackedWidget) -> None:
     """Make a screen's own page stack (form → review → done) ask only for its current page.
 
     The pages not on display get an ``Ignored`` size policy, so the tallest of them
-    (the form with the keyboard) no longer sets the height of the review or the
-    receipt page; the page on display keeps its own policy.
+    (the form with the keyboard) no longer sets the minimum or preferred height of the
+    review or the receipt page; the page on display keeps its own policy. (Their
+    height-for-width still counts in Qt: :class:`ScreenFrame` takes it out.)
     """
 
     def follow(_index: int = -1) -> None:
@@ -664,7 +743,10 @@ class KioskWindow(QMainWindow):
                 self._tile_screens |= {Tile.TICKET: "ticket", Tile.APPOINTMENT: "appointment"}
         if help_client is not None:
             self._makers["help"] = self._make_help
-        self._makers |= {"invite": self._make_invite, "help_button": self._make_help_button}
+        # the help button first: it is on every screen and makes the footer taller, so
+        # it is laid out right after the first paint rather than under a citizen's finger
+        self._makers = {"help_button": self._make_help_button, **self._makers,
+                        "invite": self._make_invite}
 
     # -- the screens, built on first use -------------------------------------------------
 
@@ -908,11 +990,19 @@ class KioskWindow(QMainWindow):
         from kiosk.help import HelpButton
 
         button = HelpButton(parent=self.footer)
+        button.hide()  # placed by the footer's layout before it is first seen
         button.clicked.connect(self.open_help)
-        button.setVisible(self._help_client is not None)
         footer = self.footer.layout()
         assert footer is not None
         footer.addWidget(button)  # on every screen, beside the hotline
+        button.setVisible(self._help_client is not None)
+        # lay the window out now, not in a later turn of the event loop: the footer
+        # grows to the button's height and the screen above gives up that room before
+        # anything is painted, so the button is never seen at (0, 0) or squeezed
+        central = self.centralWidget()
+        if central is not None and central.layout() is not None:
+            central.layout().activate()  # type: ignore[union-attr]
+        footer.activate()
         return button
 
     def _make_invite(self) -> QWidget:
