@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +50,9 @@ class _Page(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = QWidget()
+        # as wide as the viewport, never wider: the rows wrap their names to it (a
+        # long department name in 长辈模式 English must not ask for a sideways scroll)
+        self.body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 16, 0)
         self.body_layout.setSpacing(12)
@@ -63,6 +68,67 @@ class _Page(QWidget):
 
 def _grid_columns(orientation: Orientation) -> int:
     return 1 if orientation is Orientation.PORTRAIT else 2
+
+
+class ChoiceRow(QPushButton):
+    """A large row to tap whose text wraps to the row's width (a theme, a department).
+
+    A plain ``QPushButton`` keeps its text on one line and is as wide as it; a full
+    department name with its count does not fit a portrait screen in 长辈模式.
+
+    Args:
+        text: what the row says.
+        parent: the Qt parent.
+    """
+
+    def __init__(self, text: str, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "row")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(text)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 8, 20, 8)
+        self.label = styled_label(text, wrap=True)
+        self.label.setObjectName("ChoiceText")
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        layout.addWidget(self.label)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._layout_size(minimum=False)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._layout_size(minimum=True)
+
+    def _layout_size(self, *, minimum: bool) -> QSize:
+        layout = self.layout()
+        assert layout is not None
+        size = layout.minimumSize() if minimum else layout.sizeHint()
+        size.setHeight(max(size.height(), self.minimumHeight()))
+        return size
+
+
+def _choice_grid(
+    choices: list[tuple[str, int]],
+    *,
+    key: str,
+    text: Callable[[str, int], str],
+    chosen: Callable[[str], None],
+    columns: int,
+) -> QGridLayout:
+    """The rows of ``choices`` (name, count) in ``columns``; a tap calls ``chosen(name)``.
+
+    Each row carries its name in the property ``key`` (``theme``, ``department``).
+    """
+    grid = QGridLayout()
+    grid.setSpacing(16)
+    for column in range(columns):
+        grid.setColumnStretch(column, 1)  # equal columns, whatever their names' length
+    for index, (name, count) in enumerate(choices):
+        button = ChoiceRow(text(name, count))
+        button.setProperty(key, name)
+        button.clicked.connect(lambda _=False, n=name: chosen(n))
+        grid.addWidget(button, *divmod(index, columns))
+    return grid
 
 
 class ThemesScreen(_Page):
@@ -131,16 +197,10 @@ class ThemesScreen(_Page):
             self.show_message(self.tr("暂无可办理的事项分类"))
             return
         self.show_message("")
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        columns = _grid_columns(self._orientation)
-        for index, (theme, count) in enumerate(themes):
-            button = QPushButton(arg(self.tr("%1  (%2 项)"), theme, count))
-            button.setProperty("role", "row")
-            button.setProperty("theme", theme)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, t=theme: self.theme_chosen.emit(t))
-            grid.addWidget(button, *divmod(index, columns))
+        grid = _choice_grid(
+            themes, key="theme", text=lambda name, count: arg(self.tr("%1  (%2 项)"), name, count),
+            chosen=self.theme_chosen.emit, columns=_grid_columns(self._orientation),
+        )
         self.body_layout.addLayout(grid)
         self.body_layout.addStretch(1)
 
@@ -207,16 +267,11 @@ class DepartmentsScreen(_Page):
             self.show_message(self.tr("暂无部门信息"))
             return
         self.show_message("")
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        columns = _grid_columns(self._orientation)
-        for index, (department, count) in enumerate(departments):
-            button = QPushButton(arg(self.tr("%1  (%2 项)"), department, count))
-            button.setProperty("role", "row")
-            button.setProperty("department", department)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, d=department: self.department_chosen.emit(d))
-            grid.addWidget(button, *divmod(index, columns))
+        grid = _choice_grid(
+            departments, key="department",
+            text=lambda name, count: arg(self.tr("%1  (%2 项)"), name, count),
+            chosen=self.department_chosen.emit, columns=_grid_columns(self._orientation),
+        )
         self.body_layout.addLayout(grid)
         self.body_layout.addStretch(1)
 
