@@ -126,6 +126,9 @@ class ItemGuideView(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._body = QWidget()
+        # as wide as the viewport, never wider (no sideways scrolling): what is long
+        # wraps to it, or flows on to the next line (badges, 情形 chips)
+        self._body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._layout = QVBoxLayout(self._body)
         margin = 8 if dense else 24
         self._layout.setContentsMargins(margin, margin, margin, margin)
@@ -194,8 +197,7 @@ class ItemGuideView(QScrollArea):
 
     def _add_heading(self, item: ServiceItem) -> None:
         self._layout.addWidget(styled_label(item.name, role="title"))
-        badges = QHBoxLayout()
-        badges.setSpacing(8)
+        badges = _FlowRow()  # on to the next line when a portrait screen is too narrow
         texts = [label(item.type), label(item.kind), *(label(a) for a in item.audience)]
         if item.online_enabled:
             texts.append(self.tr("全程网办"))
@@ -208,9 +210,8 @@ class ItemGuideView(QScrollArea):
         if item.window_decidable:
             texts.append(self.tr("窗口即审即办"))
         for text in texts:
-            badges.addWidget(styled_label(text, role="badge", wrap=False))
-        badges.addStretch(1)
-        self._layout.addLayout(badges)
+            badges.add(styled_label(text, role="badge", wrap=False))
+        self._layout.addWidget(badges)
         if item.status is ItemStatus.WITHDRAWN:
             notice = styled_label(
                 arg(self.tr("已停止办理: %1"), item.withdrawn_note), role="notice"
