@@ -18,6 +18,7 @@ Conventions:
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -146,7 +147,29 @@ def payload_sha256(payload: Mapping[str, Any]) -> str:
 # ------------------------------------------------------------------------- errors
 
 
-WireParam = str | int | float | bool | None
+class WireText(_Wire):
+    """A placeholder's value that is itself translatable text (a ``Msg`` in a ``Msg``)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    template: str
+    params: dict[str, WireParam] = Field(default_factory=dict)
+
+
+class WireMoment(_Wire):
+    """A placeholder's value that is a date or a date and time, in ISO 8601.
+
+    It travels as a moment rather than as text so the terminal can format it by the
+    (translated) template's own spec, e.g. ``{until:%H:%M}``.
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    kind: Literal["date", "datetime"]
+    iso: str
+
+
+WireParam = str | int | float | bool | None | WireText | WireMoment
 """A value of an error message's placeholder as it travels in JSON."""
 
 
@@ -154,11 +177,27 @@ def _wire_param(value: object) -> WireParam:
     """``value`` as JSON carries it; anything else travels as its text."""
     if value is None or isinstance(value, bool):
         return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
+    if isinstance(value, int | float):
+        return float(value) if isinstance(value, float) else int(value)
+    if isinstance(value, Msg):
+        return WireText(template=value.template,
+                        params={k: _wire_param(v) for k, v in value.params.items()})
+    if isinstance(value, dt.datetime):
+        return WireMoment(kind="datetime", iso=value.isoformat())
+    if isinstance(value, dt.date):
+        return WireMoment(kind="date", iso=value.isoformat())
     return str(value)
+
+
+def _read_param(value: WireParam) -> object:
+    """A placeholder's value back from the wire (raises ``ValueError`` when malformed)."""
+    if isinstance(value, WireText):
+        return Msg(value.template, {k: _read_param(v) for k, v in value.params.items()})
+    if isinstance(value, WireMoment):
+        if value.kind == "date":
+            return dt.date.fromisoformat(value.iso)
+        return dt.datetime.fromisoformat(value.iso)
+    return value
 
 
 class ErrorDetail(_Wire):
@@ -201,10 +240,13 @@ class ErrorDetail(_Wire):
         if self.template is None or self.params is None:
             return self.message
         try:
-            rebuilt = Msg(self.template, self.params)
+            rebuilt = Msg(self.template, {k: _read_param(v) for k, v in self.params.items()})
         except (KeyError, IndexError, ValueError, TypeError):
             return self.message
         return rebuilt if rebuilt == self.message else self.message
+
+
+WireText.model_rebuild()
 
 
 class ErrorBody(_Wire):

@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from core.clock import HALL_TZ
 from core.errors import Msg, msg
 from scripts.error_texts import qm_path
-from sync.protocol import ErrorBody, ErrorDetail
+from sync.protocol import ErrorBody, ErrorDetail, WireMoment
 from sync.queue_client import HttpQueueTransport, QueueClient, QueueRefused
 from sync.transport import NotAuthorised, Transport
 from tests.gateway.test_queue import AREAS, HALL, configure
@@ -165,12 +165,34 @@ def test_the_wire_detail_carries_a_msg_and_its_values_as_json() -> None:
         "x.y", msg("{day} 起第 {n} 次，{ok} {rate:.1f}", day=when, n=3, ok=True, rate=0.25)
     )
     assert detail.template == "{day} 起第 {n} 次，{ok} {rate:.1f}"
-    assert detail.params == {"day": "2026-03-02", "n": 3, "ok": True, "rate": 0.25}
+    assert detail.params == {"day": WireMoment(kind="date", iso="2026-03-02"), "n": 3,
+                             "ok": True, "rate": 0.25}
     read = ErrorBody.model_validate_json(ErrorBody(error=detail).model_dump_json()).error
     text = read.text()
     assert isinstance(text, Msg)
     assert text == "2026-03-02 起第 3 次，True 0.2"
-    assert text.params == {"day": "2026-03-02", "n": 3, "ok": True, "rate": 0.25}
+    assert text.params == {"day": when, "n": 3, "ok": True, "rate": 0.25}
+
+
+def test_nested_texts_and_moments_travel_so_the_terminal_can_translate_them() -> None:
+    at = dt.datetime(2026, 3, 2, 10, 5, tzinfo=HALL_TZ)
+    sent = msg("{who}于{at:%Y年%m月%d日 %H:%M}办结", who=msg("{n}号窗口", n=3), at=at)
+    raw = ErrorBody(error=ErrorDetail.of("case.done", sent)).model_dump_json()
+    text = ErrorBody.model_validate_json(raw).error.text()
+    assert text == "3号窗口于2026年03月02日 10:05办结"
+    assert isinstance(text, Msg)
+    who = text.params["who"]
+    assert isinstance(who, Msg)
+    assert (who.template, who.params) == ("{n}号窗口", {"n": 3})
+    assert text.params["at"] == at
+
+
+def test_a_malformed_moment_keeps_the_plain_message() -> None:
+    detail = ErrorDetail(code="x.y", message="于 2026年03月02日", template="于 {at:%Y年%m月%d日}",
+                         params={"at": WireMoment(kind="date", iso="yesterday")})
+    text = detail.text()
+    assert text == "于 2026年03月02日"
+    assert not isinstance(text, Msg)
 
 
 def test_a_plain_message_travels_without_a_template() -> None:
