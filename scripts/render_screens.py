@@ -28,7 +28,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -40,6 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import requests  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer, SignalInstance  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 
 from core.catalog import DeliveryMethod  # noqa: E402
@@ -86,15 +87,67 @@ Scene = tuple[str, "Callable[[KioskWindow], None]"]
 """A scene's name and what brings the window there ('=' first: the same session)."""
 
 
-def _settle(app: QApplication, runner: TaskRunner) -> None:
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        app.processEvents()
-        if runner.pending_count() == 0:
+def _run_until(
+    condition: Callable[[], bool], *, timeout: float, wake: Sequence[SignalInstance] = ()
+) -> bool:
+    """Run the Qt event loop until ``condition()`` holds, at most ``timeout`` seconds.
+
+    ``condition`` is asked whenever one of the ``wake`` signals is emitted; without
+    them (a door, a printer, a page: nothing that signals here) it is asked every
+    10 ms by a timer, as ``qtbot.waitUntil`` does. Returns whether it holds.
+    """
+    if condition():
+        return True
+    loop = QEventLoop()
+
+    def check(*_args: object) -> None:
+        if condition():
+            loop.quit()
+
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    poll = QTimer()
+    poll.setInterval(10)
+    poll.timeout.connect(check)
+    for signal in wake:
+        signal.connect(check)
+    if not wake:
+        poll.start()
+    deadline.start(int(timeout * 1000))
+    try:
+        loop.exec()
+    finally:
+        poll.stop()
+        deadline.stop()
+        for signal in wake:
+            signal.disconnect(check)
+    return condition()
+
+
+def _turn() -> None:
+    """One turn of the event loop: what is posted now (a layout, a zero timer) runs."""
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop.quit)
+    loop.exec()
+
+
+def _settle(app: QApplication, runner: TaskRunner, *, timeout: float = 10) -> None:
+    """Let the screen come to rest: the runner's work delivered, the layouts done.
+
+    A delivered result may start more work (a list, then its guide) and lays the
+    screen out in later turns of the event loop, so the runner is waited for again
+    until a few turns pass with nothing pending.
+    """
+    end = time.monotonic() + timeout
+    while True:
+        idle = _run_until(lambda: runner.pending_count() == 0, wake=[runner.idle_changed],
+                          timeout=max(end - time.monotonic(), 0.001))
+        for _ in range(3):
+            _turn()
+        if (idle and runner.pending_count() == 0) or time.monotonic() >= end:
             break
-        time.sleep(0.005)
-    for _ in range(3):
-        app.processEvents()
+    app.processEvents()
 
 
 def _browse_scenes(catalog: CatalogQuery) -> Iterator[Scene]:
@@ -113,8 +166,10 @@ def _browse_scenes(catalog: CatalogQuery) -> Iterator[Scene]:
     def guide(materials: bool) -> Callable[[KioskWindow], None]:
         def run(w: KioskWindow) -> None:
             w.open_hit(hits[0])
-            if materials:
-                QApplication.processEvents()
+            if materials:  # once the guide has arrived and is laid out
+                if not _run_until(lambda: w.guide.shown_item_id() == hits[0].id, timeout=10):
+                    raise RuntimeError("the guide did not arrive")
+                _turn()
                 w.guide.guide.scroll_to_materials()
 
         return run
@@ -173,8 +228,25 @@ def _unattended_scenes() -> Iterator[Scene]:
     yield "offline-banner", offline  # last: the banner stays up once set
 
 
-def render_kiosk(app: QApplication, only: str | None) -> int:
-    """Every kiosk scene in every variant; returns the count of pictures."""
+@dataclass(frozen=True)
+class Variants:
+    """Which of the 8 variants to render (all by default)."""
+
+    orientations: tuple[Orientation, ...] = tuple(Orientation)
+    elder: tuple[bool, ...] = (False, True)
+    languages: tuple[str, ...] = ("zh_CN", "en")
+
+    def wants(self, orientation: Orientation, elder: bool, language: str) -> bool:
+        """Whether this variant is to be rendered."""
+        return (orientation in self.orientations and elder in self.elder
+                and language in self.languages)
+
+
+def render_kiosk(
+    app: QApplication, only: Sequence[str] = (), variants: Variants | None = None
+) -> int:
+    """Every kiosk scene in every variant wanted; returns the count of pictures."""
+    variants = variants or Variants()
     language = LanguageManager(app, translations_dir=TRANSLATIONS)
     runner = TaskRunner()
     count = 0
@@ -191,6 +263,9 @@ def render_kiosk(app: QApplication, only: str | None) -> int:
         for orientation in Orientation:
             for elder in (False, True):
                 for lang in ("zh_CN", "en"):
+                    if not variants.wants(orientation, elder, lang):
+                        variant += 1  # each variant keeps its own waiting results
+                        continue
                     count += _render_variant(app, hall, runner, language, only=only,
                                              variant=(orientation, elder, lang, variant))
                     variant += 1
@@ -201,7 +276,7 @@ def render_kiosk(app: QApplication, only: str | None) -> int:
 
 def _render_variant(
     app: QApplication, hall: WiredHall, runner: TaskRunner, language: LanguageManager,
-    *, only: str | None, variant: tuple[Orientation, bool, str, int],
+    *, only: Sequence[str], variant: tuple[Orientation, bool, str, int],
 ) -> int:
     orientation, elder, lang, number = variant
     apply_theme(app, mode="kiosk", elder=elder)
@@ -218,7 +293,7 @@ def _render_variant(
     for tagged, scene in scenes:
         same_session = tagged.startswith("=")
         name = tagged.lstrip("=")
-        if only and only not in name:
+        if only and not any(part in name for part in only):
             continue
         if not same_session:
             window.end_session()
@@ -327,13 +402,10 @@ def _failed(message: QLabel) -> bool:
 
 
 def _wait(app: QApplication, condition: Callable[[], bool], *, timeout: float = 20) -> None:
-    """Run the event loop until ``condition`` holds (a script may wait; a test never does)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise RuntimeError("the screen did not reach the state to render")
-        app.processEvents()
-        time.sleep(0.01)
+    """Run the event loop until ``condition`` holds (its screen reached the state to render)."""
+    if not _run_until(condition, timeout=timeout):
+        raise RuntimeError("the screen did not reach the state to render")
+    app.processEvents()
 
 
 @contextlib.contextmanager
@@ -709,8 +781,9 @@ def _help_scenes(app: QApplication, hall: WiredHall) -> Iterator[Scene]:
     yield "help-offline", offline
 
 
-def render_window_client(app: QApplication, only: str | None) -> int:
-    if only and only not in "window":
+def render_window_client(app: QApplication, only: Sequence[str] = ()) -> int:
+    """Every window-client page (``--only`` with a part of "window" keeps them)."""
+    if only and not any(part in "window" for part in only):
         return 0
     from scripts.render_window_client import render
     from tests.helpers.catalog import real_catalog
@@ -722,14 +795,27 @@ def render_window_client(app: QApplication, only: str | None) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--only", help="render only scenes whose name contains this")
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", action="append", default=[],
+                        help="render only scenes whose name contains this (may be repeated)")
     parser.add_argument("--kiosk-only", action="store_true", help="skip the window client")
+    parser.add_argument("--orientation", choices=[o.value for o in Orientation], action="append",
+                        help="render only this orientation (may be given twice)")
+    parser.add_argument("--mode", choices=["normal", "elder"], action="append",
+                        help="render only normal or 长辈模式 (may be given twice)")
+    parser.add_argument("--language", choices=["zh_CN", "en"], action="append",
+                        help="render only this language (may be given twice)")
     args = parser.parse_args()
+    variants = Variants(
+        orientations=tuple(Orientation(o) for o in args.orientation or Orientation),
+        elder=tuple(m == "elder" for m in args.mode or ["normal", "elder"]),
+        languages=tuple(args.language or ["zh_CN", "en"]),
+    )
     logging.basicConfig(level=logging.WARNING)
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
-    count = render_kiosk(app, args.only)
+    count = render_kiosk(app, args.only, variants)
     if not args.kiosk_only:
         count += render_window_client(app, args.only)
     sys.stdout.write(f"{count} screens rendered to {OUT}\n")
