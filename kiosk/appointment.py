@@ -24,7 +24,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from core.clock import HALL_TZ
-from core.errors import Offline, ValidationFailed
+from core.errors import Offline, ValidationFailed, msg
 from core.holders import Citizen
 from core.identity_code import looks_like_code
 from core.queue import GreenChannel
@@ -44,7 +44,7 @@ from widgets.task_runner import TaskRunner
 log = logging.getLogger(__name__)
 
 MAX_REFERENCE = 40
-OFFLINE = "网络中断，暂时无法预约签到，请到服务台由工作人员办理"
+OFFLINE = msg("网络中断，暂时无法预约签到，请到服务台由工作人员办理")
 
 
 class AppointmentDesk(Protocol):
@@ -67,14 +67,15 @@ def appointment_reference(text: str) -> str:
     """
     text = text.strip()
     if not text:
-        raise ValidationFailed("请输入预约码", code="appointment.empty")
+        raise ValidationFailed(msg("请输入预约码"), code="appointment.empty")
     if text.upper().startswith("GT1:"):
         paper = parse_qr_payload(text)
         raise ValidationFailed(
-            f"这是本大厅出具的凭条（{paper.number}），请出示预约码", code="appointment.paper"
+            msg("这是本大厅出具的凭条（{number}），请出示预约码", number=paper.number),
+            code="appointment.paper",
         )
     if len(text) > MAX_REFERENCE or any(c.isspace() for c in text):
-        raise ValidationFailed("预约码格式不正确，请核对后重新输入", code="appointment.format")
+        raise ValidationFailed(msg("预约码格式不正确，请核对后重新输入"), code="appointment.format")
     return text.upper()
 
 
@@ -137,15 +138,15 @@ def holder_bookings(
     used = [a.ticket_number for a in found if a.ticket_number]
     if used:
         raise QueueRefused(
-            f"您今天的预约已签到，排队号为 {'、'.join(used)}",
+            msg("您今天的预约已签到，排队号为 {numbers}", numbers="、".join(used)),
             code="queue.appointment_used",
         )
     if found:
         raise QueueRefused(
-            "您今天的预约时段已过，请重新取号或咨询服务台", code="queue.appointment_late"
+            msg("您今天的预约时段已过，请重新取号或咨询服务台"), code="queue.appointment_late"
         )
     raise QueueRefused(
-        "没有查到您今天在本大厅的预约。如已预约，请输入预约短信中的预约码",
+        msg("没有查到您今天在本大厅的预约。如已预约，请输入预约短信中的预约码"),
         code="queue.appointment_none_for_holder",
     )
 

@@ -14,11 +14,12 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from core.errors import EnvironmentProblem, UserFacingError
+from core.errors import msg
 from devices.health import Health, HealthBoard
 from devices.health import Role as HealthRole
 from kiosk.services import A4_PRINTER
 from sync.print_queue import JobState, PrintJob, PrintQueue
+from widgets.i18n import error_text
 from widgets.keyboard import OnScreenKeyboard
 from widgets.layout import restyle, styled_label
 
@@ -35,12 +36,10 @@ def action_button(text: str = "", *, name: str, primary: bool = True) -> QPushBu
 
 
 def message_of(error: BaseException) -> str:
-    """What to tell the citizen about ``error`` (never a traceback)."""
-    if isinstance(error, UserFacingError):
-        return error.message
-    if isinstance(error, EnvironmentProblem):
-        reason = getattr(error, "reason", None)
-        return str(reason or error)
+    """What to tell the citizen about ``error``, in the current language (never a traceback)."""
+    text = error_text(error)
+    if text is not None:
+        return text
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
     return QCoreApplication.translate("CitizenServices", "系统繁忙，请稍后再试或呼叫工作人员")
 
@@ -142,7 +141,7 @@ class JobWatcher(QObject):
             role = HealthRole.A4_PRINTER if a4 else HealthRole.RECEIPT_PRINTER
             self._health.report(
                 job.printer, role, Health.UNAVAILABLE,
-                staff_message=job.last_error or "打印失败，请检查打印机",
+                staff_message=job.last_error or msg("打印失败，请检查打印机"),
                 citizen_message="打印机暂停服务，已通知工作人员",
             )
         if shiboken6.isValid(self):

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from core.catalog import Hall
 from core.clock import Clock
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 from core.evaluation import REASONS, Evaluation, EvaluationChannel, Rating
 from core.queue import parse_ticket_number
 from core.scan import ScanEvent
@@ -143,7 +143,7 @@ def subject_from_text(text: str) -> EvaluationSubject:
     text = text.strip()
     if not text:
         raise ValidationFailed(
-            "请扫描凭条上的二维码，或输入办件编号、排队号", code="evaluation.empty"
+            msg("请扫描凭条上的二维码，或输入办件编号、排队号"), code="evaluation.empty"
         )
     if text.upper().startswith("GT1:"):
         paper = parse_qr_payload(text)
@@ -157,7 +157,7 @@ def subject_from_text(text: str) -> EvaluationSubject:
     else:
         return EvaluationSubject(ticket_number=f"{prefix}{serial:03d}")
     if len(text) > 64 or any(c.isspace() for c in text):  # noqa: PLR2004 - a case number
-        raise ValidationFailed("编号格式不正确，请核对后重新输入", code="evaluation.number")
+        raise ValidationFailed(msg("编号格式不正确，请核对后重新输入"), code="evaluation.number")
     return EvaluationSubject(case_number=text.upper())
 
 

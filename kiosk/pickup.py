@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from core.errors import DeviceUnavailable, Offline, UserFacingError
+from core.errors import DeviceUnavailable, Offline, UserFacingError, msg
 from core.holders import Citizen
 from core.pickup import PickupFlow, PickupOffer
 from core.scan import ScanEvent
@@ -158,12 +158,12 @@ class PickupScreen(QWidget):
                 # reference to match it with: the SMS code works offline instead.
                 services.codes.verify_offline(text)
                 raise UserFacingError(
-                    "网络中断，暂时无法用居民码核对领取人，请输入短信取件码和身份证号码后4位",
+                    msg("网络中断，暂时无法用居民码核对领取人，请输入短信取件码和身份证号码后4位"),
                     code="pickup.offline_resident",
                 ) from None
             holder = holder_from_resolved(resolved)
             if not isinstance(holder, Citizen):
-                raise UserFacingError("请使用领取人本人的居民码", code="pickup.not_citizen")
+                raise UserFacingError(msg("请使用领取人本人的居民码"), code="pickup.not_citizen")
             return flow, flow.identify_by_resident(holder)
 
         self._runner.run(work, on_done=self._on_identified, on_error=self._on_error,
@@ -258,7 +258,7 @@ class PickupScreen(QWidget):
                 # nobody should print an unclaimed result later: cancel, keep the record
                 services.print_queue.cancel(job)
                 raise DispenseFailed(
-                    "打印机故障，结果文书未能打出，已通知工作人员。请稍后重新领取，或到出件窗口领取",
+                    msg("打印机故障，结果文书未能打出，已通知工作人员。请稍后重新领取，或到出件窗口领取"),
                     code="pickup.print_failed",
                 )
         except BaseException:
@@ -272,7 +272,8 @@ class PickupScreen(QWidget):
         locker = services.locker
         compartment = offer.compartment
         if locker is None or not compartment.isdigit():
-            raise UserFacingError("智能文件柜暂不可用，请到出件窗口领取", code="pickup.no_locker")
+            raise UserFacingError(
+                msg("智能文件柜暂不可用，请到出件窗口领取"), code="pickup.no_locker")
         services.pickups.claim(offer, method="locker", verified_by=verified,  # type: ignore[arg-type]
                                actor=ACTOR)
         try:
@@ -283,7 +284,7 @@ class PickupScreen(QWidget):
                                    staff_message=exc.reason,
                                    citizen_message="智能文件柜部分格口故障")
             raise DispenseFailed(
-                "柜门未能打开，已通知工作人员，请到出件窗口领取或稍后再试",
+                msg("柜门未能打开，已通知工作人员，请到出件窗口领取或稍后再试"),
                 code="pickup.locker_failed",
             ) from exc
         # The door opened: the result is out. Closing the door is the citizen's part.
@@ -293,7 +294,8 @@ class PickupScreen(QWidget):
             closed = False
         if not closed:
             services.health.report("locker", HealthRole.LOCKER, Health.DEGRADED,
-                                   staff_message=f"{compartment}号格口柜门未关闭",
+                                   staff_message=msg("{compartment}号格口柜门未关闭",
+                                                     compartment=compartment),
                                    citizen_message="")
         return self._finish(offer, "locker", compartment)
 

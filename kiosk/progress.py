@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Sign
 from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core.case import STATE_NAMES, Case, CaseRecord
-from core.errors import ValidationFailed
+from core.errors import ValidationFailed, msg
 from core.identity_code import looks_like_code
 from core.search import CatalogQuery
 from documents.from_case import progress_paper
@@ -217,7 +217,7 @@ class ProgressScreen(QWidget):
                 record = services.cases.record(number)
                 if record is None:
                     raise ValidationFailed(
-                        "本终端没有查到该办件。在其他地方申请的办件，请登录“爱山东”APP或到窗口查询",
+                        msg("本终端没有查到该办件。在其他地方申请的办件，请登录“爱山东”APP或到窗口查询"),
                         code="progress.unknown",
                     )
                 return Found((self._case(record, catalog),))
@@ -228,7 +228,7 @@ class ProgressScreen(QWidget):
                 if r is not None and r.applicant.id_number == resolved.id_number
             ]
             if not records:
-                raise ValidationFailed("本终端没有查到您的办件", code="progress.none")
+                raise ValidationFailed(msg("本终端没有查到您的办件"), code="progress.none")
             return Found(tuple(self._case(r, catalog) for r in records))
 
         self.message.notice(self.tr("正在查询，请稍候…"))

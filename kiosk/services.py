@@ -28,7 +28,7 @@ import requests
 from core.calendar import WorkingCalendar
 from core.catalog import Audience, Hall, ServiceItem
 from core.clock import Clock, hall_date
-from core.errors import EnvironmentProblem, Offline, UserFacingError
+from core.errors import EnvironmentProblem, Offline, UserFacingError, msg
 from core.pickup import CodeAttempts, PickupOffer
 from devices.health import HealthBoard
 from devices.lockers.board import Locker
@@ -114,7 +114,7 @@ class ResultDocuments:
         digest = str((offer.result or {}).get("document_sha256") or "")
         if len(digest) != 64:  # noqa: PLR2004 - hex sha256
             raise UserFacingError(
-                "该结果的电子文书尚未送达本终端，暂时无法自助打印，请到出件窗口领取",
+                msg("该结果的电子文书尚未送达本终端，暂时无法自助打印，请到出件窗口领取"),
                 code="pickup.no_document",
             )
         kept = self._folder / f"{digest}.pdf"
@@ -124,18 +124,18 @@ class ResultDocuments:
             with self._lock:
                 r = self._session.get(f"{self._base_url}/v1/blobs/{digest}", timeout=(5, 30))
         except requests.RequestException as exc:
-            raise Offline("网络中断，暂时无法取得结果文书，请稍后再试") from exc
+            raise Offline(msg("网络中断，暂时无法取得结果文书，请稍后再试")) from exc
         if r.status_code != 200:  # noqa: PLR2004 - HTTP OK
-            raise Offline("暂时无法取得结果文书，请稍后再试或到出件窗口领取")
+            raise Offline(msg("暂时无法取得结果文书，请稍后再试或到出件窗口领取"))
         data = r.content
         if hashlib.sha256(data).hexdigest() != digest:
-            raise EnvironmentProblem("结果文书传输不完整，请稍后再试")
+            raise EnvironmentProblem(msg("结果文书传输不完整，请稍后再试"))
         self._folder.mkdir(parents=True, exist_ok=True)
         kept.write_bytes(data)
         return data
 
 
-HALL_NOT_KNOWN = "尚未获取本大厅信息，暂时无法办理，请稍后再试或联系工作人员"
+HALL_NOT_KNOWN = msg("尚未获取本大厅信息，暂时无法办理，请稍后再试或联系工作人员")
 """Why citizen services wait on a terminal whose first sync has not brought its hall."""
 
 

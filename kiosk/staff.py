@@ -80,8 +80,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import EnvironmentProblem, UserFacingError, ValidationFailed
-from widgets.i18n import arg, is_language_change
+from core.errors import EnvironmentProblem, ValidationFailed, msg
+from widgets.i18n import arg, error_text, is_language_change, translate_text
 from widgets.layout import card, clear_layout, restyle, styled_label
 from widgets.task_runner import TaskRunner
 
@@ -335,7 +335,7 @@ class StaffDesk:
                 return LockerView(tuple(read_all()), count)
             return LockerView(tuple(locker.status(n) for n in range(1, count + 1)), count)
         except EnvironmentProblem as exc:
-            return LockerView((), count, str(getattr(exc, "reason", "") or exc))
+            return LockerView((), count, getattr(exc, "reason", "") or str(exc))
 
     def preview(self, job_id: str) -> bytes:
         """The PDF of a print job."""
@@ -394,7 +394,7 @@ class StaffDesk:
     def open_compartment(self, clerk: Clerk, compartment: int) -> None:
         """Release one compartment's lock for maintenance."""
         if self.locker is None:
-            raise ValidationFailed("本机没有智能文件柜", code="staff.no_locker")
+            raise ValidationFailed(msg("本机没有智能文件柜"), code="staff.no_locker")
         try:
             self.locker.open(compartment)
         except EnvironmentProblem as exc:
@@ -421,7 +421,7 @@ class StaffDesk:
     def reload(self, clerk: Clerk) -> None:
         """Pull the catalog now and rebuild what the screens show from it."""
         if self.reload_catalog is None:
-            raise ValidationFailed("本机无法重新加载目录", code="staff.no_reload")
+            raise ValidationFailed(msg("本机无法重新加载目录"), code="staff.no_reload")
         self.reload_catalog()
         self.audit.record(clerk.id, "kiosk.catalog_reloaded", self._subject())
 
@@ -432,12 +432,12 @@ class StaffDesk:
 
     def _queue(self) -> PrintQueue:
         if self.print_queue is None:
-            raise ValidationFailed("本机没有打印队列", code="staff.no_queue")
+            raise ValidationFailed(msg("本机没有打印队列"), code="staff.no_queue")
         return self.print_queue
 
     def _ledger(self) -> PickupLedger:
         if self.pickups is None:
-            raise ValidationFailed("本机没有自助取件", code="staff.no_pickups")
+            raise ValidationFailed(msg("本机没有自助取件"), code="staff.no_pickups")
         return self.pickups
 
 
@@ -1091,7 +1091,7 @@ class StaffScreen(QWidget):
                        device.device_id, self.tr(_HEALTH_NAMES[device.health.value]))
             title = styled_label(head, role="subtitle" if device.usable else "badge-danger")
             since = arg(self.tr("自 %1 起"), device.since.strftime("%Y-%m-%d %H:%M"))
-            todo = device.staff_message or (
+            todo = translate_text(device.staff_message) if device.staff_message else (
                 self.tr("无需处理") if device.health.value == "ok"
                 else self.tr("请检查设备的电源、连线和耗材"))
             layout.addWidget(title)
@@ -1115,7 +1115,7 @@ class StaffScreen(QWidget):
             text = arg(self.tr("%1 · %2 · %3 · %4"), state, job.title,
                        self._printer_name(job.printer), job.created_at.strftime("%m-%d %H:%M"))
             if job.last_error:
-                text += "\n" + job.last_error
+                text += "\n" + translate_text(job.last_error)
             button = self._row_button(f"StaffJob-{job.id}", text,
                                       partial(self._choose_job, job.id))
             button.setCheckable(True)
@@ -1174,7 +1174,8 @@ class StaffScreen(QWidget):
             state += " · " + self.tr("平台拒绝了本机的凭证，需要重新注册终端")
         rows.addWidget(styled_label(state, role="subtitle" if status.online else "badge-danger"))
         if status.last_error:
-            rows.addWidget(styled_label(arg(self.tr("最近的问题：%1"), status.last_error)))
+            rows.addWidget(styled_label(arg(self.tr("最近的问题：%1"),
+                                            translate_text(status.last_error))))
         rows.addWidget(styled_label(arg(self.tr("待上传事件 %1 条"), status.pending)))
         frame, layout = card()
         layout.addWidget(styled_label(self.tr("各类数据的更新时间"), role="section"))
@@ -1192,8 +1193,8 @@ class StaffScreen(QWidget):
             item_layout.addWidget(styled_label(
                 arg(self.tr("#%1 %2 · %3"), item.seq, item.kind, item.created_at[:16]),
                 role="subtitle"))
-            item_layout.addWidget(styled_label(arg(self.tr("原因：%1（%2）"), item.message,
-                                                   item.code)))
+            reason = translate_text(item.message)
+            item_layout.addWidget(styled_label(arg(self.tr("原因：%1（%2）"), reason, item.code)))
             rows.addWidget(item_frame)
 
     def _fill_terminal(self) -> None:
@@ -1228,7 +1229,7 @@ class StaffScreen(QWidget):
         rows.addWidget(self._row_button("StaffLockerRead", self.tr("重新读取柜门状态"),
                                         self._read_lockers))
         if view.problem:
-            rows.addWidget(styled_label(arg(self.tr("读取失败：%1"), view.problem),
+            rows.addWidget(styled_label(arg(self.tr("读取失败：%1"), translate_text(view.problem)),
                                         role="badge-danger"))
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -1378,13 +1379,11 @@ class StaffScreen(QWidget):
         start(lambda: work(clerk), on_done=finished, on_error=self._failed, owner=self)
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, UserFacingError):
-            self.message.error(error.message)
-        elif isinstance(error, EnvironmentProblem):
-            self.message.error(str(getattr(error, "reason", "") or error))
-        else:
+        text = error_text(error)
+        if text is None:
             self._log_error(error)
-            self.message.error(self.tr("操作失败，详情已写入日志"))
+            text = self.tr("操作失败，详情已写入日志")
+        self.message.error(text)
         if self.pages.currentWidget() is self.pad_page:
             self.pad.message.error(self.message.text())
 
