@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLineEdit
 
-from core.errors import EnvironmentProblem
+from core.errors import EnvironmentProblem, msg
 from core.pinyin_ime import (
     Candidate,
     Composition,
@@ -55,7 +55,9 @@ def load_engine(path: Path = DICTIONARY_PATH) -> PinyinEngine:
         with gzip.open(path, "rt", encoding="utf-8") as lines:
             dictionary = PinyinDictionary.parse(lines)
     except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
-        raise EnvironmentProblem(f"拼音输入法词库缺失或损坏: {path} ({exc})") from exc
+        raise EnvironmentProblem(
+            msg("拼音输入法词库缺失或损坏: {path} ({error})", path=str(path), error=str(exc))
+        ) from exc
     log.info("pinyin dictionary loaded: %d syllables", len(dictionary.chars))
     return PinyinEngine(dictionary=dictionary)
 

@@ -36,6 +36,7 @@ from core.scan import (
     make_scan_event,
 )
 from devices.scanners.base import Scanner
+from widgets.i18n import translate_text
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class WedgeScanBridge(QObject):
 
     Signals:
         scan_decoded(ScanEvent): a burst was recognised as a scan and swallowed.
-        scan_rejected(str): a burst was a scan but unusable; the Chinese message.
+        scan_rejected(str): a burst was a scan but unusable; why, in the current language.
     """
 
     scan_decoded = Signal(object)  # ScanEvent
@@ -180,7 +181,7 @@ class WedgeScanBridge(QObject):
             )
         except ValidationFailed as exc:
             log.info("wedge scan rejected: %s", exc.code)
-            self.scan_rejected.emit(exc.message)
+            self.scan_rejected.emit(translate_text(exc.message))
             return
         if self._debouncer.offer(event.text):
             self.scan_decoded.emit(event)

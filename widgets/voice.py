@@ -33,7 +33,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QUrl, Signal
 
-from core.errors import DeviceUnavailable
+from core.errors import DeviceUnavailable, msg
+from widgets.i18n import translate_text
 from widgets.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ class EspeakSynthesizer:
     def __init__(self, *, executable: str = "espeak-ng", speed: int = 140) -> None:
         found = shutil.which(executable)
         if found is None:
-            raise VoiceUnavailable("未安装语音合成程序 espeak-ng (Debian 软件包 espeak-ng)")
+            raise VoiceUnavailable(msg("未安装语音合成程序 espeak-ng (Debian 软件包 espeak-ng)"))
         self._executable = found
         self._speed = speed
 
@@ -99,9 +100,11 @@ class EspeakSynthesizer:
                 check=True,
             )
         except subprocess.CalledProcessError as exc:
-            raise VoiceUnavailable(f"语音合成失败 (espeak-ng 退出码 {exc.returncode})") from exc
+            raise VoiceUnavailable(
+                msg("语音合成失败 (espeak-ng 退出码 {code})", code=exc.returncode)) from exc
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise VoiceUnavailable(f"语音合成失败: {type(exc).__name__}") from exc
+            raise VoiceUnavailable(
+                msg("语音合成失败: {error}", error=type(exc).__name__)) from exc
 
 
 class QtAudioPlayer(QObject):
@@ -116,9 +119,9 @@ class QtAudioPlayer(QObject):
         try:
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError as exc:  # a build without QtMultimedia
-            raise VoiceUnavailable("缺少 QtMultimedia 组件") from exc
+            raise VoiceUnavailable(msg("缺少 QtMultimedia 组件")) from exc
         if not QMediaDevices.audioOutputs():
-            raise VoiceUnavailable("没有可用的音频输出设备 (扬声器)")
+            raise VoiceUnavailable(msg("没有可用的音频输出设备 (扬声器)"))
         self._effect = QSoundEffect(self)
         self._effect.playingChanged.connect(self._on_playing_changed)
         self._effect.statusChanged.connect(self._on_status_changed)
@@ -175,7 +178,8 @@ class VoiceReader(QObject):
 
     Signals:
         speaking_changed(bool): something is being read out (``True``) or nothing is.
-        failed(str): synthesis or playback failed; the reason is for staff.
+        failed(str): synthesis or playback failed; the reason is for staff, in the current
+            language.
     """
 
     speaking_changed = Signal(bool)
@@ -194,7 +198,7 @@ class VoiceReader(QObject):
         self._runner = runner
         self._synth = synthesizer
         self._player = player
-        self._reason = unavailable_reason or ("" if self.available() else "语音不可用")
+        self._reason = unavailable_reason or ("" if self.available() else msg("语音不可用"))
         self._queue: deque[Utterance] = deque()
         self._generation = 0
         self._busy = False
@@ -285,7 +289,7 @@ class VoiceReader(QObject):
             return
         reason = error.reason if isinstance(error, DeviceUnavailable) else type(error).__name__
         log.warning("voice read-out failed: %s", reason)
-        self.failed.emit(reason)
+        self.failed.emit(translate_text(reason))
         self._set_busy(False)
         self._next()
 
