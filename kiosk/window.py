@@ -242,7 +242,7 @@ class ScreenFrame(QScrollArea):
     def needed_height(self, width: int) -> int:
         """The height the screen needs at ``width``, counting only its pages on display."""
         screen = self.held()
-        need = max(qsmart_min_height(screen), 0)
+        need = max(_least_height(screen), 0)
         layout = screen.layout()
         if layout is None or not layout.hasHeightForWidth():
             return need
@@ -251,9 +251,12 @@ class ScreenFrame(QScrollArea):
             current = pages.currentWidget()
             if current is None or not pages.isVisibleTo(screen):
                 continue
-            # what the hidden pages add over the page on display, at the stack's width
+            # what the hidden pages add over the page on display, at the stack's width;
+            # the screens stack their pages in a column under a title, where the
+            # heights add up (a stack beside a taller neighbour would be undercounted,
+            # which the screen's minimum height above still guards)
             inner = max(pages.width() + width - screen.width(), 1)
-            own = max(current.heightForWidth(inner), qsmart_min_height(current))
+            own = max(current.heightForWidth(inner), _least_height(current))
             height -= max(pages.heightForWidth(inner) - own, 0)
         return max(need, height)
 
@@ -300,7 +303,7 @@ class ScreenFrame(QScrollArea):
             screen.resize(width, height)
 
 
-def qsmart_min_height(widget: QWidget) -> int:
+def _least_height(widget: QWidget) -> int:
     """The least height a layout gives ``widget``: its minimum, else its minimum hint.
 
     As Qt's layouts read it (``qSmartMinSize``): an ``Ignored`` vertical policy asks
