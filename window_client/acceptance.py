@@ -60,7 +60,7 @@ from core.accounts import ClerkSession
 from core.case import Agent, AgentKind, Applicant, CheckStatus, MarkKind, Role
 from core.catalog import Audience, ServiceItem
 from core.clock import hall_date
-from core.errors import UserFacingError, ValidationFailed
+from core.errors import UserFacingError, ValidationFailed, msg
 from core.masking import mask_id_number
 from documents.from_case import paper_for
 from documents.maker import RenderedPaper
@@ -740,7 +740,7 @@ class AcceptancePage(QWidget):
             chief = accounts.login(chief_id, password, window=session.window)
             if not chief.clerk.has(Role.CHIEF):
                 raise ValidationFailed(
-                    "该账号不是首席代表, 不能批准不予受理", code="acceptance.not_chief"
+                    msg("该账号不是首席代表, 不能批准不予受理"), code="acceptance.not_chief"
                 )
             return chief
 
@@ -1069,6 +1069,10 @@ def _validation_text(error: BaseException) -> str:
     if callable(errors):
         details = errors()
         if details:
+            # the validator's own error keeps its translatable text; pydantic's copy does not
+            cause = (details[0].get("ctx") or {}).get("error")
+            if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], str):
+                return user_text(ValidationFailed(cause.args[0]))
             message = str(details[0].get("msg", ""))
             return user_text(ValidationFailed(message.removeprefix("Value error, ")))
     return user_text(ValidationFailed(str(error)))

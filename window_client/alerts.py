@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 
 from core.accounts import ClerkSession
 from core.clock import HALL_TZ
-from core.errors import UserFacingError
 from sync.help_protocol import HelpFeed, HelpTicket
-from widgets.i18n import arg
+from widgets.i18n import arg, error_text, translate_text
 from widgets.layout import styled_label
 from widgets.task_runner import TaskRunner
 from window_client.chrome import MessageBar, user_text
@@ -135,7 +134,7 @@ class HelpPage(QWidget):
         self._retry.stop()
 
     def _poll_failed(self, error: BaseException) -> None:
-        text = error.message if isinstance(error, UserFacingError) else str(error)
+        text = user_text(error)
         self.status.setText(arg(self.tr("无法获取帮办请求（%1），稍后自动重试"), text))
         log.warning("help feed failed: %s", type(error).__name__)
         if not self._stopped:
@@ -178,8 +177,8 @@ class HelpPage(QWidget):
         self.alerts.clear()
         for alert in feed.alerts:
             self.alerts.addItem(
-                arg(self.tr("%1 · %2：%3（自 %4 起）"), alert.place, alert.part, alert.problem,
-                    _time(alert.since))
+                arg(self.tr("%1 · %2：%3（自 %4 起）"), alert.place, alert.part,
+                    translate_text(alert.problem), _time(alert.since))
             )
         if not feed.alerts:
             self.alerts.addItem(self.tr("所有自助终端设备正常"))
@@ -236,7 +235,7 @@ class HelpPage(QWidget):
             self._feed.poll_now()
 
     def _take_failed(self, error: BaseException) -> None:
-        text = error.message if isinstance(error, UserFacingError) else self.tr("响应失败")
+        text = error_text(error) or self.tr("响应失败")
         if self._messages is not None:
             self._messages.error(text)
         self.status.setText(text)

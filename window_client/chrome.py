@@ -20,9 +20,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from core.accounts import ClerkSession
-from core.errors import EnvironmentProblem, UserFacingError
 from sync.status import StatusBoard, SyncStatus
-from widgets.i18n import arg, is_language_change
+from widgets.i18n import arg, error_text, is_language_change
 from widgets.layout import restyle, styled_label
 from widgets.sync_status import StatusSource
 from window_client.pages import role_name
@@ -181,8 +180,9 @@ def user_text(error: BaseException) -> str:
     User-facing and environment errors carry Chinese text written for people; it goes
     through translation (context ``Errors``). Anything else is a bug: a generic line.
     """
-    if isinstance(error, UserFacingError | EnvironmentProblem):
-        return QCoreApplication.translate("Errors", str(error))
+    text = error_text(error)
+    if text is not None:
+        return text
     return QCoreApplication.translate("Errors", "出现了内部错误, 已记录日志; 请重试或联系管理员")
 
 

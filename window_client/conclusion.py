@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from core.accounts import Accounts, ClerkSession
 from core.case import CaseState, Role
-from core.errors import NotPermitted, UserFacingError, ValidationFailed
+from core.errors import NotPermitted, UserFacingError, ValidationFailed, msg
 from widgets.i18n import arg, is_language_change
 from widgets.layout import card, styled_label
 from widgets.task_runner import TaskRunner
@@ -123,23 +123,23 @@ class ConclusionDesk:
         """
         if not chief_id.strip() or not chief_password:
             raise NotPermitted(
-                "窗口办结须经办人和首席代表两人签批：请首席代表输入账号和密码",
+                msg("窗口办结须经办人和首席代表两人签批：请首席代表输入账号和密码"),
                 code="conclusion.needs_chief",
             )
         if not result_ref.strip():
-            raise ValidationFailed("请填写办理结果文书编号（证照编号或批准文号）",
+            raise ValidationFailed(msg("请填写办理结果文书编号（证照编号或批准文号）"),
                                    code="case.result_ref")
         services = self._services
         record = services.cases.record(number)
         if record is None:
-            raise ValidationFailed("本机没有这个办件", code="case.unknown")
+            raise ValidationFailed(msg("本机没有这个办件"), code="case.unknown")
         item = services.catalog.item(record.item_id)
         case = services.cases.load(number, item=item, calendar=services.calendar)
         actor = session.actor(Role.CLERK if session.clerk.has(Role.CLERK) else Role.CHIEF)
         accounts: Accounts = services.accounts
         chief = accounts.login(chief_id, chief_password, window=session.window)
         if not chief.clerk.has(Role.CHIEF) or chief.clerk.hall_id != session.clerk.hall_id:
-            raise NotPermitted("该账号不是本大厅的首席代表，不能签批窗口办结",
+            raise NotPermitted(msg("该账号不是本大厅的首席代表，不能签批窗口办结"),
                                code="conclusion.not_chief")
         chief_actor = chief.actor(Role.CHIEF)
         case.decide_at_window(actor, chief=chief_actor, opinion=opinion)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from core.accounts import ClerkSession
 from core.case import Role
 from core.clock import Clock
-from core.errors import UserFacingError, ValidationFailed
+from core.errors import UserFacingError, ValidationFailed, msg
 from core.search import CatalogQuery
 from sync.protocol import ConsultationLogged, EventKind
 from sync.store import Store, enqueue_event
@@ -103,16 +103,19 @@ class ConsultationLog:
             try:
                 item_name = self._catalog.item(item_id).name
             except KeyError:
-                raise ValidationFailed("所选事项已不在事项清单中", code="consult.item") from None
+                raise ValidationFailed(
+                    msg("所选事项已不在事项清单中"), code="consult.item"
+                ) from None
         if not topic:
             topic = item_name
         if not topic:
-            raise ValidationFailed("请选择咨询的事项, 或填写咨询主题", code="consult.topic")
+            raise ValidationFailed(msg("请选择咨询的事项, 或填写咨询主题"), code="consult.topic")
         if not answer:
-            raise ValidationFailed("请填写答复摘要", code="consult.answer")
+            raise ValidationFailed(msg("请填写答复摘要"), code="consult.answer")
         if len(answer) > MAX_ANSWER:
             raise ValidationFailed(
-                f"答复摘要不能超过{MAX_ANSWER}字, 请精简", code="consult.answer_long"
+                msg("答复摘要不能超过{limit}字, 请精简", limit=MAX_ANSWER),
+                code="consult.answer_long"
             )
         payload = ConsultationLogged(
             consultation_id=str(uuid.uuid4()),

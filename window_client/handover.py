@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from core.accounts import ClerkSession
 from core.case import Case, CaseState, MarkKind, Role
 from core.clock import hall_date
-from core.errors import UserFacingError, ValidationFailed
+from core.errors import UserFacingError, ValidationFailed, msg
 from documents.from_case import PaperData, handover_paper
 from widgets.i18n import arg, is_language_change
 from widgets.layout import card, styled_label
@@ -97,7 +97,7 @@ class HandoverDesk:
         services = self._services
         record = services.cases.record(number)
         if record is None:
-            raise ValidationFailed("本机没有这个办件", code="case.unknown")
+            raise ValidationFailed(msg("本机没有这个办件"), code="case.unknown")
         item = services.catalog.item(record.item_id)
         return services.cases.load(number, item=item, calendar=services.calendar)
 
@@ -133,9 +133,9 @@ class HandoverDesk:
             ValidationFailed: no case chosen, no department, or no paper materials.
         """
         if not numbers:
-            raise ValidationFailed("请勾选要移交的办件", code="handover.none")
+            raise ValidationFailed(msg("请勾选要移交的办件"), code="handover.none")
         if not to_department.strip():
-            raise ValidationFailed("请填写接收材料的后台部门", code="handover.department")
+            raise ValidationFailed(msg("请填写接收材料的后台部门"), code="handover.department")
         services = self._services
         cases = [self._load(n) for n in numbers]
         now = services.clock.now()
@@ -152,7 +152,7 @@ class HandoverDesk:
             )
         except PaperData:
             raise ValidationFailed(
-                "所选办件没有纸质材料需要移交 (电子证照和共享数据随办件推送)",
+                msg("所选办件没有纸质材料需要移交 (电子证照和共享数据随办件推送)"),
                 code="handover.no_paper",
             ) from None
         rendered = services.papers.render(paper)
@@ -187,7 +187,7 @@ class HandoverDesk:
                 case rules (a case that is no longer accepted, a role that may not).
         """
         if not numbers:
-            raise ValidationFailed("请勾选要推送后台的办件", code="handover.none")
+            raise ValidationFailed(msg("请勾选要推送后台的办件"), code="handover.none")
         services = self._services
         actor = session.actor(Role.CLERK if session.clerk.has(Role.CLERK) else Role.CHIEF)
         done = []

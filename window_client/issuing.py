@@ -64,7 +64,7 @@ from PySide6.QtWidgets import (
 from core.accounts import ClerkSession
 from core.case import Action, Actor, Case, CaseState, Role
 from core.catalog import DeliveryMethod
-from core.errors import UserFacingError, ValidationFailed
+from core.errors import UserFacingError, ValidationFailed, msg
 from core.masking import mask_name, mask_phone
 from documents.from_case import delivery_paper, issuer_for
 from documents.layout import PaperSize
@@ -132,12 +132,12 @@ def waybill_number(text: str) -> str:
     match = _S10.match(value)
     if match is not None:
         if s10_check_digit(match.group(1)) != int(match.group(2)):
-            raise ValidationFailed("EMS运单号校验位不正确，请核对后重新输入", code="ems.check")
+            raise ValidationFailed(msg("EMS运单号校验位不正确，请核对后重新输入"), code="ems.check")
         return value
     if _DOMESTIC.match(value):
         return value
     raise ValidationFailed(
-        "EMS运单号格式不正确：应为13位数字，或如 EA123456785CN 的国际格式", code="ems.format"
+        msg("EMS运单号格式不正确：应为13位数字，或如 EA123456785CN 的国际格式"), code="ems.format"
     )
 
 
@@ -312,7 +312,7 @@ class IssuingDesk:
         if record is None:
             if self._services.cases.hall_case(number) is not None:
                 return ()
-            raise ValidationFailed("本机没有这个办件", code="case.unknown")
+            raise ValidationFailed(msg("本机没有这个办件"), code="case.unknown")
         names = [record.applicant.contact_name or record.applicant.name]
         if record.agent is not None:
             names.append(record.agent.name)
@@ -339,17 +339,19 @@ class IssuingDesk:
         """
         services = self._services
         if method in (DeliveryMethod.KIOSK_PRINT, DeliveryMethod.LOCKER):
-            raise ValidationFailed("自助取件请使用“转自助取件”", code="issuing.self_service")
+            raise ValidationFailed(msg("自助取件请使用“转自助取件”"), code="issuing.self_service")
         if method is DeliveryMethod.EMS:
             reference = waybill_number(reference)
         if method is DeliveryMethod.WINDOW:
             if signature is None:
                 raise ValidationFailed(
-                    "请领取人在签名板上签字，或确认已在纸质签收单签字", code="issuing.signature"
+                    msg("请领取人在签名板上签字，或确认已在纸质签收单签字"),
+                    code="issuing.signature"
                 )
             if signature.png is not None and self._signatures is None:
                 raise ValidationFailed(
-                    "本机不能保存签名图像，请改用纸质签收单签字", code="issuing.signature_store"
+                    msg("本机不能保存签名图像，请改用纸质签收单签字"),
+                    code="issuing.signature_store"
                 )
         actor = _issuer_actor(session)
         if services.cases.record(number) is None:
@@ -427,12 +429,12 @@ class IssuingDesk:
         services = self._services
         hall_case = services.cases.hall_case(number)
         if hall_case is None:
-            raise ValidationFailed("本大厅没有这个办件编号", code="case.unknown")
+            raise ValidationFailed(msg("本大厅没有这个办件编号"), code="case.unknown")
         item = services.catalog.item(hall_case.item_id)
         if method not in item.delivery:
-            raise ValidationFailed("该事项不支持此出件方式", code="case.delivery_method")
+            raise ValidationFailed(msg("该事项不支持此出件方式"), code="case.delivery_method")
         if method is DeliveryMethod.WINDOW and not recipient.strip():
-            raise ValidationFailed("窗口领取须由领取人签收", code="case.delivery_signer")
+            raise ValidationFailed(msg("窗口领取须由领取人签收"), code="case.delivery_signer")
         digest = ""
         if signature is not None and signature.png is not None and self._signatures is not None:
             digest = self._signatures.put(signature.png)
@@ -498,23 +500,25 @@ class IssuingDesk:
         desk = self._services.desk
         if desk is None:
             raise ValidationFailed(
-                "未连接前置机：自助取件码须由前置机签发，请联网后再试", code="issuing.offline"
+                msg("未连接前置机：自助取件码须由前置机签发，请联网后再试"), code="issuing.offline"
             )
         if method not in (DeliveryMethod.KIOSK_PRINT, DeliveryMethod.LOCKER):
-            raise ValidationFailed("只有自助打印和智能文件柜需要取件码", code="issuing.method")
+            raise ValidationFailed(msg("只有自助打印和智能文件柜需要取件码"), code="issuing.method")
         if method is DeliveryMethod.LOCKER and not compartment.strip():
-            raise ValidationFailed("请填写放入结果的智能文件柜柜格号", code="pickup.compartment")
+            raise ValidationFailed(
+                msg("请填写放入结果的智能文件柜柜格号"), code="pickup.compartment"
+            )
         record = self._services.cases.record(number)
         if record is None:
             hall_case = self._services.cases.hall_case(number)
             if hall_case is None:
-                raise ValidationFailed("本机没有这个办件", code="case.unknown")
+                raise ValidationFailed(msg("本机没有这个办件"), code="case.unknown")
             official: str | None = hall_case.case_number
         else:
             official = record.official_number
         if official is None:
             raise ValidationFailed(
-                "办件尚未取得正式编号，请等待同步完成后再转自助取件", code="issuing.no_number"
+                msg("办件尚未取得正式编号，请等待同步完成后再转自助取件"), code="issuing.no_number"
             )
         request = PickupIssueRequest(
             method=method.value,  # type: ignore[arg-type]  # checked above
@@ -534,7 +538,7 @@ class IssuingDesk:
         record = services.cases.record(number)
         hall_case = services.cases.hall_case(issued.case_number) if record is None else None
         if record is None and hall_case is None:
-            raise ValidationFailed("本机没有这个办件", code="case.unknown")
+            raise ValidationFailed(msg("本机没有这个办件"), code="case.unknown")
         method = DeliveryMethod(issued.method)
         services.audit.record(
             _issuer_actor(session),
@@ -596,7 +600,7 @@ class IssuingDesk:
         services = self._services
         record = services.cases.record(number)
         if record is None:
-            raise ValidationFailed("本机没有这个办件", code="case.unknown")
+            raise ValidationFailed(msg("本机没有这个办件"), code="case.unknown")
         item = services.catalog.item(record.item_id)
         return services.cases.load(number, item=item, calendar=services.calendar)
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from core.accounts import ClerkSession
 from core.case import CaseState, MarkKind, Role
 from core.clock import hall_date
-from core.errors import UserFacingError, ValidationFailed
+from core.errors import UserFacingError, ValidationFailed, msg
 from sync.engine import BLOB_DIR, BlobFolder
 from sync.protocol import CaseMaterialsDigitised, DigitisedMaterial, EventKind
 from sync.store import Store, enqueue_event
@@ -78,10 +78,11 @@ def content_type(data: bytes, name: str) -> str:
             not match the content.
     """
     if not data:
-        raise ValidationFailed("文件是空的, 请重新扫描", code="material.empty")
+        raise ValidationFailed(msg("文件是空的, 请重新扫描"), code="material.empty")
     if len(data) > MAX_FILE_BYTES:
         raise ValidationFailed(
-            f"文件超过{MAX_FILE_BYTES // (1024 * 1024)}MB, 请降低扫描分辨率或分页导入",
+            msg("文件超过{megabytes}MB, 请降低扫描分辨率或分页导入",
+                megabytes=MAX_FILE_BYTES // (1024 * 1024)),
             code="material.too_large",
         )
     suffix = Path(name).suffix.lower()
@@ -89,10 +90,10 @@ def content_type(data: bytes, name: str) -> str:
         if data.startswith(magic):
             if suffix and suffix not in suffixes:
                 raise ValidationFailed(
-                    "文件扩展名与内容不符, 请确认导入的是扫描件", code="material.mismatch"
+                    msg("文件扩展名与内容不符, 请确认导入的是扫描件"), code="material.mismatch"
                 )
             return kind
-    raise ValidationFailed("只能导入 PDF、JPG 或 PNG 格式的扫描件", code="material.type")
+    raise ValidationFailed(msg("只能导入 PDF、JPG 或 PNG 格式的扫描件"), code="material.type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,7 @@ class MaterialsDesk:
         services = self._services
         record = services.cases.record(number)
         if record is None:
-            raise ValidationFailed("本机没有这个办件", code="case.unknown")
+            raise ValidationFailed(msg("本机没有这个办件"), code="case.unknown")
         item = services.catalog.item(record.item_id)
         case = services.cases.load(number, item=item, calendar=services.calendar)
         lines = [
@@ -196,7 +197,7 @@ class MaterialsDesk:
                 content_type(b"x" * (MAX_FILE_BYTES + 1), path.name)
             data = path.read_bytes()
         except OSError:
-            raise ValidationFailed("无法读取该文件, 请确认文件存在且未被占用",
+            raise ValidationFailed(msg("无法读取该文件, 请确认文件存在且未被占用"),
                                    code="material.unreadable") from None
         kind = content_type(data, path.name)
         services = self._services
@@ -205,7 +206,9 @@ class MaterialsDesk:
             None,
         )
         if summary is None:
-            raise ValidationFailed("该办件已不在前台, 不能再补充扫描件", code="material.case_state")
+            raise ValidationFailed(
+                msg("该办件已不在前台, 不能再补充扫描件"), code="material.case_state"
+            )
         sha = self._blobs.put(data)
         entry = DigitisedMaterial(
             sha256=sha,

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from core.accounts import ClerkSession
 from core.case import Role
-from core.errors import EnvironmentProblem, Offline, UserFacingError, ValidationFailed
+from core.errors import EnvironmentProblem, Offline, UserFacingError, ValidationFailed, msg
 from core.queue import GreenChannel, TicketState
 from sync.queue_client import QueueClient
 from sync.queue_protocol import TicketBody, WaitingCount, WindowBody
@@ -109,7 +109,7 @@ class QueueDesk:
     def _window(self) -> str:
         window = self._session().window.strip()
         if not window:
-            raise ValidationFailed("登录时未填写窗口号, 不能叫号", code="queue.no_window")
+            raise ValidationFailed(msg("登录时未填写窗口号, 不能叫号"), code="queue.no_window")
         return window
 
     def open(self, areas: Sequence[str]) -> QueueView:
@@ -117,7 +117,7 @@ class QueueDesk:
         prefixes = [area_prefix(a) for a in areas if a.strip()]
         if not prefixes:
             raise ValidationFailed(
-                "本窗口尚未设置业务区, 请在页首“业务区”中选择后再叫号", code="queue.no_areas"
+                msg("本窗口尚未设置业务区, 请在页首“业务区”中选择后再叫号"), code="queue.no_areas"
             )
         self._queue.set_window_areas(self._window(), prefixes, clerk_id=self._session().clerk.id)
         return self.view()
@@ -129,7 +129,7 @@ class QueueDesk:
         window = next((w for w in feed.windows if w.window_no == window_no), None)
         if window is None:
             raise ValidationFailed(
-                "本窗口尚未在排队系统中登记业务区", code="queue.window_unknown"
+                msg("本窗口尚未在排队系统中登记业务区"), code="queue.window_unknown"
             )
         current = self._queue.ticket(window.current) if window.current else None
         return QueueView(window=window, waiting=tuple(feed.waiting), current=current, last=last)
@@ -155,7 +155,7 @@ class QueueDesk:
 
     def pause(self, reason: str) -> QueueView:
         if not reason.strip():
-            raise ValidationFailed("请填写暂停服务的原因", code="queue.pause_reason")
+            raise ValidationFailed(msg("请填写暂停服务的原因"), code="queue.pause_reason")
         self._queue.pause(self._window(), reason.strip(), clerk_id=self._session().clerk.id)
         return self.view()
 

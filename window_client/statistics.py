@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.clock import HALL_TZ, hall_date
-from core.errors import UserFacingError
+from core.errors import EnvironmentProblem, UserFacingError
 from sync.stats_protocol import Count, StatsReport
-from widgets.i18n import arg
+from widgets.i18n import arg, error_text
 from widgets.layout import styled_label
 from widgets.task_runner import TaskRunner
 from window_client.pages import PAGES_CONTEXT, PageContext, PageSpec
@@ -247,8 +247,9 @@ class StatisticsPage(QWidget):
         )
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, UserFacingError):
-            self.status.setText(error.message)
+        text = error_text(error)
+        if text is not None:
+            self.status.setText(text)
         else:
             log.error("statistics failed: %s", type(error).__name__)
             self.status.setText(self.tr("统计失败，请稍后重试"))
@@ -309,8 +310,8 @@ class StatisticsPage(QWidget):
             written = write_csv(self.report, path) if kind == "csv" else write_xlsx(
                 self.report, path
             )
-        except UserFacingError as exc:
-            self.status.setText(exc.message)
+        except (UserFacingError, EnvironmentProblem) as exc:  # a full disk, a locked file
+            self.status.setText(error_text(exc) or "")
             return None
         self.status.setText(arg(self.tr("已导出：%1"), str(written)))
         return written

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from core.errors import EnvironmentProblem
+from core.errors import EnvironmentProblem, msg
 from sync.stats_protocol import Count, StatsReport
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,8 @@ def write_csv(report: StatsReport, path: Path) -> Path:
             writer.writerow(HEADERS)
             writer.writerows(report_rows(report))
     except OSError as exc:
-        raise EnvironmentProblem(f"无法写入导出文件：{exc.strerror or exc}") from exc
+        raise EnvironmentProblem(
+            msg("无法写入导出文件：{error}", error=exc.strerror or str(exc))) from exc
     log.info("statistics exported as CSV")
     return path
 
@@ -104,6 +105,7 @@ def write_xlsx(report: StatsReport, path: Path) -> Path:
     try:
         book.save(path)
     except OSError as exc:
-        raise EnvironmentProblem(f"无法写入导出文件：{exc.strerror or exc}") from exc
+        raise EnvironmentProblem(
+            msg("无法写入导出文件：{error}", error=exc.strerror or str(exc))) from exc
     log.info("statistics exported as XLSX")
     return path

@@ -24,7 +24,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, QUrl, Signal
 
-from core.errors import DeviceUnavailable
+from core.errors import DeviceUnavailable, msg
 from widgets.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ class EspeakSynthesizer:
     def __init__(self, *, voice: str = "cmn", words_per_minute: int = 140) -> None:
         executable = shutil.which("espeak-ng")
         if executable is None:
-            raise DeviceUnavailable("voice", "未安装 espeak-ng，无法语音叫号")
+            raise DeviceUnavailable("voice", msg("未安装 espeak-ng，无法语音叫号"))
         self._exe = executable
         self._voice = voice
         self._wpm = words_per_minute
@@ -122,9 +122,10 @@ class EspeakSynthesizer:
                 timeout=30,
             )
         except (OSError, subprocess.SubprocessError) as exc:
-            raise DeviceUnavailable("voice", f"语音合成失败：{type(exc).__name__}") from exc
+            raise DeviceUnavailable(
+                "voice", msg("语音合成失败：{error}", error=type(exc).__name__)) from exc
         if not tmp.exists() or tmp.stat().st_size <= 44:
-            raise DeviceUnavailable("voice", "语音合成没有产生声音")
+            raise DeviceUnavailable("voice", msg("语音合成没有产生声音"))
         tmp.replace(path)
 
 

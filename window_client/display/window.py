@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from core.clock import HALL_TZ, Clock, SystemClock
 from core.errors import EnvironmentProblem, UserFacingError
 from sync.queue_protocol import CallEvent, CallFeed
-from widgets.i18n import arg, is_language_change
+from widgets.i18n import arg, is_language_change, translate_text
 from widgets.task_runner import TaskRunner
 from widgets.theme import pick_cjk_family
 from window_client.display.voice import HEALTH_OK, Announcer
@@ -374,7 +374,8 @@ class HallDisplayWindow(QWidget):
     def _show_status(self) -> None:
         lines = []
         if self._online is False and self._offline_reason:
-            lines.append(arg(self.tr("未连接前置机，正在重连：%1"), self._offline_reason))
+            lines.append(arg(self.tr("未连接前置机，正在重连：%1"),
+                             translate_text(self._offline_reason)))
         elif self._online is False:
             lines.append(self.tr("未连接前置机，正在重连"))
         if self._announcer is not None and self._announcer.health() != HEALTH_OK:
@@ -500,8 +501,11 @@ class HallDisplayWindow(QWidget):
         QTimer.singleShot(0, self, self._poll)
 
     def _on_error(self, error: BaseException) -> None:
-        if isinstance(error, EnvironmentProblem | UserFacingError):
-            reason = str(getattr(error, "message", "") or error)
+        if isinstance(error, UserFacingError):
+            reason = error.message  # kept untranslated: shown in the language of the moment
+        elif isinstance(error, EnvironmentProblem):
+            first = error.args[0] if error.args else ""
+            reason = getattr(error, "reason", "") or (first if isinstance(first, str) else "")
         else:  # a bug: logged with its traceback by the runner; the screen keeps polling
             reason = ""
         if self._online is not False or reason != self._offline_reason:
