@@ -19,7 +19,7 @@ The result is the filled-in Chinese string (so logs, JSON and comparisons see pl
 text), and it remembers its template and values: the UI looks the template up in the
 ``Errors`` translation context and fills the translated template with the same values
 (``widgets.i18n.error_text``). ``scripts/error_texts.py`` collects every template into
-``resources/i18n/errors/<package>_en.ts``; a test keeps each one translated.
+``resources/i18n/errors_en.ts``; a test keeps each one translated.
 """
 
 from __future__ import annotations

@@ -3,22 +3,23 @@
 Error text for people is written in Chinese with :func:`core.errors.msg` in layers that
 have no Qt, so Qt's ``lupdate`` cannot see it. This script reads the source instead:
 
-- every ``msg("…")`` template of a package goes into
-  ``resources/i18n/errors/<package>_en.ts`` (context ``Errors``); translations already
-  there are kept, new templates are added unfinished, templates no longer in the source
-  are dropped;
-- each ``.ts`` is compiled to the ``.qm`` that ``widgets.i18n.LanguageManager`` loads.
+- every ``msg("…")`` template of the packages people see goes into
+  ``resources/i18n/errors_en.ts`` (context ``Errors``), once however many places use
+  it; translations already there are kept, new templates are added unfinished,
+  templates no longer in the source are dropped;
+- the ``.ts`` is compiled to the ``errors_en.qm`` that ``widgets.i18n.LanguageManager``
+  loads beside ``govterm_en.qm``.
 
 It also reports Chinese text given to an exception without ``msg`` (an f-string or a
 plain literal), which the UI could not translate.
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/error_texts.py            # update .ts files, compile .qm
+    .venv/bin/python scripts/error_texts.py            # update the .ts, compile the .qm
     .venv/bin/python scripts/error_texts.py --check    # report only; exit 1 on problems
 
 Fill in ``<translation>`` entries by hand (or in Qt Linguist) and run it again.
-``tests/test_error_texts.py`` keeps every template translated and every ``.qm`` current.
+``tests/test_error_texts.py`` keeps every template translated and the ``.qm`` current.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import ast
 import builtins
+import os
 import re
 import string
 import subprocess
@@ -35,7 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ERRORS_DIR = ROOT / "resources" / "i18n" / "errors"
+ERRORS_TS = ROOT / "resources" / "i18n" / "errors_en.ts"
+"""The English translation source of every error template."""
+ERRORS_QM = ERRORS_TS.with_suffix(".qm")
+"""The compiled translation ``widgets.i18n.LanguageManager`` loads."""
 CONTEXT = "Errors"
 PACKAGES = (
     "core", "sync", "gateway", "devices", "documents", "govterm", "kiosk", "window_client",
@@ -201,16 +206,6 @@ def all_error_classes() -> set[str]:
     return _error_classes(trees)
 
 
-def ts_path(package: str) -> Path:
-    """The English translation source of one package's error templates."""
-    return ERRORS_DIR / f"{package}_en.ts"
-
-
-def qm_path(package: str) -> Path:
-    """The compiled translation ``widgets.i18n.LanguageManager`` loads."""
-    return ERRORS_DIR / f"{package}_en.qm"
-
-
 def read_translations(path: Path) -> dict[str, str | None]:
     """Source → English of a ``.ts`` file's ``Errors`` context (``None``: unfinished)."""
     if not path.exists():
@@ -254,41 +249,47 @@ def write_ts(path: Path, templates: dict[str, list[str]]) -> tuple[int, int]:
     return done, len(templates) - done
 
 
-def compile_qm(package: str) -> None:
-    """Compile one package's ``.ts`` with ``pyside6-lrelease``."""
+def all_templates(classes: set[str] | None = None) -> Scan:
+    """Every package's templates and problems together."""
+    classes = all_error_classes() if classes is None else classes
+    merged = Scan()
+    for package in PACKAGES:
+        scan = scan_package(package, classes)
+        for template, where in scan.templates.items():
+            merged.templates.setdefault(template, []).extend(where)
+        merged.problems += scan.problems
+    return merged
+
+
+def compile_qm() -> None:
+    """Compile the ``.ts`` with ``pyside6-lrelease``, replacing the ``.qm`` atomically.
+
+    A running program maps the ``.qm`` it loaded; writing a new file and renaming it
+    over the old one leaves that mapping intact.
+    """
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", str(ts_path(package)), "-qm",
-                    str(qm_path(package))], check=True)
+    fresh = ERRORS_QM.with_name(ERRORS_QM.name + ".new")
+    subprocess.run([str(lrelease), "-silent", str(ERRORS_TS), "-qm", str(fresh)], check=True)
+    os.replace(fresh, ERRORS_QM)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Update every package's ``.ts``/``.qm``; with ``--check`` only report."""
+    """Update the ``.ts`` and compile the ``.qm``; with ``--check`` only report."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="report only; exit 1 on problems")
-    parser.add_argument("packages", nargs="*", default=list(PACKAGES))
     args = parser.parse_args(argv)
-    classes = all_error_classes()
-    failed = False
-    for package in args.packages:
-        scan = scan_package(package, classes)
-        for problem in scan.problems:
-            sys.stderr.write(problem + "\n")
-        failed |= bool(scan.problems)
-        if args.check:
-            known = read_translations(ts_path(package))
-            missing = [t for t in scan.templates if not known.get(t)]
-            failed |= bool(missing)
-            sys.stdout.write(f"{package}: {len(scan.templates)} templates, "
-                             f"{len(missing)} untranslated, {len(scan.problems)} problems\n")
-            continue
-        if not scan.templates and not ts_path(package).exists():
-            continue
-        done, todo = write_ts(ts_path(package), scan.templates)
-        compile_qm(package)
-        sys.stdout.write(f"{package}: {done} translated, {todo} to translate, "
-                         f"{len(scan.problems)} problems\n")
-        failed |= bool(todo)
-    return 1 if failed else 0
+    scan = all_templates()
+    for problem in scan.problems:
+        sys.stderr.write(problem + "\n")
+    if args.check:
+        known = read_translations(ERRORS_TS)
+        todo = sum(1 for template in scan.templates if not known.get(template))
+    else:
+        _, todo = write_ts(ERRORS_TS, scan.templates)
+        compile_qm()
+    sys.stdout.write(f"{len(scan.templates)} templates, {todo} to translate, "
+                     f"{len(scan.problems)} problems\n")
+    return 1 if todo or scan.problems else 0
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ Regenerating the translations (from the repository root)::
 
 Error messages come from layers without Qt (``core``, ``sync``, ``devices`` …). They
 are written with :func:`core.errors.msg`; their templates live in the ``Errors``
-context of ``resources/i18n/errors/<package>_en.ts``, kept by
-``scripts/error_texts.py`` (it also compiles the ``.qm`` files this module loads).
+context of ``resources/i18n/errors_en.ts``, kept by ``scripts/error_texts.py`` (it
+also compiles the ``errors_en.qm`` this module loads beside ``govterm_en.qm``).
 :func:`error_text` turns any error into the sentence to show, in the current language.
 """
 
@@ -137,8 +137,7 @@ class LanguageManager(QObject):
         self._app = app
         self._language: Language = SOURCE_LANGUAGE
         self._translators: list[QTranslator] = []
-        for qm in [translations_dir / "govterm_en.qm",
-                   *sorted((translations_dir / "errors").glob("*_en.qm"))]:
+        for qm in (translations_dir / "govterm_en.qm", translations_dir / "errors_en.qm"):
             translator = QTranslator(self)
             if not translator.load(str(qm)):
                 raise EnvironmentProblem(msg("英文翻译文件缺失或损坏：{path}", path=str(qm)))

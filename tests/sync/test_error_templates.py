@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from core.clock import HALL_TZ
 from core.errors import Msg, msg
-from scripts.error_texts import qm_path
+from scripts.error_texts import ERRORS_QM
 from sync.protocol import ErrorBody, ErrorDetail, WireMoment
 from sync.queue_client import HttpQueueTransport, QueueClient, QueueRefused
 from sync.transport import NotAuthorised, Transport
@@ -53,7 +53,7 @@ def device(gateway: RunningGateway) -> GatewayClient:
 def english(qapp: Any) -> Iterator[None]:
     """The gateway's English error texts installed, as the kiosk's English mode does."""
     translator = QTranslator()
-    assert translator.load(str(qm_path("gateway")))
+    assert translator.load(str(ERRORS_QM))
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)
