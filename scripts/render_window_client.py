@@ -98,6 +98,7 @@ TRANSLATIONS = REPO / "resources" / "i18n"
 HALL = "wh-zwzx"
 WINDOW_SLOT = "W03"
 CHIEF = "wh-zhaomin"  # 首席代表 + 综合受理, window 1, areas A and H: sees every page
+OTHER_CHIEF = "wh-zhoujian"  # the hall's second 首席代表: signs what 赵敏 accepted
 SIZES = (QSize(1920, 1080), QSize(1366, 768))
 TODAY = dt.datetime(2026, 3, 2, 9, 30, tzinfo=HALL_TZ)  # a Monday
 WEEK_AGO = dt.datetime(2026, 2, 24, 9, 10, tzinfo=HALL_TZ)
@@ -720,8 +721,8 @@ def _conclusion_scenes() -> Iterator[Scene]:
         c.wait(lambda: page.selected() is not None)
         c.settle()  # the list is shown (and its form cleared) before the chief types
         page.result_ref.setText("威公户迁字〔2026〕0302号")
-        page.chief_account.setText(CHIEF)
-        page.chief_password.setText(DEMO_PASSWORDS[CHIEF])
+        page.chief_account.setText(OTHER_CHIEF)
+        page.chief_password.setText(DEMO_PASSWORDS[OTHER_CHIEF])
 
     def signed(c: Counter) -> None:
         page = c.window.page("conclusion")  # as filled in: opening it again would refresh
@@ -729,7 +730,7 @@ def _conclusion_scenes() -> Iterator[Scene]:
         c.wait(lambda: not page.busy and bool(page.outcome.text()))
 
     yield "conclusion-chief-signs", form
-    yield "conclusion-one-signer-refused", signed  # the clerk is the hall's only chief
+    yield "conclusion-signed", signed  # 赵敏 at the counter, 周健 the second signature
 
 
 def _complaint_scenes() -> Iterator[Scene]:

@@ -21,9 +21,11 @@ DEMO_PASSWORDS = {
     "wh-liuyang": "Weihai@2026",
     "wh-chenjing": "Weihai@2026",
     "wh-zhaomin": "Chief@2026",
+    "wh-zhoujian": "Chief@2026",
     "wh-admin": "Admin@2026",
     "hc-lixue": "Weihai@2026",
     "hc-yujun": "Chief@2026",
+    "hc-wanglei": "Chief@2026",
 }
 
 

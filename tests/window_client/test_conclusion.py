@@ -118,3 +118,20 @@ def test_a_chief_cannot_sign_twice(
     sign_with(qtbot, page, ref="JY23710020000002", chief="hc-yujun", password="Chief@2026")
     qtbot.waitUntil(lambda: "两人签批" in page.outcome.text() and not page.busy)
     assert counter.services.cases.record(number).state is CaseState.ACCEPTED
+
+
+def test_the_other_chief_signs_when_one_is_away(
+    qtbot, counter: Counter, runner: TaskRunner  # noqa: F811 - fixture
+):
+    """Each demo hall has two 首席代表: a chief at the counter gets the other's signature."""
+    number = accept_case(counter, GETIHU, delivery=DeliveryMethod.WINDOW, clerk="hc-lixue")
+    page = make_page(qtbot, counter, runner, "hc-yujun")
+    with qtbot.waitSignal(page.concluded, timeout=10_000):
+        sign_with(qtbot, page, ref="JY23710020000003", chief="hc-wanglei",
+                  password="Chief@2026")
+    assert page.last is not None
+    assert page.last.chief_name == "王磊"
+    record = counter.services.cases.record(number)
+    assert record.state is CaseState.RESULT_READY
+    decided = next(e for e in record.events if e.action.value == "decide_at_window")
+    assert [s["id"] for s in decided.details["signatures"]] == ["hc-yujun", "hc-wanglei"]
