@@ -184,11 +184,11 @@ class _Closable(Protocol):
 
 
 _PRINTER_WORDS = {
-    PrinterState.READY: "就绪",
-    PrinterState.PAPER_LOW: "纸张将尽",
-    PrinterState.PAPER_OUT: "缺纸",
-    PrinterState.OFFLINE: "离线",
-    PrinterState.ERROR: "故障",
+    PrinterState.READY: msg("就绪"),
+    PrinterState.PAPER_LOW: msg("纸张将尽"),
+    PrinterState.PAPER_OUT: msg("缺纸"),
+    PrinterState.OFFLINE: msg("离线"),
+    PrinterState.ERROR: msg("故障"),
 }
 
 
@@ -259,9 +259,9 @@ class Devices:
 
     def _inspect(self, entry: _Entry) -> DeviceReport:
         if entry.device is None:
-            reason = entry.error.reason if entry.error is not None else "未能初始化"
+            reason = entry.error.reason if entry.error is not None else msg("未能初始化")
             return DeviceReport(
-                entry.device_id, entry.role, entry.where, Health.UNAVAILABLE, "不可用", reason
+                entry.device_id, entry.role, entry.where, Health.UNAVAILABLE, msg("不可用"), reason
             )
         if entry.role in (Role.RECEIPT_PRINTER, Role.A4_PRINTER):
             return self._inspect_printer(entry)
@@ -270,7 +270,7 @@ class Devices:
         if entry.role is Role.LOCKER:
             return self._inspect_locker(entry)
         self.health.report_ok(entry.device_id, entry.role)
-        return DeviceReport(entry.device_id, entry.role, entry.where, Health.OK, "自检通过")
+        return DeviceReport(entry.device_id, entry.role, entry.where, Health.OK, msg("自检通过"))
 
     def _inspect_printer(self, entry: _Entry) -> DeviceReport:
         status: PrinterStatus = entry.device.status()
@@ -293,16 +293,16 @@ class Devices:
                 entry.role,
                 entry.where,
                 Health.OK,
-                "随时可用（键盘输入，无法自检）",
+                msg("随时可用（键盘输入，无法自检）"),
             )
         from devices.scanners.base import ScannerState
 
         snapshot = entry.device.health()
         words = {
-            ScannerState.STOPPED: "就绪（未启动）",
-            ScannerState.READY: "就绪",
-            ScannerState.DISCONNECTED: "已断开，正在重连",
-            ScannerState.FAULT: "故障",
+            ScannerState.STOPPED: msg("就绪（未启动）"),
+            ScannerState.READY: msg("就绪"),
+            ScannerState.DISCONNECTED: msg("已断开，正在重连"),
+            ScannerState.FAULT: msg("故障"),
         }
         health = (
             Health.OK
@@ -314,7 +314,7 @@ class Devices:
             entry.role,
             health,
             staff_message=snapshot.problem,
-            citizen_message="" if health is Health.OK else "扫码器暂不可用，请联系工作人员",
+            citizen_message="" if health is Health.OK else msg("扫码器暂不可用，请联系工作人员"),
         )
         return DeviceReport(
             entry.device_id,
@@ -333,16 +333,18 @@ class Devices:
         except LockerUnavailable as exc:
             self.health.report_unavailable(entry.device_id, entry.role, exc)
             return DeviceReport(
-                entry.device_id, entry.role, entry.where, Health.UNAVAILABLE, "无应答", exc.reason
+                entry.device_id, entry.role, entry.where, Health.UNAVAILABLE, msg("无应答"),
+                exc.reason,
             )
         open_doors = [c.compartment for c in compartments if c.door_open]
-        state = f"可连接，{len(compartments)} 个格口"
+        state = msg("可连接，{count} 个格口", count=len(compartments))
         advice = ""
         health = Health.OK
         if open_doors:
-            shown = "、".join(str(n) for n in open_doors[:10])
-            state += f"，{len(open_doors)} 个柜门未关（{shown}）"
-            advice = "请到现场关好柜门；柜门长时间未关可能是取件人未关门或门锁故障"
+            state = msg("可连接，{count} 个格口，{open} 个柜门未关（{doors}）",
+                        count=len(compartments), open=len(open_doors),
+                        doors="、".join(str(n) for n in open_doors[:10]))
+            advice = msg("请到现场关好柜门；柜门长时间未关可能是取件人未关门或门锁故障")
             health = Health.DEGRADED
         self.health.report(entry.device_id, entry.role, health, staff_message=advice)
         return DeviceReport(entry.device_id, entry.role, entry.where, health, state, advice)

@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from core.clock import Clock
-from core.errors import DeviceUnavailable
+from core.errors import DeviceUnavailable, msg
 from devices.printers.base import PrinterState, PrinterStatus
 
 log = logging.getLogger(__name__)
@@ -45,12 +45,12 @@ class Role(StrEnum):
 
 
 _ROLE_NAMES = {
-    Role.RECEIPT_PRINTER: "小票打印机",
-    Role.A4_PRINTER: "A4 打印机",
-    Role.SCANNER: "扫码器",
-    Role.LOCKER: "智能文件柜",
-    Role.IDCARD: "身份证阅读器",
-    Role.NETWORK: "平台网络",
+    Role.RECEIPT_PRINTER: msg("小票打印机"),
+    Role.A4_PRINTER: msg("A4 打印机"),
+    Role.SCANNER: msg("扫码器"),
+    Role.LOCKER: msg("智能文件柜"),
+    Role.IDCARD: msg("身份证阅读器"),
+    Role.NETWORK: msg("平台网络"),
 }
 
 
@@ -162,7 +162,8 @@ class HealthBoard:
             role,
             Health.UNAVAILABLE,
             staff_message=error.reason,
-            citizen_message=f"本机{_ROLE_NAMES[role]}暂不可用，如需帮助请联系工作人员",
+            citizen_message=msg("本机{device}暂不可用，如需帮助请联系工作人员",
+                                device=_ROLE_NAMES[role]),
         )
 
     def report_ok(self, device_id: str, role: Role) -> DeviceHealth:

@@ -4,6 +4,10 @@
   <context>
     <name>Errors</name>
     <message>
+      <source>A4 打印机</source>
+      <translation>A4 printer</translation>
+    </message>
+    <message>
       <source>CUPS 中止了打印任务（{detail}）</source>
       <translation>CUPS stopped the print job ({detail})</translation>
     </message>
@@ -234,6 +238,10 @@
     <message>
       <source>不予受理</source>
       <translation>Not accepted</translation>
+    </message>
+    <message>
+      <source>不可用</source>
+      <translation>Unavailable</translation>
     </message>
     <message>
       <source>不支持的打印方式：{backend}</source>
@@ -640,6 +648,14 @@
       <translation>Calling a number needs the window number and the clerk</translation>
     </message>
     <message>
+      <source>可连接，{count} 个格口</source>
+      <translation>Connected, {count} compartments</translation>
+    </message>
+    <message>
+      <source>可连接，{count} 个格口，{open} 个柜门未关（{doors}）</source>
+      <translation>Connected, {count} compartments, {open} doors open ({doors})</translation>
+    </message>
+    <message>
       <source>号码 {number} 不在本终端的离线号段内</source>
       <translation>Number {number} is not in this terminal's offline block</translation>
     </message>
@@ -736,6 +752,10 @@
       <translation>The password must not start or end with a space or contain control characters</translation>
     </message>
     <message>
+      <source>小票打印机</source>
+      <translation>receipt printer</translation>
+    </message>
+    <message>
       <source>小票打印机没有应答，请检查电源、连线和波特率</source>
       <translation>The receipt printer does not answer; check its power, cable and baud rate</translation>
     </message>
@@ -762,6 +782,14 @@
     <message>
       <source>尚未选择办理情形</source>
       <translation>No situation chosen yet</translation>
+    </message>
+    <message>
+      <source>就绪</source>
+      <translation>Ready</translation>
+    </message>
+    <message>
+      <source>就绪（未启动）</source>
+      <translation>Ready (not started)</translation>
     </message>
     <message>
       <source>差评当前状态为“{state}”，不能{action}</source>
@@ -816,6 +844,10 @@
       <translation>Rectified</translation>
     </message>
     <message>
+      <source>已断开，正在重连</source>
+      <translation>Disconnected; reconnecting</translation>
+    </message>
+    <message>
       <source>已超期</source>
       <translation>Overdue</translation>
     </message>
@@ -854,6 +886,10 @@
     <message>
       <source>平台上没有这个办件</source>
       <translation>The platform has no such application</translation>
+    </message>
+    <message>
+      <source>平台网络</source>
+      <translation>platform network</translation>
     </message>
     <message>
       <source>平台返回的身份信息不完整，请到窗口办理</source>
@@ -1060,6 +1096,14 @@
       <translation>The scanned code is too long to read; please make sure you scan a service QR code</translation>
     </message>
     <message>
+      <source>扫码器</source>
+      <translation>scanner</translation>
+    </message>
+    <message>
+      <source>扫码器暂不可用，请联系工作人员</source>
+      <translation>The scanner is not available right now; please ask a member of staff</translation>
+    </message>
+    <message>
       <source>扫码模块缺少解码库 libzbar0，摄像头扫码不可用。请联系管理员安装 libzbar0 后重启终端。</source>
       <translation>The scanning module is missing the decoding library libzbar0, so camera scanning is unavailable. Please ask the administrator to install libzbar0 and restart the terminal.</translation>
     </message>
@@ -1160,6 +1204,10 @@
       <translation>The government service platform's answer cannot be read. Please try again later.</translation>
     </message>
     <message>
+      <source>故障</source>
+      <translation>Fault</translation>
+    </message>
+    <message>
       <source>救济途径须告知申请人申请行政复议和提起行政诉讼的权利及期限</source>
       <translation>The means of redress must tell the applicant of their right to administrative review and to an administrative lawsuit, and the time limits</translation>
     </message>
@@ -1214,6 +1262,10 @@
     <message>
       <source>新密码不能与原密码相同</source>
       <translation>The new password must differ from the current one</translation>
+    </message>
+    <message>
+      <source>无应答</source>
+      <translation>No answer</translation>
     </message>
     <message>
       <source>无法与前置机 {host} 建立安全连接（TLS 握手失败）：请核对 [gateway] url 是前置机的 HTTPS 地址和端口</source>
@@ -1352,6 +1404,10 @@
       <translation>Notification and commitment is the applicant's own choice; please ask for their consent first</translation>
     </message>
     <message>
+      <source>智能文件柜</source>
+      <translation>smart locker</translation>
+    </message>
+    <message>
       <source>智能文件柜串口出错：{error}</source>
       <translation>Pickup locker serial port error: {error}</translation>
     </message>
@@ -1412,6 +1468,10 @@
       <translation>Unknown configuration key {key} (configuration file {path})</translation>
     </message>
     <message>
+      <source>未能初始化</source>
+      <translation>Could not be started</translation>
+    </message>
+    <message>
       <source>未识别到有效内容，请重新扫码</source>
       <translation>Nothing readable was found; please scan again</translation>
     </message>
@@ -1458,6 +1518,10 @@
     <message>
       <source>本大厅没有这个办件编号</source>
       <translation>This hall has no application with this number</translation>
+    </message>
+    <message>
+      <source>本机{device}暂不可用，如需帮助请联系工作人员</source>
+      <translation>The {device} of this terminal is not available right now; please ask a member of staff if you need help</translation>
     </message>
     <message>
       <source>本机不能保存签名图像，请改用纸质签收单签字</source>
@@ -1784,6 +1848,10 @@
       <translation>The disk is full; {file} cannot be written. Please ask staff to free up space on the terminal.</translation>
     </message>
     <message>
+      <source>离线</source>
+      <translation>Offline</translation>
+    </message>
+    <message>
       <source>离线号段不属于本终端</source>
       <translation>The offline number block does not belong to this terminal</translation>
     </message>
@@ -1860,6 +1928,10 @@
       <translation>The system has no default printer (available: {known}); add one in the system's printer settings or correct the settings</translation>
     </message>
     <message>
+      <source>纸张将尽</source>
+      <translation>Paper low</translation>
+    </message>
+    <message>
       <source>终端尚未完成注册，暂时无法连接政务服务平台，请稍后再试或联系工作人员</source>
       <translation>This terminal is not enrolled yet and cannot reach the government service platform; please try again later or ask the staff</translation>
     </message>
@@ -1928,6 +2000,10 @@
       <translation>The clerk handling it is missing</translation>
     </message>
     <message>
+      <source>缺纸</source>
+      <translation>Out of paper</translation>
+    </message>
+    <message>
       <source>网络中断，暂时无法取得结果文书，请稍后再试</source>
       <translation>The network is down, so the result document cannot be fetched now; please try again later</translation>
     </message>
@@ -1954,6 +2030,10 @@
     <message>
       <source>自助终端无法收取纸质材料，请到窗口提交</source>
       <translation>The self-service terminal cannot take paper materials; please hand them in at a window</translation>
+    </message>
+    <message>
+      <source>自检通过</source>
+      <translation>Self-test passed</translation>
     </message>
     <message>
       <source>舱盖未关</source>
@@ -2240,6 +2320,10 @@
       <translation>Please give the reason and tell the applicant of their right to apply for administrative reconsideration or to bring an administrative lawsuit</translation>
     </message>
     <message>
+      <source>请到现场关好柜门；柜门长时间未关可能是取件人未关门或门锁故障</source>
+      <translation>Please close the doors on site; a door left open for long may mean a citizen did not close it or the lock is faulty</translation>
+    </message>
+    <message>
       <source>请勾选要推送后台的办件</source>
       <translation>Please tick the cases to send to the back office</translation>
     </message>
@@ -2416,6 +2500,10 @@
       <translation>The ID number failed its check; please place your ID card again. If it still fails, please go to a service window</translation>
     </message>
     <message>
+      <source>身份证阅读器</source>
+      <translation>ID card reader</translation>
+    </message>
+    <message>
       <source>身份证阅读器串口出错：{error}</source>
       <translation>ID card reader serial port error: {error}</translation>
     </message>
@@ -2574,6 +2662,10 @@
     <message>
       <source>附件超过 20 MB</source>
       <translation>The attachment is larger than 20 MB</translation>
+    </message>
+    <message>
+      <source>随时可用（键盘输入，无法自检）</source>
+      <translation>Always ready (keyboard input; cannot self-test)</translation>
     </message>
     <message>
       <source>非常不满意</source>
