@@ -196,8 +196,10 @@ class AppointmentScreen(QWidget):
         self._busy = False
         self._offered: tuple[AppointmentBody, ...] = ()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(16)
+        # as the apply screen: a landscape screen in 长辈模式 holds the ticket, 完成 and
+        # the 好差评 strip under it with little to spare
+        layout.setContentsMargins(48, 12, 48, 12)
+        layout.setSpacing(8)
         self._title = heading(name="AppointmentTitle")
         self._hint = styled_label("", role="subtitle")
         self._hint.setObjectName("AppointmentHint")
@@ -233,6 +235,7 @@ class AppointmentScreen(QWidget):
         self.finish_button.clicked.connect(self.finished)
         done.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.pages.addWidget(self.done_page)
+        self.pages.currentChanged.connect(self._page_changed)
         self._watcher = JobWatcher(queue=services.print_queue, health=services.health,
                                    parent=self)
         self._watcher.job_changed.connect(self.result.show_job)
@@ -357,6 +360,11 @@ class AppointmentScreen(QWidget):
     def _on_error(self, error: BaseException) -> None:
         self._busy = False
         self.message.error(_message_of(error))
+
+    def _page_changed(self, _index: int) -> None:
+        # once checked in, the entry hint (scan or type a code) no longer applies, and
+        # the ticket with its 好差评 strip needs the room
+        self._hint.setVisible(self.pages.currentWidget() is not self.done_page)
 
     # -- text ----------------------------------------------------------------------------
 

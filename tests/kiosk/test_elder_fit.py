@@ -118,21 +118,7 @@ def test_every_screen_fits_its_display(
         window.deleteLater()
         qapp.processEvents()
     assert walked > 30  # noqa: PLR2004 - every scene of the render script, not a few
-    elsewhere = [p for p in problems if p.split(":")[0] in KNOWN_ELSEWHERE]
-    ours = [p for p in problems if p not in elsewhere]
-    assert not ours, "\n".join([f"pictures in {tmp_path}", *ours])
-    if elsewhere:
-        owners = sorted({KNOWN_ELSEWHERE[p.split(":")[0]] for p in elsewhere})
-        pytest.xfail("; ".join(owners) + f" ({len(elsewhere)} widgets, pictures in {tmp_path})")
-
-
-KNOWN_ELSEWHERE = {
-    "appointment-checked-in": "预约签到 done: in landscape 长辈模式 with the 好差评 strip up the "
-                              "screen needs ~16 px more than the room, because the entry hint "
-                              "(请扫描预约二维码…) stays above the ticket (kiosk/appointment.py)",
-}
-"""Scenes whose defects lie in files this test's author does not own: reported as an
-expected failure naming them, so a defect in any other screen still fails the test."""
+    assert not problems, "\n".join([f"pictures in {tmp_path}", *problems])
 
 
 MAY_SCROLL = frozenset({"home", "offline-banner"})
