@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from core.search import HitKind, SearchHit
@@ -45,10 +45,18 @@ class HitRow(QPushButton):
         """The badge as shown (已停止办理 / 一件事 / empty)."""
         return self._badge.text()
 
-    def sizeHint(self):  # noqa: N802, ANN201 - Qt override
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         hint = self.layout().sizeHint()
         hint.setHeight(max(hint.height(), self.minimumHeight()))
         return hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # QPushButton's own minimum is its whole text on one line; the labels inside
+        # wrap, so a row may be as narrow as its layout allows (a long English name
+        # in portrait 长辈模式 wraps instead of pushing the list wider than the screen)
+        least = self.layout().minimumSize()
+        least.setHeight(max(least.height(), self.minimumHeight()))
+        return least
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if is_language_change(event):
