@@ -24,6 +24,9 @@ from widgets.layout import styled_label
 
 log = logging.getLogger(__name__)
 
+FOOTER_PADDING = 10
+"""Space above and below the footer's row (and its 呼叫帮办 button), in px."""
+
 _WEEKDAYS = (
     QT_TRANSLATE_NOOP("KioskHeader", "星期一"),
     QT_TRANSLATE_NOOP("KioskHeader", "星期二"),
@@ -185,7 +188,10 @@ class KioskFooter(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._profile = profile
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 4, 24, 4)
+        # the 呼叫帮办 button is added to this row later: room above and below it, so
+        # it does not sit on the screen's bottom edge
+        layout.setContentsMargins(24, FOOTER_PADDING, 24, FOOTER_PADDING)
+        layout.setSpacing(24)
         self._terminal = styled_label("", wrap=False)
         self._terminal.setObjectName("FooterTerminal")
         self._hotline = styled_label("", wrap=False)
