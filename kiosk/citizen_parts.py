@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from core.errors import msg
@@ -67,6 +67,9 @@ class MessageLine(QLabel):
     def _say(self, text: str, role: str) -> None:
         self.setProperty("role", role)
         restyle(self)
+        # a label polished without a role keeps the frame width it had then: the
+        # style's padding only reaches the text through a style change
+        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))
         self.setText(text)
         self.setVisible(bool(text))
 

@@ -46,6 +46,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QEvent,
     QIODevice,
     QMarginsF,
@@ -538,6 +539,9 @@ class MessageLine(QLabel):
     def _say(self, text: str, role: str) -> None:
         self.setProperty("role", role)
         restyle(self)
+        # a label polished without a role keeps the frame width it had then: the
+        # style's padding only reaches the text through a style change
+        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))
         self.setText(text)
         self.setVisible(bool(text))
 
