@@ -12,13 +12,14 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from core.accounts import Accounts
+from core.accounts import Accounts, Clerk
 from core.calendar import WorkingCalendar
 from core.clock import Clock
 from core.holders import Citizen, Enterprise
 from core.search import CatalogQuery
 from documents.from_case import CasePaper
 from documents.maker import PaperMaker, RenderedPaper
+from sync.accounts_store import AccountStore
 from sync.audit import AuditLog
 from sync.cases import CaseRepository
 from sync.engine import BlobFolder
@@ -60,7 +61,8 @@ class WindowServices:
         desk: the gateway's desk for 出件, 差评整改, 统计 and 帮办; ``None`` without a
             gateway.
         store: the local store, for pages that record facts as outbox events
-            (解答咨询, digitised materials and their blobs); ``None`` where unused.
+            (解答咨询, digitised materials and their blobs) and for the hall's clerk
+            names (统计 by clerk); ``None`` where unused.
         blobs: where attachments wait, named by sha256, until the sync engine uploads
             them (the 出件 signature pad's PNG); ``None`` = the pad is not offered.
     """
@@ -94,6 +96,17 @@ class WindowServices:
         except KeyError:
             log.warning("hall %s is not in the catalog; no business areas", self.hall_id)
             return ()
+
+    def hall_clerks(self) -> tuple[Clerk, ...]:
+        """The staff of this hall known to this terminal (names for account ids).
+
+        Runs on the catalog thread (it reads the store); without a store there is no
+        directory and pages show account ids.
+        """
+        if self.store is None:
+            return ()
+        accounts = AccountStore(store=self.store, audit=self.audit).all()
+        return tuple(a.clerk for a in accounts if a.clerk.hall_id == self.hall_id)
 
     def make_papers(self, papers: Sequence[CasePaper]) -> tuple[RenderedPaper, ...]:
         """Lay out ``papers`` (A4, as the window prints them)."""

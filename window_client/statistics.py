@@ -5,13 +5,17 @@ gateway in real time (seed 003 §12). Each indicator's definition is its tooltip
 Charts are painted here (horizontal bars with their numbers), so they look the same
 on every platform without the QtCharts add-on. 导出 writes CSV or XLSX with Chinese
 headers.
+
+The gateway counts cases by the account that took them (``wh-wangfang``); the page
+names the clerks from the hall's accounts on this terminal (王芳), adding the account
+only where two clerks share a name, and the export keeps the account beside the name.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QRectF, QSize, Qt
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.accounts import Clerk
 from core.clock import HALL_TZ, hall_date
 from core.errors import EnvironmentProblem, UserFacingError
 from sync.stats_protocol import Count, StatsReport
@@ -92,6 +97,41 @@ def _translated(counts: Sequence[Count]) -> list[Count]:
         c.model_copy(update={"label": QCoreApplication.translate(STATS_CONTEXT, c.label)})
         for c in counts
     ]
+
+
+def clerk_labels(counts: Sequence[Count], clerks: Sequence[Clerk]) -> list[Count]:
+    """The by-clerk bars labelled with the clerks' names instead of their accounts.
+
+    A name two accounts share gets its account in brackets (王芳（wh-wangfang）); an
+    account not in ``clerks`` (made on another terminal, since deleted) stays as it
+    is. The key stays the account id.
+
+    Args:
+        counts: the report's ``by_clerk`` counts (label = key = the account id).
+        clerks: the hall's clerks known to this terminal.
+    """
+    names = {c.id: c.name for c in clerks}
+    holders: dict[str, set[str]] = {}
+    for clerk in clerks:
+        holders.setdefault(clerk.name, set()).add(clerk.id)
+    for count in counts:  # a shared name may also hide among the report's accounts
+        if count.key in names:
+            holders.setdefault(names[count.key], set()).add(count.key)
+    labelled = []
+    for count in counts:
+        name = names.get(count.key)
+        if name is None:
+            label = count.label
+        elif len(holders[name]) > 1:
+            label = f"{name}（{count.key}）"
+        else:
+            label = name
+        labelled.append(count.model_copy(update={"label": label}))
+    return labelled
+
+
+ClerkDirectory = Callable[[], Sequence[Clerk]]
+"""Reads the hall's clerks (on the catalog thread): names for the accounts."""
 
 
 _BAR = QColor("#1f6fb2")
@@ -160,14 +200,26 @@ class BarChart(QWidget):
 
 
 class StatisticsPage(QWidget):
-    """Date range, indicators, breakdown charts and export."""
+    """Date range, indicators, breakdown charts and export.
 
-    def __init__(
+    Args:
+        desk: the gateway's desk (the statistics endpoint).
+        runner: the task runner.
+        today: the hall's date, the default end of the range.
+        clerks: reads the hall's clerks, so 按经办人 shows names; ``None`` shows the
+            accounts.
+        messages: accepted for symmetry with the other pages; the page reports in
+            its own status line.
+        parent: the Qt parent.
+    """
+
+    def __init__(  # noqa: PLR0913 - keyword-only dependencies
         self,
         *,
         desk: DeskServices,
         runner: TaskRunner,
         today: _dt.date,
+        clerks: ClerkDirectory | None = None,
         messages: object | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -175,30 +227,11 @@ class StatisticsPage(QWidget):
         self._desk = desk
         self._runner = runner
         self._messages = messages
+        self._directory = clerks
+        self._clerks: tuple[Clerk, ...] = ()
         self.report: StatsReport | None = None
         outer = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.start = QDateEdit(QDate(today.year, today.month, 1))
-        self.end = QDateEdit(QDate(today.year, today.month, today.day))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.query = QPushButton(self.tr("查询 (F5)"))
-        self.query.setProperty("role", "primary")
-        self.query.clicked.connect(self.refresh)
-        self.csv = QPushButton(self.tr("导出 CSV"))
-        self.xlsx = QPushButton(self.tr("导出 Excel"))
-        self.csv.clicked.connect(lambda: self._ask_export("csv"))
-        self.xlsx.clicked.connect(lambda: self._ask_export("xlsx"))
-        bar.addWidget(QLabel(self.tr("统计区间")))
-        bar.addWidget(self.start)
-        bar.addWidget(QLabel(self.tr("至")))
-        bar.addWidget(self.end)
-        bar.addWidget(self.query)
-        bar.addStretch(1)
-        bar.addWidget(self.csv)
-        bar.addWidget(self.xlsx)
-        outer.addLayout(bar)
+        outer.addLayout(self._build_bar(today))
         self.status = styled_label("", role="body")
         outer.addWidget(self.status)
         scroll = QScrollArea()
@@ -231,6 +264,31 @@ class StatisticsPage(QWidget):
         self.csv.setEnabled(False)
         self.xlsx.setEnabled(False)
 
+    def _build_bar(self, today: _dt.date) -> QHBoxLayout:
+        """The date range, 查询 and the export buttons."""
+        bar = QHBoxLayout()
+        self.start = QDateEdit(QDate(today.year, today.month, 1))
+        self.end = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.query = QPushButton(self.tr("查询 (F5)"))
+        self.query.setProperty("role", "primary")
+        self.query.clicked.connect(self.refresh)
+        self.csv = QPushButton(self.tr("导出 CSV"))
+        self.xlsx = QPushButton(self.tr("导出 Excel"))
+        self.csv.clicked.connect(lambda: self._ask_export("csv"))
+        self.xlsx.clicked.connect(lambda: self._ask_export("xlsx"))
+        bar.addWidget(QLabel(self.tr("统计区间")))
+        bar.addWidget(self.start)
+        bar.addWidget(QLabel(self.tr("至")))
+        bar.addWidget(self.end)
+        bar.addWidget(self.query)
+        bar.addStretch(1)
+        bar.addWidget(self.csv)
+        bar.addWidget(self.xlsx)
+        return bar
+
     def refresh(self) -> None:
         """Ask the gateway for the range's report (on the pool lane)."""
         start = self.start.date().toPython()
@@ -238,12 +296,42 @@ class StatisticsPage(QWidget):
         assert isinstance(start, _dt.date)
         assert isinstance(end, _dt.date)
         self.status.setText(self.tr("正在统计…"))
+        directory = self._directory
+        if directory is not None:  # clerks added since the last query get their names
+            self._runner.run_catalog(
+                lambda: tuple(directory()),
+                on_done=self._clerks_loaded,
+                on_error=self._clerks_failed,
+                key="statistics-clerks",
+                owner=self,
+            )
         self._runner.run(
             lambda: self._desk.stats.report(start, end),
             on_done=self._show,
             on_error=self._failed,
             key="statistics",
             owner=self,
+        )
+
+    def _clerks_loaded(self, clerks: tuple[Clerk, ...]) -> None:
+        self._clerks = clerks
+        if self.report is not None:
+            self.charts["by_clerk"].set_counts(self.labelled_report().by_clerk)
+
+    def _clerks_failed(self, error: BaseException) -> None:
+        # the figures still show, by account; names are a courtesy
+        log.warning("clerk names not read: %s", type(error).__name__)
+
+    def labelled_report(self) -> StatsReport:
+        """The shown report with clerks named (what the chart shows and the export writes).
+
+        Raises:
+            RuntimeError: no report has been shown yet.
+        """
+        if self.report is None:
+            raise RuntimeError("no statistics report yet")
+        return self.report.model_copy(
+            update={"by_clerk": clerk_labels(self.report.by_clerk, self._clerks)}
         )
 
     def _failed(self, error: BaseException) -> None:
@@ -287,8 +375,9 @@ class StatisticsPage(QWidget):
             card.setText(f"<b>{name}</b><br><span style='font-size:22px'>{value}</span>"
                          f"  <small>{indicator.target}</small>")
             card.setToolTip(indicator.definition)
+        labelled = self.labelled_report()
         for key, chart in self.charts.items():
-            counts = getattr(report, key)
+            counts = getattr(labelled, key)
             chart.set_counts(counts if key in _DATA_CHARTS else _translated(counts))
         self.csv.setEnabled(True)
         self.xlsx.setEnabled(True)
@@ -307,9 +396,8 @@ class StatisticsPage(QWidget):
         if self.report is None:
             return None
         try:
-            written = write_csv(self.report, path) if kind == "csv" else write_xlsx(
-                self.report, path
-            )
+            report = self.labelled_report()
+            written = write_csv(report, path) if kind == "csv" else write_xlsx(report, path)
         except (UserFacingError, EnvironmentProblem) as exc:  # a full disk, a locked file
             self.status.setText(error_text(exc) or "")
             return None
@@ -322,7 +410,10 @@ def _statistics_page(context: PageContext) -> QWidget:
     if desk is None:
         return styled_label(QCoreApplication.translate(PAGES_CONTEXT, _NO_GATEWAY), role="body")
     page = StatisticsPage(
-        desk=desk, runner=context.runner, today=hall_date(context.services.clock.now())
+        desk=desk,
+        runner=context.runner,
+        today=hall_date(context.services.clock.now()),
+        clerks=context.services.hall_clerks,
     )
     page.refresh()
     return page

@@ -2,6 +2,8 @@
 
 The CSV is UTF-8 with a byte-order mark so Excel and WPS open the Chinese text
 correctly; the XLSX has one sheet per section (openpyxl). Both carry the same rows.
+Rows by item and by clerk carry the item's code or the clerk's account beside the
+name, so a figure can be traced back (two clerks may share a name).
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from sync.stats_protocol import Count, StatsReport
 
 log = logging.getLogger(__name__)
 
-HEADERS = ("类别", "项目", "数值", "说明")
+HEADERS = ("类别", "项目", "编码/账号", "数值", "说明")
 
-Row = tuple[str, str, str, str]
+Row = tuple[str, str, str, str, str]
 
 
 def _percent(value: float | None) -> str:
@@ -31,32 +33,37 @@ def _minutes(seconds: float | None) -> str:
     return "—" if seconds is None else f"{seconds / 60:.1f}"
 
 
-def _counts(section: str, counts: Sequence[Count]) -> list[Row]:
-    return [(section, c.label, str(c.count), "") for c in counts]
+def _counts(section: str, counts: Sequence[Count], *, with_key: bool = False) -> list[Row]:
+    return [(section, c.label, c.key if with_key else "", str(c.count), "") for c in counts]
 
 
 def report_rows(report: StatsReport) -> list[Row]:
-    """Every figure of ``report`` as (类别, 项目, 数值, 说明) rows."""
+    """Every figure of ``report`` as (类别, 项目, 编码/账号, 数值, 说明) rows.
+
+    Pass the report as shown (clerks named, see
+    :meth:`~window_client.statistics.StatisticsPage.labelled_report`): 项目 is what the
+    page shows, 编码/账号 the item code or clerk account it stands for.
+    """
     period = f"{report.start:%Y-%m-%d} 至 {report.end:%Y-%m-%d}"
     rows: list[Row] = [
-        ("概况", "统计区间", period, f"大厅 {report.hall_id}"),
-        ("概况", "办件总数", str(report.total_cases), ""),
-        ("概况", "窗口办结（最多签两次）", str(report.window_decisions), ""),
-        ("概况", "取号人数", str(report.tickets), ""),
-        ("概况", "平均等候（分钟）", _minutes(report.waiting.average_seconds),
+        ("概况", "统计区间", "", period, f"大厅 {report.hall_id}"),
+        ("概况", "办件总数", "", str(report.total_cases), ""),
+        ("概况", "窗口办结（最多签两次）", "", str(report.window_decisions), ""),
+        ("概况", "取号人数", "", str(report.tickets), ""),
+        ("概况", "平均等候（分钟）", "", _minutes(report.waiting.average_seconds),
          f"最长 {_minutes(report.waiting.max_seconds)} 分钟"),
-        ("概况", "平均办理（分钟）", _minutes(report.handling.average_seconds),
+        ("概况", "平均办理（分钟）", "", _minutes(report.handling.average_seconds),
          f"最长 {_minutes(report.handling.max_seconds)} 分钟"),
-        ("概况", "评价总数", str(report.evaluations_total), ""),
-        ("概况", "差评数", str(report.bad_reviews), ""),
+        ("概况", "评价总数", "", str(report.evaluations_total), ""),
+        ("概况", "差评数", "", str(report.bad_reviews), ""),
     ]
     rows += [
-        ("指标", i.name, _percent(i.value), f"{i.definition} 目标：{i.target or '—'}")
+        ("指标", i.name, "", _percent(i.value), f"{i.definition} 目标：{i.target or '—'}")
         for i in report.indicators
     ]
-    rows += _counts("按事项", report.by_item)
+    rows += _counts("按事项", report.by_item, with_key=True)
     rows += _counts("按渠道", report.by_channel)
-    rows += _counts("按经办人", report.by_clerk)
+    rows += _counts("按经办人", report.by_clerk, with_key=True)
     rows += _counts("按受理结果", report.by_outcome)
     rows += _counts("按办件状态", report.by_state)
     rows += _counts("出件方式", report.deliveries)
@@ -99,7 +106,7 @@ def write_xlsx(report: StatsReport, path: Path) -> Path:
         if sheet is None:
             sheet = book.create_sheet(title)
             sheet.append(list(HEADERS))
-            for column, width in zip("ABCD", (14, 28, 14, 60), strict=True):
+            for column, width in zip("ABCDE", (14, 28, 34, 14, 60), strict=True):
                 sheet.column_dimensions[column].width = width
         sheet.append(list(row))
     try:
