@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -61,7 +62,7 @@ from core.case import Agent, AgentKind, Applicant, CheckStatus, MarkKind, Role
 from core.catalog import Audience, ServiceItem
 from core.clock import hall_date
 from core.errors import UserFacingError, ValidationFailed, msg
-from core.masking import mask_id_number
+from core.masking import mask_id_number, mask_phone
 from documents.from_case import paper_for
 from documents.maker import RenderedPaper
 from documents.papers import PaperKind
@@ -476,17 +477,23 @@ class AcceptancePage(QWidget):
         )
 
     def save_typed_applicant(self) -> None:
-        """The applicant typed by hand (ID number validated)."""
+        """The applicant typed by hand (ID number validated).
+
+        Once saved the boxes show the number and phone masked; saving again (the name
+        corrected) keeps the full values behind a box the clerk left as it was.
+        """
         item = self._flow.item
         kind = Audience.PERSONAL
         if item is not None and Audience.PERSONAL not in item.audience:
             kind = Audience.ENTERPRISE
+        saved = self._flow.applicant
         try:
             applicant = Applicant(
                 kind=kind,
                 name=self.name.text().strip(),
-                id_number=self.id_number.text().strip(),
-                phone=self.phone.text().strip(),
+                id_number=_unmasked(self.id_number, saved.id_number if saved else "",
+                                    mask_id_number),
+                phone=_unmasked(self.phone, saved.phone if saved else "", mask_phone),
             )
             self._flow.set_applicant(applicant)
         except (ValueError, UserFacingError) as error:
@@ -498,11 +505,22 @@ class AcceptancePage(QWidget):
         self._focus_next()
 
     def set_agent(self, agent: Agent | None) -> None:
+        """本人办理 (``None``) or the agent; the boxes then show what was recorded.
+
+        An agent's ID number and phone are masked in their boxes once saved (the full
+        values stay in the flow and go into the case); 本人办理 empties the boxes.
+        """
         try:
             self._flow.set_agent(agent)
         except UserFacingError as error:
             self._context.messages.error(user_text(error))
             return
+        if agent is None:
+            for field in (self.agent_name, self.agent_id, self.agent_phone, self.agent_ref):
+                field.clear()
+        else:
+            self.agent_id.setText(mask_id_number(agent.id_number))
+            self.agent_phone.setText(mask_phone(agent.phone))
         self.agent_summary.setText(
             self.tr("本人办理")
             if agent is None
@@ -517,16 +535,22 @@ class AcceptancePage(QWidget):
         self._focus_next()
 
     def save_agent(self) -> None:
-        """帮办代办: the agent with the authorisation reference."""
+        """帮办代办: the agent with the authorisation reference.
+
+        Saving again after a correction keeps the full ID number and phone behind the
+        masked boxes the clerk did not retype.
+        """
+        saved = self._flow.agent
         try:
             agent = Agent(
                 kind=AgentKind.PROXY,
                 name=self.agent_name.text().strip(),
-                id_number=self.agent_id.text().strip(),
-                phone=self.agent_phone.text().strip(),
+                id_number=_unmasked(self.agent_id, saved.id_number if saved else "",
+                                    mask_id_number),
+                phone=_unmasked(self.agent_phone, saved.phone if saved else "", mask_phone),
                 authorisation_ref=self.agent_ref.text().strip(),
             )
-        except ValueError as error:
+        except (ValueError, UserFacingError) as error:  # a wrong check digit is the latter
             self._context.messages.error(_validation_text(error))
             return
         self.set_agent(agent)
@@ -649,7 +673,7 @@ class AcceptancePage(QWidget):
     def _show_applicant(self, applicant: Applicant, *, from_code: bool) -> None:
         self.name.setText(applicant.name)
         self.id_number.setText(mask_id_number(applicant.id_number))
-        self.phone.setText(applicant.phone[:3] + "****" + applicant.phone[-4:])
+        self.phone.setText(mask_phone(applicant.phone))
         elicences = sum(
             1
             for c in self._flow.checklist()
@@ -1059,6 +1083,17 @@ class AcceptancePage(QWidget):
     def _refresh_if_built(self) -> None:
         if hasattr(self, "_flow"):
             self._refresh()
+
+
+def _unmasked(box: QLineEdit, saved: str, mask: Callable[[str], str]) -> str:
+    """What ``box`` stands for: the saved full value while it still shows it masked.
+
+    A box the clerk retyped is taken as typed (and validated as such).
+    """
+    text = box.text().strip()
+    if saved and text == mask(saved):
+        return saved
+    return text
 
 
 def _validation_text(error: BaseException) -> str:

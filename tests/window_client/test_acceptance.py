@@ -239,3 +239,62 @@ def test_agent_is_recorded(qtbot, page_window):
     assert page.flow().agent.authorisation_ref == "WT-2026-07"
     assert "李四" in page.agent_summary.text()
     assert resident_id("37100219850505123") not in page.agent_summary.text()
+
+
+def test_agent_number_is_masked_once_saved_and_the_case_keeps_it_whole(
+    qtbot, page_window, counter: Terminal, gateway: RunningGateway
+):
+    window, page = page_window
+    agent_id = resident_id("37100219850505123")
+    take_in_routine_application(qtbot, page, "")
+    qtbot.mouseClick(page.agent_name, Qt.MouseButton.LeftButton)
+    page.agent_name.insert("李四")  # what the IME commits
+    qtbot.mouseClick(page.agent_id, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.agent_id, agent_id)
+    qtbot.mouseClick(page.agent_phone, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.agent_phone, "13912345678")
+    qtbot.mouseClick(page.agent_ref, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.agent_ref, "WT-2026-07")
+    qtbot.keyClick(page.agent_ref, Qt.Key.Key_Return)
+    # what the clerk (and anyone at the counter) now sees: masked
+    assert page.agent_id.text() == "371002********" + agent_id[-4:]
+    assert page.agent_phone.text() == "139****5678"
+    assert page.flow().agent is not None
+    assert page.flow().agent.id_number == agent_id
+
+    # The authorisation number corrected and saved again: the masked boxes still
+    # stand for the full values.
+    page.agent_ref.clear()
+    qtbot.keyClicks(page.agent_ref, "WT-2026-08")
+    qtbot.mouseClick(page.agent_button, Qt.MouseButton.LeftButton)
+    assert not window.messages.text(), window.messages.text()
+    assert page.flow().agent.authorisation_ref == "WT-2026-08"
+    assert page.flow().agent.id_number == agent_id
+    assert page.flow().agent.phone == "13912345678"
+    assert page.agent_id.text() == "371002********" + agent_id[-4:]
+
+    # A retyped box is taken as typed: a wrong number is refused, nothing is lost.
+    page.agent_id.clear()
+    qtbot.keyClicks(page.agent_id, "371002198505051230")
+    qtbot.keyClick(page.agent_ref, Qt.Key.Key_Return)
+    assert "身份" in window.messages.text()
+    assert page.flow().agent.id_number == agent_id
+    assert page.agent_id.text() == "371002198505051230"  # left for the clerk to correct
+    page.agent_id.clear()
+    qtbot.keyClicks(page.agent_id, agent_id)
+    qtbot.keyClick(page.agent_ref, Qt.Key.Key_Return)
+    assert page.agent_id.text() == "371002********" + agent_id[-4:]
+
+    # The case and what goes to the platform keep the whole number.
+    page.checklist.setFocus()
+    for letter in "PPP":
+        qtbot.keyClick(page.checklist, letter)
+    qtbot.keyClick(page._outcome_card, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: page.done is not None, timeout=15000)
+    record = window.services.cases.record(page.done.number)
+    assert record.agent is not None
+    assert record.agent.id_number == agent_id
+    counter.engine.push()
+    with gateway.store.db.write() as tx:
+        row = tx.one("SELECT payload FROM cases WHERE payload LIKE ?", (f"%{agent_id}%",))
+    assert row is not None
