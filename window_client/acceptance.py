@@ -36,7 +36,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -92,6 +93,14 @@ OUTCOME_KEYS: dict[int, Outcome] = {
 }
 PENDING_WORKING_DAYS = 5
 """Default 容缺 deadline: materials supplied within this many working days."""
+_ITEMS_MIN_WIDTH = 260
+"""Narrowest useful item list (a name and its department on two lines)."""
+_PAPER_MIN_WIDTH = 340
+_PAPER_MAX_WIDTH = 560
+"""The paper preview's width: below the minimum its text blurs, above the maximum
+it only takes room from the form."""
+_PAPER_RENDER_WIDTH = 1100
+"""Pixels the paper's first page is rendered at, then scaled down to its box."""
 
 _STATUS_NAMES = {
     CheckStatus.SATISFIED: QT_TRANSLATE_NOOP("AcceptancePage", "已核验"),
@@ -127,6 +136,43 @@ _NEXT_TEXTS = {
     Step.OUTCOME: QT_TRANSLATE_NOOP("AcceptancePage", "材料已全部核验，请选择受理结果"),
 }
 """The next step of :meth:`AcceptanceFlow.next_action`, as the page says it."""
+
+
+class PaperView(QLabel):
+    """A paper's rendered page, scaled to fit its box whenever the box changes.
+
+    A label holding a fixed pixmap would keep its column at the width the page was
+    first drawn at; this one lets the column narrow and shows the whole page.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self._image: QImage | None = None
+
+    def set_image(self, image: QImage | None) -> None:
+        """Show ``image`` (``None`` empties the view)."""
+        self._image = image
+        if image is None:
+            self.clear()
+        else:
+            self._scale()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._scale()
+
+    def _scale(self) -> None:
+        if self._image is None or self.width() < 2 or self.height() < 2:  # noqa: PLR2004 - not laid out
+            return
+        self.setPixmap(
+            QPixmap.fromImage(self._image).scaled(
+                self.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,10 +265,11 @@ class AcceptancePage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(middle)
-        # right: the paper
-        self.preview = QLabel()
+        self._form_scroll = scroll
+        # right: the paper, scaled to its column (a pixmap label would otherwise hold
+        # the column at the width the page was first drawn at)
+        self.preview = PaperView()
         self.preview.setObjectName("PaperPreview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.preview_title = styled_label("", role="section")
         self.preview_title.setObjectName("PaperTitle")
         self.case_number = styled_label("", role="subtitle")
@@ -245,6 +292,7 @@ class AcceptancePage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 900, 460])
         self._splitter = splitter
+        self._sizes_without_paper = splitter.sizes()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -422,9 +470,12 @@ class AcceptancePage(QWidget):
         ):
             field.clear()
         self.applicant_summary.hide()
-        self.preview.clear()
+        self.preview.set_image(None)
         self.preview_title.clear()
-        self._paper_column.hide()
+        if not self._paper_column.isHidden():
+            self._paper_column.hide()
+            self.items.show()  # it made room for the paper on a narrow screen
+            self._splitter.setSizes(self._sizes_without_paper)
         self.case_number.clear()
         self.item_label.clear()
         self._refresh()
@@ -872,32 +923,57 @@ class AcceptancePage(QWidget):
     def _show_paper(self, paper: RenderedPaper) -> None:
         """Render the PDF's first page with QtPdf into the preview."""
         if self._paper_column.isHidden():
+            self._sizes_without_paper = self._splitter.sizes()
             self._paper_column.show()
-            # the paper takes a quarter; the item list gives up width first, so the
-            # form stays readable on a 1366 px counter monitor
-            total = sum(self._splitter.sizes())
-            paper_width = max(360, total // 4)
-            items_width = min(self._splitter.sizes()[0], max(260, total // 5))
-            self._splitter.setSizes(
-                [items_width, max(0, total - items_width - paper_width), paper_width]
-            )
+            self._fit_columns()
         document = QPdfDocument(self)
         data = QByteArray(paper.pdf)
         buffer = QBuffer(self)
         buffer.setData(data)
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         document.load(buffer)
-        width = max(360, self.preview.width() - 8)
         size = document.pagePointSize(0)
-        height = int(width * size.height() / max(1.0, size.width()))
-        image = document.render(0, QSize(width, height))
-        self.preview.setPixmap(QPixmap.fromImage(image))
+        height = int(_PAPER_RENDER_WIDTH * size.height() / max(1.0, size.width()))
+        self.preview.set_image(document.render(0, QSize(_PAPER_RENDER_WIDTH, height)))
         self.preview_title.setText(
             arg(self.tr("%1 · 共 %2 页 · 已送打印"), _paper_title(paper), document.pageCount())
         )
         document.close()
         buffer.close()
         self._preview_pages = document.pageCount()
+
+    def _fit_columns(self) -> None:
+        """Share the width between the item list, the form and the paper.
+
+        The form must never need sideways scrolling. While a paper is shown the item
+        list is not needed (F9 brings it back with the next applicant), so on a narrow
+        screen (a 1366 px counter monitor) it makes room first; then the paper narrows
+        to a width where its text can still be told apart.
+        """
+        if self._paper_column.isHidden():
+            return
+        splitter = self._splitter
+        total = splitter.width() - 2 * splitter.handleWidth()
+        scroll = self._form_scroll
+        form = (
+            scroll.widget().minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+        )
+        paper = min(_PAPER_MAX_WIDTH, max(_PAPER_MIN_WIDTH, total // 4))
+        room = total - form - paper
+        if room >= _ITEMS_MIN_WIDTH:
+            self.items.show()
+            items = min(max(_ITEMS_MIN_WIDTH, total // 5), room)
+        else:
+            self.items.hide()
+            items = 0
+            paper = max(_PAPER_MIN_WIDTH, min(total // 3, total - form))
+        splitter.setSizes([items, max(form, total - items - paper), paper])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_columns()
 
     # -- rendering state ---------------------------------------------------------------
 

@@ -101,6 +101,10 @@ class ItemListPanel(QWidget):
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(False)
         self.list.setWordWrap(True)
+        # long names wrap to the list's width (re-laid out when it narrows beside a
+        # paper preview) instead of scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.activated.connect(self._open_index)
         self.list.clicked.connect(self._open_index)
         layout.addWidget(self.list, 1)

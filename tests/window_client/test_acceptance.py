@@ -298,3 +298,32 @@ def test_agent_number_is_masked_once_saved_and_the_case_keeps_it_whole(
     with gateway.store.db.write() as tx:
         row = tx.one("SELECT payload FROM cases WHERE payload LIKE ?", (f"%{agent_id}%",))
     assert row is not None
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_paper_fits_beside_the_form_on_a_1366_monitor(
+    qtbot, page_window, language, lang: str, tmp_path: Path
+):
+    """With the paper shown the form needs no sideways scrolling; F9 brings the list back."""
+    window, page = page_window
+    language.set_language(lang)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)  # noqa: PLR2004 - the monitor
+    take_in_routine_application(qtbot, page, "PPP")
+    qtbot.keyClick(page._outcome_card, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: page.done is not None, timeout=15000)
+    form = page._form_scroll
+    qtbot.waitUntil(lambda: not page.preview.pixmap().isNull() and page.preview.isVisible())
+    qtbot.waitUntil(lambda: form.widget().width() <= form.viewport().width())
+    assert form.horizontalScrollBar().maximum() == 0
+    paper = page.preview.pixmap()
+    assert paper.width() <= page.preview.width()
+    assert paper.height() <= page.preview.height()  # the whole page is in view
+    assert paper.width() >= 300  # noqa: PLR2004 - still a readable page
+    assert window.width() == 1366  # noqa: PLR2004 - nothing pushed the window wider
+    window.grab().save(str(tmp_path / f"acceptance-paper-{lang}.png"))
+
+    qtbot.keyClick(page, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: page.items.isVisible() and not page.preview.isVisible())
+    assert page.items.width() >= 260  # noqa: PLR2004 - the list is usable again
+    assert page.items.search.hasFocus()
