@@ -16,8 +16,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyleOption,
+    QStyleOptionButton,
+    QStylePainter,
+    QWidget,
+)
 
 from core.accounts import ClerkSession
 from sync.status import StatusBoard, SyncStatus
@@ -210,6 +221,79 @@ class SyncStatusRelay(QObject):
         self._unsubscribe()
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" rather than widen its row.
+
+    :meth:`text` stays the whole text; when it does not fit it is the tooltip.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), _ELIDED_MIN_WIDTH), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        _tooltip_if_cut(self, self.contentsRect().width())
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        _tooltip_if_cut(self, self.contentsRect().width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                              rect.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, int(self.alignment()), shown)
+        painter.end()
+
+
+class ElidedButton(QPushButton):
+    """A push button whose text is shortened with "…" when its row is narrow.
+
+    :meth:`text` stays the whole text; when it does not fit it is the tooltip.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), _ELIDED_MIN_WIDTH), hint.height())
+
+    def _room(self, option: QStyleOptionButton) -> int:
+        return self.style().subElementRect(
+            QStyle.SubElement.SE_PushButtonContents, option, self
+        ).width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        _tooltip_if_cut(self, self._room(option))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self._room(option)
+        )
+        painter = QStylePainter(self)
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        painter.end()
+
+
+_ELIDED_MIN_WIDTH = 120
+"""The least an eliding header piece keeps: a few characters and the "…"."""
+
+
+def _tooltip_if_cut(widget: QLabel | QPushButton, room: int) -> None:
+    text = widget.text()
+    cut = widget.fontMetrics().horizontalAdvance(text) > room
+    widget.setToolTip(text if cut else "")
+
+
 class HeaderBar(QFrame):
     """Clerk, role, window number, business areas, online/offline and pending events.
 
@@ -229,13 +313,19 @@ class HeaderBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 6, 16, 6)
         layout.setSpacing(10)  # the English header still fits a 1366 px counter monitor
-        self.title = styled_label("", role="subtitle", wrap=False)
+        # On a 1366 px monitor in English, offline, the header's pieces would need more
+        # than the screen: the title gives way first, then the clerk and the areas.
+        self.title = ElidedLabel()
+        self.title.setProperty("role", "subtitle")
         self.title.setObjectName("HeaderTitle")
-        self.clerk = styled_label("", role="body", wrap=False)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.clerk = ElidedLabel()
+        self.clerk.setTextFormat(Qt.TextFormat.PlainText)
+        self.clerk.setProperty("role", "body")
         self.clerk.setObjectName("HeaderClerk")
         self.window_no = styled_label("", role="badge", wrap=False)
         self.window_no.setObjectName("HeaderWindow")
-        self.areas = QPushButton()
+        self.areas = ElidedButton()
         self.areas.setObjectName("HeaderAreas")
         self.areas.setProperty("role", "secondary")
         self.areas.clicked.connect(self.areas_requested)
@@ -249,8 +339,7 @@ class HeaderBar(QFrame):
         self.logout.setObjectName("LogoutButton")
         self.logout.setProperty("role", "secondary")
         self.logout.clicked.connect(self.logout_requested)
-        layout.addWidget(self.title)
-        layout.addStretch(1)
+        layout.addWidget(self.title, 1)
         for widget in (
             self.clerk,
             self.window_no,
