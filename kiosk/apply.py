@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -28,12 +28,21 @@ from PySide6.QtWidgets import (
 
 from core.case import Case, CaseEvent
 from core.catalog import DeliveryMethod
+from core.masking import mask_name
 from core.pinyin_ime import InputPurpose
 from core.self_service import KIOSK_DELIVERY, SelfServiceApplication, kiosk_actor
 from documents.from_case import applicant_party, issuer_for
 from documents.layout import PaperSize
 from documents.papers import AcceptancePaper, MaterialChannel, ReceivedMaterial
-from kiosk.citizen_parts import JobWatcher, MessageLine, action_button, heading, message_of
+from kiosk.citizen_parts import (
+    JobWatcher,
+    MessageLine,
+    OutcomeCard,
+    action_button,
+    heading,
+    message_of,
+    outcome_page,
+)
 from kiosk.help import FittedColumns
 from kiosk.scan_service import ItemChosen
 from kiosk.services import KioskServices
@@ -47,12 +56,15 @@ from widgets.task_runner import TaskRunner
 log = logging.getLogger(__name__)
 
 _HINTS = {
-    DeliveryMethod.KIOSK_PRINT: "办结后凭短信取件码到24小时自助终端打印",
-    DeliveryMethod.LOCKER: "办结后凭短信取件码到智能文件柜自取",
-    DeliveryMethod.EMS: "办结后通过EMS免费寄递",
-    DeliveryMethod.MOBILE: "办结后电子证照推送至“爱山东”APP",
-    DeliveryMethod.WINDOW: "办结后凭本凭证到统一出件窗口领取",
+    DeliveryMethod.KIOSK_PRINT: QT_TRANSLATE_NOOP(
+        "ApplyScreen", "办结后凭短信取件码到24小时自助终端打印"),
+    DeliveryMethod.LOCKER: QT_TRANSLATE_NOOP("ApplyScreen", "办结后凭短信取件码到智能文件柜自取"),
+    DeliveryMethod.EMS: QT_TRANSLATE_NOOP("ApplyScreen", "办结后通过EMS免费寄递"),
+    DeliveryMethod.MOBILE: QT_TRANSLATE_NOOP("ApplyScreen", "办结后电子证照推送至“爱山东”APP"),
+    DeliveryMethod.WINDOW: QT_TRANSLATE_NOOP("ApplyScreen", "办结后凭本凭证到统一出件窗口领取"),
 }
+"""How the result reaches the applicant: printed on the receipt (Chinese) and shown on
+the receipt page (translated)."""
 
 
 _INLINE_CAPTIONS_WIDTH = 1400
@@ -109,9 +121,11 @@ class ApplyScreen(QWidget):
 
     Signals:
         submitted(Submitted): the case was saved and its receipt queued.
+        finished(): the citizen tapped 完成 under the receipt.
     """
 
     submitted = Signal(object)
+    finished = Signal()
 
     def __init__(
         self,
@@ -128,6 +142,7 @@ class ApplyScreen(QWidget):
         self._app: SelfServiceApplication | None = None
         self._chosen: ItemChosen | None = None
         self._result: Submitted | None = None
+        self._job_state: JobState | None = None
         self._busy = False
         self._watcher = JobWatcher(queue=services.print_queue, health=services.health,
                                    parent=self)
@@ -242,20 +257,20 @@ class ApplyScreen(QWidget):
         self.pages.addWidget(self.review_page)
 
     def _build_done(self) -> None:
-        self.done_page = QWidget()
-        page = QVBoxLayout(self.done_page)
-        page.setContentsMargins(0, 0, 0, 0)
+        """The receipt page: what happened, the case's summary, what to do next, 完成."""
         self.number_label = styled_label("", role="title")
         self.number_label.setObjectName("ApplyNumber")
-        self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.done_text = styled_label("", role="subtitle")
         self.done_text.setObjectName("ApplyDoneText")
         self.print_status = styled_label("", role="body")
         self.print_status.setObjectName("ApplyPrintStatus")
-        page.addWidget(self.number_label)
-        page.addWidget(self.done_text)
-        page.addWidget(self.print_status)
-        page.addStretch(1)
+        self.outcome = OutcomeCard(name="ApplyOutcome")
+        self.outcome.add_headline(self.done_text)
+        self.outcome.add_headline(self.number_label)
+        self.outcome.add_after_facts(self.print_status)
+        self.finish_button = action_button(name="ApplyFinish")
+        self.finish_button.clicked.connect(self.finished)
+        self.done_page = outcome_page(self.outcome, self.finish_button)
         self.pages.addWidget(self.done_page)
 
     # -- the session ---------------------------------------------------------------------
@@ -296,6 +311,7 @@ class ApplyScreen(QWidget):
         for text in (self._item, self._summary, self.number_label, self.done_text,
                      self.print_status):
             text.setText("")
+        self.outcome.clear()
         clear_layout(self._materials_box)
         clear_layout(self._situations)
         clear_layout(self._deliveries)
@@ -427,6 +443,18 @@ class ApplyScreen(QWidget):
         self._result = result
         self.message.clear_message()
         self._services.sync_now()
+        self._job_state = None
+        self._show_print_state()
+        self._show_outcome()
+        self.pages.setCurrentWidget(self.done_page)
+        log.info("kiosk application %s submitted", result.number)
+        self.submitted.emit(result)
+
+    def _show_outcome(self) -> None:
+        """Fill the receipt page from the submission and the application behind it."""
+        result, app = self._result, self._app
+        if result is None:
+            return
         self.number_label.setText(arg(self.tr("办件编号 %1"), result.number))
         if self._services.online():
             self.done_text.setText(self.tr(
@@ -434,10 +462,25 @@ class ApplyScreen(QWidget):
         else:
             self.done_text.setText(arg(self.tr(
                 "网络中断，已保存，编号为临时编号 %1，恢复后自动提交"), result.number))
-        self.print_status.setText(self.tr("正在打印受理凭证，请稍候…"))
-        self.pages.setCurrentWidget(self.done_page)
-        log.info("kiosk application %s submitted", result.number)
-        self.submitted.emit(result)
+        if app is None or app.item is None or app.applicant is None:
+            return
+        item, delivery = app.item, app.flow.delivery
+        days = (arg(self.tr("%1 个%2"), item.promised_days, label(item.day_unit))
+                if item.promised_days else self.tr("即时办结"))
+        self.outcome.set_facts([
+            (self.tr("事项"), item.name),
+            (self.tr("申请人"), arg(self.tr("%1（%2）"), mask_name(app.applicant.name),
+                                    app.applicant.masked_id)),
+            (self.tr("承诺时限"), days),
+            (self.tr("结果领取"), label(delivery) if delivery else ""),
+        ])
+        steps = [self.tr("请取走受理凭证并妥善保管")]
+        if delivery in _HINTS:
+            steps.append(self.tr(_HINTS[delivery]))
+        at_window = [line.material.name for line in app.lines() if line.at_window]
+        if at_window:
+            steps.append(arg(self.tr("请携带以下材料到窗口补交：%1"), "、".join(at_window)))
+        self.outcome.set_steps(self.tr("接下来"), steps)
 
     def _on_failed(self, error: BaseException) -> None:
         self._busy = False
@@ -446,12 +489,20 @@ class ApplyScreen(QWidget):
     def _on_job(self, job: PrintJob) -> None:
         if self._result is None or job.id != self._result.job_id:
             return
-        if job.state is JobState.DONE:
+        self._job_state = job.state
+        self._show_print_state()
+
+    def _show_print_state(self) -> None:
+        if self._result is None:
+            return
+        if self._job_state is JobState.DONE:
             self.print_status.setText(self.tr("受理凭证已打印，请取走凭证"))
-        elif job.state is JobState.FAILED:
+        elif self._job_state is JobState.FAILED:
             self.print_status.setText(self.tr(
                 "打印机暂时无法打印（已通知工作人员）。申请已保存，凭证将由工作人员补打，"
                 "请记下上方办件编号，也可稍后在“办件查询”中查询"))
+        else:
+            self.print_status.setText(self.tr("正在打印受理凭证，请稍候…"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if is_language_change(event):
@@ -467,5 +518,8 @@ class ApplyScreen(QWidget):
         self.next_button.setText(self.tr("下一步：核对信息"))
         self.edit_button.setText(self.tr("返回修改"))
         self.submit_button.setText(self.tr("确认提交"))
+        self.finish_button.setText(self.tr("完成"))
         self._draw_form()
+        self._show_outcome()
+        self._show_print_state()
 

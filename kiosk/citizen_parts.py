@@ -12,7 +12,19 @@ import logging
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.errors import msg
 from devices.health import Health, HealthBoard
@@ -21,7 +33,7 @@ from kiosk.services import A4_PRINTER
 from sync.print_queue import JobState, PrintJob, PrintQueue
 from widgets.i18n import error_text
 from widgets.keyboard import OnScreenKeyboard
-from widgets.layout import restyle, styled_label
+from widgets.layout import clear_layout, restyle, styled_label
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +120,188 @@ class CodeEntry(QWidget):
         text = self.field.text().strip()
         if text:
             self.submitted.emit(text)
+
+
+OUTCOME_WIDTH = 1600
+"""The widest an outcome card grows: on a landscape screen it stands in the middle."""
+OUTCOME_SIDE_BY_SIDE = 1300
+"""From this card width on (a landscape display) the next steps stand beside the
+summary instead of under it: 1080 px high in 长辈模式 has no room for both in a column."""
+
+_MARKS = {"good": "✓", "wait": "…", "bad": "!"}
+
+
+class OutcomeCard(QFrame):
+    """The end of a service at a glance: a mark, the summary, and what to do next.
+
+    A white card with a round mark (✓ done, … under way, ! not done) beside the
+    summary: the screen's own headline labels first (tests and 朗读 read them where
+    the screen keeps them), then the facts as caption/value rows, then lines the screen
+    adds after the facts (a print state). The next steps, a numbered list, stand
+    beside the summary on a wide card and under it on a narrow one.
+
+    Args:
+        name: the object name.
+        parent: the Qt parent.
+    """
+
+    def __init__(self, *, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setProperty("role", "card")
+        self.setMaximumWidth(OUTCOME_WIDTH)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(28, 24, 28, 24)
+        outer.setSpacing(24)
+        self.mark = QLabel()
+        self.mark.setObjectName(f"{name}Mark")
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        self._parts = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._parts.setSpacing(16)
+        summary = QVBoxLayout()
+        summary.setSpacing(8)
+        self._headlines = QVBoxLayout()
+        self._headlines.setSpacing(8)
+        summary.addLayout(self._headlines)
+        self.big = styled_label("", role="big-number", wrap=False)
+        self.big.setObjectName(f"{name}Big")
+        self.big.hide()
+        summary.addWidget(self.big)
+        facts = QWidget()
+        self._facts = QGridLayout(facts)
+        self._facts.setContentsMargins(0, 8, 0, 4)
+        self._facts.setHorizontalSpacing(24)
+        self._facts.setVerticalSpacing(8)
+        self._facts.setColumnStretch(1, 1)
+        summary.addWidget(facts)
+        self._after = QVBoxLayout()
+        summary.addLayout(self._after)
+        summary.addStretch(1)
+        self._parts.addLayout(summary, 3)
+        self._next = QWidget()
+        steps_column = QVBoxLayout(self._next)
+        steps_column.setContentsMargins(0, 0, 0, 0)
+        steps_column.setSpacing(8)
+        self._steps_title = styled_label("", role="section", wrap=False)
+        self._steps_title.setObjectName(f"{name}StepsTitle")
+        steps_column.addWidget(self._steps_title)
+        self._steps = QVBoxLayout()
+        self._steps.setSpacing(8)
+        steps_column.addLayout(self._steps)
+        steps_column.addStretch(1)
+        self._parts.addWidget(self._next, 2)
+        outer.addLayout(self._parts, 1)
+        self.set_tone("good")
+        self.set_steps("", ())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        wide = event.size().width() >= OUTCOME_SIDE_BY_SIDE
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._parts.direction() != direction:
+            self._parts.setDirection(direction)
+            self._parts.setSpacing(40 if wide else 16)
+        super().resizeEvent(event)
+
+    def add_headline(self, widget: QWidget) -> None:
+        """Put one of the screen's headline labels at the top of the column."""
+        self._headlines.addWidget(widget)
+
+    def set_big(self, text: str) -> None:
+        """A number to find at a glance (a locker compartment); empty hides it."""
+        self.big.setText(text)
+        self.big.setVisible(bool(text))
+
+    def add_after_facts(self, widget: QWidget) -> None:
+        """Put a line under the facts (a print state)."""
+        self._after.addWidget(widget)
+
+    def set_tone(self, tone: str) -> None:
+        """``"good"`` (done), ``"wait"`` (under way) or ``"bad"`` (not done)."""
+        self.mark.setText(_MARKS[tone])
+        self.mark.setProperty("role", f"mark-{tone}")
+        restyle(self.mark)
+        QCoreApplication.sendEvent(self.mark, QEvent(QEvent.Type.StyleChange))
+
+    def tone(self) -> str:
+        """The tone set last."""
+        return str(self.mark.property("role")).removeprefix("mark-")
+
+    def set_facts(self, facts: list[tuple[str, str]]) -> None:
+        """Caption/value rows (事项, 办件编号 …); empty values are left out."""
+        clear_layout(self._facts)
+        row = 0
+        for caption, value in facts:
+            if not value:
+                continue
+            key = styled_label(caption, role="fact-key", wrap=False)
+            key.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            shown = styled_label(value, role="fact-value")
+            self._facts.addWidget(key, row, 0)
+            self._facts.addWidget(shown, row, 1)
+            row += 1
+        _hide_when_empty(self._facts)
+
+    def facts(self) -> list[tuple[str, str]]:
+        """The rows shown, as caption and value."""
+        found = []
+        for row in range(self._facts.rowCount()):
+            key, value = self._facts.itemAtPosition(row, 0), self._facts.itemAtPosition(row, 1)
+            if key is not None and value is not None:
+                found.append((key.widget().text(), value.widget().text()))  # type: ignore[union-attr]
+        return found
+
+    def set_steps(self, title: str, steps: tuple[str, ...] | list[str]) -> None:
+        """What to do next, numbered under ``title``; no steps hides the section."""
+        clear_layout(self._steps)
+        for number, step in enumerate(steps, 1):
+            line = styled_label(f"{number}. {step}", role="body")
+            line.setObjectName("OutcomeStep")
+            self._steps.addWidget(line)
+        self._steps_title.setText(title)
+        self._next.setVisible(bool(steps))
+
+    def steps(self) -> list[str]:
+        """The next steps shown, numbered."""
+        return [
+            w.text() for i in range(self._steps.count())
+            if isinstance(w := self._steps.itemAt(i).widget(), QLabel)  # type: ignore[union-attr]
+        ]
+
+    def clear(self) -> None:
+        """No facts, no steps, the done mark."""
+        self.set_facts([])
+        self.set_steps("", ())
+        self.set_big("")
+        self.set_tone("good")
+
+
+def _hide_when_empty(layout: QLayout) -> None:
+    """Hide the widget holding ``layout`` when it holds nothing (no gap is left)."""
+    holder = layout.parentWidget()
+    if holder is not None:
+        holder.setVisible(layout.count() > 0)
+
+
+def outcome_page(card: OutcomeCard, finish: QPushButton) -> QWidget:
+    """A result page: the card in the middle of the room, the finish button under it.
+
+    The room above and below the card is shared out (more below), so a short card
+    neither clings to the title nor leaves a portrait screen empty under it.
+    """
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 8, 0, 0)
+    layout.setSpacing(24)
+    layout.addStretch(1)
+    row = QHBoxLayout()  # as wide as the screen, up to OUTCOME_WIDTH, in the middle
+    row.addStretch(1)
+    row.addWidget(card, 1000)
+    row.addStretch(1)
+    layout.addLayout(row)
+    layout.addStretch(2)
+    layout.addWidget(finish, 0, Qt.AlignmentFlag.AlignHCenter)
+    return page
 
 
 def heading(text: str = "", *, name: str) -> QLabel:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -28,7 +28,14 @@ from devices.lockers.board import LockerUnavailable
 from documents.from_case import issuer_for, pickup_slip
 from documents.layout import PaperSize
 from documents.papers import ResultStamp
-from kiosk.citizen_parts import MessageLine, action_button, heading, message_of
+from kiosk.citizen_parts import (
+    MessageLine,
+    OutcomeCard,
+    action_button,
+    heading,
+    message_of,
+    outcome_page,
+)
 from kiosk.services import KioskServices, holder_from_resolved
 from sync.print_queue import JobState
 from widgets.i18n import arg, is_language_change
@@ -50,6 +57,18 @@ class Collected:
     compartment: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """What the result card shows: the result chosen, how it comes out, how far it got.
+
+    ``state`` is ``"dispensing"``, ``"collected"`` or ``"failed"``.
+    """
+
+    offer: PickupOffer
+    method: str
+    state: str
+
+
 class DispenseFailed(UserFacingError):
     """The device failed before the result came out; the claim was released."""
 
@@ -65,9 +84,11 @@ class PickupScreen(QWidget):
 
     Signals:
         collected(Collected): a result came out and its slip was queued.
+        finished(): the citizen tapped 完成 (or 返回首页 after a failure).
     """
 
     collected = Signal(object)
+    finished = Signal()
 
     def __init__(
         self, *, services: KioskServices, runner: TaskRunner, terminal_id: str,
@@ -91,9 +112,18 @@ class PickupScreen(QWidget):
         layout.addWidget(self.message)
         self._choices = QVBoxLayout()
         layout.addLayout(self._choices)
+        # the result: which result, how it comes out, what next, 完成 (shown from the
+        # moment it is being dispensed; the entry gives way to it)
+        self.outcome = OutcomeCard(name="PickupOutcome")
+        self.finish_button = action_button(name="PickupFinish")
+        self.finish_button.clicked.connect(self.finished)
+        self.result_page = outcome_page(self.outcome, self.finish_button)
+        self.result_page.hide()
+        layout.addWidget(self.result_page, 1)
         self.entry = QWidget()
         entry = QVBoxLayout(self.entry)
         entry.setContentsMargins(0, 0, 0, 0)
+        entry.addStretch(1)  # the fields and keyboard at the bottom, under the thumb
         fields = QHBoxLayout()
         self.code = QLineEdit()
         self.code.setObjectName("PickupCode")
@@ -110,8 +140,9 @@ class PickupScreen(QWidget):
         self.keyboard.attach(self.code)
         self.keyboard.attach(self.tail)
         entry.addWidget(self.keyboard)
-        layout.addStretch(1)
-        layout.addWidget(self.entry)
+        layout.addWidget(self.entry, 1)
+        layout.addStretch(0)  # the choice list stays at the top
+        self._outcome: _Outcome | None = None
         self._retranslate()
 
     # -- the session ---------------------------------------------------------------------
@@ -130,6 +161,7 @@ class PickupScreen(QWidget):
         self.tail.setText("")
         clear_layout(self._choices)
         self.message.clear_message()
+        self._show_outcome(None)
         self.entry.show()
         self._update_prompt()
 
@@ -212,6 +244,9 @@ class PickupScreen(QWidget):
     def _on_error(self, error: BaseException) -> None:
         self._busy = False
         self.message.error(message_of(error))
+        if self._outcome is not None:  # it failed while coming out: nothing came out
+            self._show_outcome(replace(self._outcome, state="failed"))
+            self._update_prompt()
 
     # -- dispensing ----------------------------------------------------------------------
 
@@ -225,6 +260,7 @@ class PickupScreen(QWidget):
         method = flow.method
         verified = flow.verified_by
         assert verified is not None
+        self._show_outcome(_Outcome(offer, method, "dispensing"))
         self._update_prompt()
 
         def work() -> Collected:
@@ -317,19 +353,26 @@ class PickupScreen(QWidget):
         if self._flow is not None:
             self._flow.collected()
         self.message.clear_message()
-        if result.method == "locker":
-            self.prompt.setText(arg(self.tr(
-                "请到 %1 号格口取走文件并关好柜门；取件凭条正在打印"), result.compartment))
-        else:
-            self.prompt.setText(self.tr("结果文书已打印，请取走文件和取件凭条"))
+        if self._outcome is not None:
+            self._show_outcome(replace(self._outcome, state="collected"))
+        self._update_prompt()
         log.info("pickup of %s done (%s)", result.case_number, result.method)
         self.collected.emit(result)
 
     # -- text ----------------------------------------------------------------------------
 
     def _update_prompt(self) -> None:
-        flow = self._flow
-        if flow is None:
+        flow, outcome = self._flow, self._outcome
+        if outcome is not None and outcome.state == "collected":
+            if outcome.method == "locker":
+                self.prompt.setText(arg(self.tr(
+                    "请到 %1 号格口取走文件并关好柜门；取件凭条正在打印"),
+                    outcome.offer.compartment))
+            else:
+                self.prompt.setText(self.tr("结果文书已打印，请取走文件和取件凭条"))
+        elif outcome is not None and outcome.state == "failed":
+            self.prompt.setText(self.tr("未能出件，您的办理结果仍在等待领取"))
+        elif flow is None:
             self.prompt.setText(self.tr("请扫描居民码，或输入短信取件码和身份证号码后4位"))
         elif flow.step.value == "choose":
             self.prompt.setText(self.tr("您有多件办理结果待领取，请选择要领取的结果"))
@@ -343,6 +386,45 @@ class PickupScreen(QWidget):
             else:
                 self.prompt.setText(self.tr("柜门即将打开，请取走文件后关好柜门"))
 
+    def _show_outcome(self, outcome: _Outcome | None) -> None:
+        """The result card for ``outcome`` (``None`` hides it and shows the entry)."""
+        self._outcome = outcome
+        self.result_page.setVisible(outcome is not None)
+        if outcome is None:
+            self.outcome.clear()
+            return
+        self.entry.hide()
+        offer, state = outcome.offer, outcome.state
+        locker = outcome.method == "locker"
+        if locker:
+            how = arg(self.tr("智能文件柜 %1 号格口"), offer.compartment)
+        else:
+            how = self.tr("本机打印")
+        self.outcome.set_tone({"dispensing": "wait", "collected": "good"}.get(state, "bad"))
+        # the door to open, as large as a ticket number: the citizen faces a wall of them
+        self.outcome.set_big(arg(self.tr("%1 号格口"), offer.compartment)
+                             if locker and state != "failed" else "")
+        self.outcome.set_facts([
+            (self.tr("办理结果"), offer.result_name),
+            (self.tr("事项"), offer.item_name),
+            (self.tr("办件编号"), offer.case_number),
+            (self.tr("领取人"), offer.applicant),
+            # a compartment is already named large above the facts
+            (self.tr("领取方式"), "" if locker and state != "failed" else how),
+        ])
+        if state == "collected":
+            steps = [self.tr("请核对结果文书上的姓名和内容，如有疑问请拨打 12345 或到出件窗口咨询"),
+                     self.tr("取件凭条是您已领取的凭证，请妥善保管；同一结果不能重复领取")]
+            if locker:
+                steps.insert(0, self.tr("取走文件后请关好柜门"))
+            self.outcome.set_steps(self.tr("接下来"), steps)
+        else:
+            self.outcome.set_steps("", ())
+        # no way out while the printer or the door is working: the result is claimed
+        self.finish_button.setVisible(state != "dispensing")
+        self.finish_button.setText(
+            self.tr("完成") if state == "collected" else self.tr("返回首页"))
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if is_language_change(event):
             self._retranslate()
@@ -353,6 +435,7 @@ class PickupScreen(QWidget):
         self.code.setPlaceholderText(self.tr("短信取件码"))
         self.tail.setPlaceholderText(self.tr("身份证后4位"))
         self.ok.setText(self.tr("确定"))
+        self._show_outcome(self._outcome)
         self._update_prompt()
 
 

@@ -921,6 +921,7 @@ class KioskWindow(QMainWindow):
         screen = ApplyScreen(services=self._citizen(), runner=self.runner,
                              terminal_id=self._profile.terminal_id, parent=self.stack)
         screen.submitted.connect(self._applied)
+        screen.finished.connect(lambda: self.end_session(EndReason.FINISHED))
         return screen
 
     def _make_progress(self) -> QWidget:
@@ -941,6 +942,7 @@ class KioskWindow(QMainWindow):
         screen = PickupScreen(services=self._citizen(), runner=self.runner,
                               terminal_id=self._profile.terminal_id, parent=self.stack)
         screen.collected.connect(self._picked_up)
+        screen.finished.connect(lambda: self.end_session(EndReason.FINISHED))
         return screen
 
     def _make_evaluation(self) -> QWidget:
