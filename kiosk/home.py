@@ -171,8 +171,8 @@ class HomeScreen(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self._welcome.setText(self.tr("您好, 欢迎使用政务服务自助终端"))
-        self._hint.setText(self.tr("请点击下方服务, 或点“搜索”输入事项名称、拼音首字母"))
+        self._welcome.setText(self.tr("您好，欢迎使用政务服务自助终端"))
+        self._hint.setText(self.tr("请点击下方服务，或点“搜索”输入事项名称、拼音首字母"))
         for tile, button in self._tiles.items():
             button.setText(tile_text(label(tile)))
         self._size_tiles()

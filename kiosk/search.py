@@ -104,7 +104,7 @@ class SearchScreen(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.field.setPlaceholderText(self.tr("输入事项名称、拼音或首字母, 如 hz 护照"))
+        self.field.setPlaceholderText(self.tr("输入事项名称、拼音或首字母，如 hz 护照"))
         self._update_status()
 
     def _query(self, text: str) -> None:
@@ -143,13 +143,13 @@ class SearchScreen(QWidget):
         empty = ""
         status = ""
         if self._failed:
-            empty = self.tr("暂时无法查询事项目录, 请稍后再试或呼叫工作人员")
+            empty = self.tr("暂时无法查询事项目录，请稍后再试或呼叫工作人员")
         elif not text:
-            status = self.tr("用下方键盘输入, 结果会随输入立即显示")
+            status = self.tr("用下方键盘输入，结果会随输入立即显示")
         elif self._shown_for == text and not hits:
             empty = arg(
                 self.tr(
-                    "未找到“%1”相关事项\n\n试试: 拼音首字母(如 hz)、事项简称(如 护照)\n"
+                    "未找到“%1”相关事项\n\n试试：拼音首字母（如 hz）、事项简称（如 护照）\n"
                     "或呼叫工作人员帮您查找"
                 ),
                 text,

@@ -287,6 +287,6 @@ class CountdownOverlay(QWidget):
         self._title.setText(self.tr("您还在操作吗?"))
         self._seconds_label.setText(arg(self.tr("%1 秒"), self._seconds))
         self._message.setText(
-            self.tr("时间到后将返回首页, 您输入和查询的信息会全部清除, 以保护您的隐私。")
+            self.tr("时间到后将返回首页，您输入和查询的信息会全部清除，以保护您的隐私。")
         )
         self.more_time.setText(self.tr("还需要时间"))

@@ -275,12 +275,12 @@ class StatusBanner(QFrame):
                 if since is not None:
                     lines.append(
                         arg(
-                            self.tr("网络已断开 (自 %1 起), 正在使用本机保存的数据"),
+                            self.tr("网络已断开（自 %1 起），正在使用本机保存的数据"),
                             since.strftime("%H:%M"),
                         )
                     )
                 else:
-                    lines.append(self.tr("网络未连接, 正在使用本机保存的数据"))
+                    lines.append(self.tr("网络未连接，正在使用本机保存的数据"))
             if age is not None and (not status.online or age >= STALE_AFTER):
                 lines.append(arg(self.tr("数据更新于 %1前"), age_text(age)))
         if self._unavailable:
@@ -290,8 +290,8 @@ class StatusBanner(QFrame):
                 if f in _FEATURE_LABELS
             ]
             if names:
-                lines.append(arg(self.tr("暂不可用: %1"), self.tr("、").join(names)))
+                lines.append(arg(self.tr("暂不可用：%1"), self.tr("、").join(names)))
             else:
-                lines.append(self.tr("部分设备暂不可用, 相关服务已暂停"))
+                lines.append(self.tr("部分设备暂不可用，相关服务已暂停"))
         self._text.setText(self.tr(" · ").join(lines))
         self.setVisible(bool(lines))

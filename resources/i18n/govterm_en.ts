@@ -4,380 +4,380 @@
 <context>
     <name>AcceptancePage</name>
     <message>
-        <location filename="../../window_client/acceptance.py" line="96"/>
+        <location filename="../../window_client/acceptance.py" line="106"/>
         <source>已核验</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="97"/>
-        <location filename="../../window_client/acceptance.py" line="106"/>
+        <location filename="../../window_client/acceptance.py" line="107"/>
+        <location filename="../../window_client/acceptance.py" line="116"/>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="98"/>
-        <location filename="../../window_client/acceptance.py" line="107"/>
+        <location filename="../../window_client/acceptance.py" line="108"/>
+        <location filename="../../window_client/acceptance.py" line="117"/>
         <source>不符合要求</source>
         <translation>Defective</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="99"/>
-        <location filename="../../window_client/acceptance.py" line="108"/>
+        <location filename="../../window_client/acceptance.py" line="109"/>
+        <location filename="../../window_client/acceptance.py" line="118"/>
         <source>不涉及</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="100"/>
+        <location filename="../../window_client/acceptance.py" line="110"/>
         <source>待核验</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="103"/>
+        <location filename="../../window_client/acceptance.py" line="113"/>
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="104"/>
+        <location filename="../../window_client/acceptance.py" line="114"/>
         <source>电子证照</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="105"/>
+        <location filename="../../window_client/acceptance.py" line="115"/>
         <source>共享数据</source>
         <translation>Shared data</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="111"/>
+        <location filename="../../window_client/acceptance.py" line="121"/>
         <source>1 受理 → 受理凭证</source>
         <translation>1 Accept → receipt</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="112"/>
+        <location filename="../../window_client/acceptance.py" line="122"/>
         <source>2 一次性告知 → 一次性告知书</source>
         <translation>2 Corrections → one-time notice</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="113"/>
+        <location filename="../../window_client/acceptance.py" line="123"/>
         <source>3 容缺受理 → 容缺受理通知书</source>
         <translation>3 Accept pending → pending notice</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="114"/>
+        <location filename="../../window_client/acceptance.py" line="124"/>
         <source>4 告知承诺 → 告知承诺书</source>
         <translation>4 Commitment → commitment letter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="115"/>
+        <location filename="../../window_client/acceptance.py" line="125"/>
         <source>5 不予受理 (须首席代表同意)</source>
         <translation>5 Reject (chief representative approves)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="120"/>
+        <location filename="../../window_client/acceptance.py" line="130"/>
         <source>已完成，文书已送打印；F9 接待下一位</source>
         <translation>Done: the paper has gone to the printer; F9 for the next applicant</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="121"/>
+        <location filename="../../window_client/acceptance.py" line="131"/>
         <source>请搜索并选择要办理的事项</source>
         <translation>Search for and choose the service to apply for</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="122"/>
+        <location filename="../../window_client/acceptance.py" line="132"/>
         <source>请选择办理情形</source>
         <translation>Choose the situation</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="123"/>
+        <location filename="../../window_client/acceptance.py" line="133"/>
         <source>请扫描居民码/企业码，或录入申请人信息</source>
         <translation>Scan the Resident/Enterprise Code, or type in the applicant&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="124"/>
+        <location filename="../../window_client/acceptance.py" line="134"/>
         <source>是否由代办人办理？本人办理请直接继续</source>
         <translation>Is an agent applying? If the applicant is here in person, just continue</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="125"/>
+        <location filename="../../window_client/acceptance.py" line="135"/>
         <source>请核验材料</source>
         <translation>Check the materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="126"/>
+        <location filename="../../window_client/acceptance.py" line="136"/>
         <source>材料已全部核验，请选择受理结果</source>
         <translation>All materials checked: choose the outcome</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="451"/>
+        <location filename="../../window_client/acceptance.py" line="503"/>
         <source>办件编号: %1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="453"/>
+        <location filename="../../window_client/acceptance.py" line="505"/>
         <source>临时编号: %1 (联网后由平台赋正式编号)</source>
         <translation>Provisional number: %1 (the platform assigns the official number once online)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="465"/>
+        <location filename="../../window_client/acceptance.py" line="517"/>
         <source>本终端未连接政务服务平台, 不能解析居民码/企业码; 请手工录入申请人</source>
         <translation>This terminal is not connected to the platform and cannot resolve Resident/Enterprise Codes; please type the applicant in</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="507"/>
+        <location filename="../../window_client/acceptance.py" line="576"/>
         <source>本人办理</source>
         <translation>Applicant in person</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="510"/>
+        <location filename="../../window_client/acceptance.py" line="579"/>
         <source>代办人: %1 (%2), 授权: %3</source>
         <translation>Agent: %1 (%2), authorisation: %3</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="544"/>
+        <location filename="../../window_client/acceptance.py" line="619"/>
         <source>“%1”不符合要求的原因, Enter 确认, Esc 取消</source>
         <translation>Why “%1” is defective; Enter confirms, Esc cancels</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="565"/>
+        <location filename="../../window_client/acceptance.py" line="640"/>
         <source>不能选择“%1”: %2</source>
         <translation>“%1” is not available: %2</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="575"/>
+        <location filename="../../window_client/acceptance.py" line="650"/>
         <source>请填写申请人签署的告知承诺书编号, Enter 确认</source>
         <translation>Enter the number of the notification and commitment letter the applicant signed, then press Enter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="646"/>
+        <location filename="../../window_client/acceptance.py" line="721"/>
         <source>%1 (可手工录入申请人)</source>
         <translation>%1 (you can type the applicant in)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="658"/>
+        <location filename="../../window_client/acceptance.py" line="733"/>
         <source>居民码/企业码</source>
         <translation>Resident/Enterprise Code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="658"/>
+        <location filename="../../window_client/acceptance.py" line="733"/>
         <source>手工录入</source>
         <translation>typed in</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="661"/>
+        <location filename="../../window_client/acceptance.py" line="736"/>
         <source>%1 · %2 · 来源: %3 · 电子证照免提交 %4 项</source>
         <translation>%1 · %2 · source: %3 · %4 materials covered by e-licences</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="695"/>
+        <location filename="../../window_client/acceptance.py" line="770"/>
         <source>容缺材料补齐期限默认为 %1 (%2 个工作日), 可修改后 Enter 确认</source>
         <translation>Minor materials are due by %1 (%2 working days); change it if needed and press Enter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="706"/>
+        <location filename="../../window_client/acceptance.py" line="781"/>
         <source>期限请按 2026-03-09 的格式填写</source>
         <translation>Write the date as 2026-03-09</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="710"/>
+        <location filename="../../window_client/acceptance.py" line="785"/>
         <source>补齐期限应晚于今天</source>
         <translation>The deadline must be after today</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="723"/>
+        <location filename="../../window_client/acceptance.py" line="798"/>
         <source>不予受理须写明理由和救济途径, 并由首席代表输入账号和密码确认</source>
         <translation>Non-acceptance needs the reason and the means of redress, confirmed by the chief representative&apos;s account and password</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="835"/>
+        <location filename="../../window_client/acceptance.py" line="910"/>
         <source>办件 %1 已保存, 已送打印: %2; F9 接待下一位</source>
         <translation>Case %1 saved, sent to the printer: %2; F9 for the next applicant</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="872"/>
+        <location filename="../../window_client/acceptance.py" line="939"/>
         <source>%1 · 共 %2 页 · 已送打印</source>
         <translation>%1 · %2 page(s) · sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="895"/>
+        <location filename="../../window_client/acceptance.py" line="995"/>
         <source>请核验材料：%1</source>
         <translation>Check the material: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="904"/>
+        <location filename="../../window_client/acceptance.py" line="1004"/>
         <source> (非必要)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="924"/>
+        <location filename="../../window_client/acceptance.py" line="1024"/>
         <source>电子证照：%1</source>
         <translation>E-licence: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="979"/>
+        <location filename="../../window_client/acceptance.py" line="1079"/>
         <source>请写明材料不符合要求的原因</source>
         <translation>Please state why the material is defective</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1020"/>
+        <location filename="../../window_client/acceptance.py" line="1120"/>
         <source>办理情形 (↑↓ Enter)</source>
         <translation>Situation (↑↓ Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1021"/>
+        <location filename="../../window_client/acceptance.py" line="1121"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1022"/>
+        <location filename="../../window_client/acceptance.py" line="1122"/>
         <source>扫描居民码/企业码, 或输入码后按 Enter</source>
         <translation>Scan the Resident/Enterprise Code, or type it and press Enter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1023"/>
+        <location filename="../../window_client/acceptance.py" line="1123"/>
         <source>姓名/名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1024"/>
+        <location filename="../../window_client/acceptance.py" line="1124"/>
         <source>身份号码/信用代码</source>
         <translation>ID no. / credit code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1025"/>
+        <location filename="../../window_client/acceptance.py" line="1125"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1026"/>
+        <location filename="../../window_client/acceptance.py" line="1126"/>
         <source>帮办代办</source>
         <translation>Assisted / proxy service</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1027"/>
+        <location filename="../../window_client/acceptance.py" line="1127"/>
         <source>本人办理 (Enter)</source>
         <translation>In person (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1028"/>
+        <location filename="../../window_client/acceptance.py" line="1128"/>
         <source>代办人姓名</source>
         <translation>Agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1029"/>
+        <location filename="../../window_client/acceptance.py" line="1129"/>
         <source>代办人身份号码</source>
         <translation>Agent&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1030"/>
+        <location filename="../../window_client/acceptance.py" line="1130"/>
         <source>代办人电话</source>
         <translation>Agent&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1031"/>
+        <location filename="../../window_client/acceptance.py" line="1131"/>
         <source>授权委托书编号</source>
         <translation>Authorisation no.</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1032"/>
+        <location filename="../../window_client/acceptance.py" line="1132"/>
         <source>登记代办人</source>
         <translation>Record agent</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1033"/>
+        <location filename="../../window_client/acceptance.py" line="1133"/>
         <source>材料核验</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1036"/>
+        <location filename="../../window_client/acceptance.py" line="1136"/>
         <source>P 纸质已核验 · S 共享数据 · M 缺少 · D 不符合要求 · N 不涉及 · Backspace 清除; 电子证照由居民码/企业码自动标记</source>
         <translation>P paper checked · S shared data · M missing · D defective · N not applicable · Backspace clears; e-licences are marked from the Resident/Enterprise Code</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1041"/>
+        <location filename="../../window_client/acceptance.py" line="1141"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1041"/>
+        <location filename="../../window_client/acceptance.py" line="1141"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1041"/>
+        <location filename="../../window_client/acceptance.py" line="1141"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1041"/>
+        <location filename="../../window_client/acceptance.py" line="1141"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1043"/>
+        <location filename="../../window_client/acceptance.py" line="1143"/>
         <source>受理结果 (数字键 1-5)</source>
         <translation>Outcome (keys 1-5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1047"/>
+        <location filename="../../window_client/acceptance.py" line="1147"/>
         <source>补正说明</source>
         <translation>Correction note</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1048"/>
+        <location filename="../../window_client/acceptance.py" line="1148"/>
         <source>容缺补齐期限</source>
         <translation>Minor materials due by</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1049"/>
+        <location filename="../../window_client/acceptance.py" line="1149"/>
         <source>告知承诺书编号</source>
         <translation>Commitment letter no.</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1050"/>
+        <location filename="../../window_client/acceptance.py" line="1150"/>
         <source>不予受理理由</source>
         <translation>Reason for non-acceptance</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1051"/>
+        <location filename="../../window_client/acceptance.py" line="1151"/>
         <source>救济途径</source>
         <translation>Means of redress</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1052"/>
+        <location filename="../../window_client/acceptance.py" line="1152"/>
         <source>首席代表账号</source>
         <translation>Chief representative&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1053"/>
+        <location filename="../../window_client/acceptance.py" line="1153"/>
         <source>首席代表密码</source>
         <translation>Chief representative&apos;s password</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1082"/>
+        <location filename="../../window_client/acceptance.py" line="1197"/>
         <source>受理凭证</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1083"/>
+        <location filename="../../window_client/acceptance.py" line="1198"/>
         <source>一次性告知书</source>
         <translation>One-time notice of required corrections</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1084"/>
+        <location filename="../../window_client/acceptance.py" line="1199"/>
         <source>不予受理通知书</source>
         <translation>Notice of non-acceptance</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1085"/>
+        <location filename="../../window_client/acceptance.py" line="1200"/>
         <source>容缺受理通知书</source>
         <translation>Notice of acceptance pending minor materials</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1086"/>
+        <location filename="../../window_client/acceptance.py" line="1201"/>
         <source>告知承诺书</source>
         <translation>Notification and commitment letter</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1087"/>
+        <location filename="../../window_client/acceptance.py" line="1202"/>
         <source>材料移交清单</source>
         <translation>Handover list</translation>
     </message>
@@ -403,114 +403,194 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/apply.py" line="325"/>
+        <location filename="../../kiosk/apply.py" line="343"/>
         <source>✓ %1 —— 电子证照“%2”免提交</source>
         <translation>✓ %1 — no paper needed: e-licence “%2”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="329"/>
+        <location filename="../../kiosk/apply.py" line="347"/>
         <source>✗ %1 —— 本终端无高拍仪，请到窗口提交</source>
         <translation>✗ %1 — no document camera here; hand it in at a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="332"/>
+        <location filename="../../kiosk/apply.py" line="350"/>
         <source>○ %1 —— 非必需</source>
         <translation>○ %1 — optional</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="362"/>
+        <location filename="../../kiosk/apply.py" line="380"/>
         <source>请先选择办理情形</source>
         <translation>Please choose your situation first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="377"/>
+        <location filename="../../kiosk/apply.py" line="395"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="378"/>
+        <location filename="../../kiosk/apply.py" line="396"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="379"/>
+        <location filename="../../kiosk/apply.py" line="397"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="380"/>
+        <location filename="../../kiosk/apply.py" line="398"/>
         <source>结果领取：%1</source>
         <translation>Result delivery: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="383"/>
+        <location filename="../../kiosk/apply.py" line="401"/>
         <source>需到窗口补交：%1</source>
         <translation>Hand in at a window: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="419"/>
+        <location filename="../../kiosk/apply.py" line="437"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="428"/>
+        <location filename="../../kiosk/apply.py" line="458"/>
         <source>办件编号 %1</source>
         <translation>Case number %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="431"/>
+        <location filename="../../kiosk/apply.py" line="461"/>
         <source>申请已提交。正式编号将在平台受理后生成，可凭受理凭证二维码查询进度。</source>
         <translation>Application submitted. The official number is assigned once the platform accepts it; track progress with the QR code on your acceptance receipt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="434"/>
+        <location filename="../../kiosk/apply.py" line="464"/>
         <source>网络中断，已保存，编号为临时编号 %1，恢复后自动提交</source>
         <translation>Network down: saved under provisional number %1 and sent automatically when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="435"/>
+        <location filename="../../kiosk/apply.py" line="468"/>
+        <source>%1 个%2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="469"/>
+        <source>即时办结</source>
+        <translation>Completed on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="471"/>
+        <source>事项</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="472"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="472"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="474"/>
+        <source>承诺时限</source>
+        <translation>Promised time</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="475"/>
+        <source>结果领取</source>
+        <translation>Result by</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="477"/>
+        <source>请取走受理凭证并妥善保管</source>
+        <translation>Take your acceptance receipt and keep it safe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="482"/>
+        <source>请携带以下材料到窗口补交：%1</source>
+        <translation>Bring these materials to a service window: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="483"/>
+        <source>接下来</source>
+        <translation>What happens next</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="505"/>
         <source>正在打印受理凭证，请稍候…</source>
         <translation>Printing your acceptance receipt, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="448"/>
+        <location filename="../../kiosk/apply.py" line="521"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="499"/>
         <source>受理凭证已打印，请取走凭证</source>
         <translation>Your acceptance receipt has been printed; please take it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="451"/>
+        <location filename="../../kiosk/apply.py" line="59"/>
+        <source>办结后凭短信取件码到24小时自助终端打印</source>
+        <translation>When it is ready, print the result at a 24-hour self-service terminal with the pickup code sent by SMS</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="61"/>
+        <source>办结后凭短信取件码到智能文件柜自取</source>
+        <translation>When it is ready, collect the result from the smart locker with the pickup code sent by SMS</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="62"/>
+        <source>办结后通过EMS免费寄递</source>
+        <translation>When it is ready, the result is sent to you by EMS free of charge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="63"/>
+        <source>办结后电子证照推送至“爱山东”APP</source>
+        <translation>When it is ready, the e-licence is sent to your &quot;爱山东&quot; (iShandong) app</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="64"/>
+        <source>办结后凭本凭证到统一出件窗口领取</source>
+        <translation>When it is ready, collect the result at the results window with this receipt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="502"/>
         <source>打印机暂时无法打印（已通知工作人员）。申请已保存，凭证将由工作人员补打，请记下上方办件编号，也可稍后在“办件查询”中查询</source>
         <translation>The printer is not working (staff have been told). Your application is saved and staff will reprint the receipt; note the case number above, or look it up later under “Application status”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="460"/>
+        <location filename="../../kiosk/apply.py" line="513"/>
         <source>自助申请</source>
         <translation>Self-service application</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="461"/>
-        <location filename="../../kiosk/apply.py" line="463"/>
+        <location filename="../../kiosk/apply.py" line="514"/>
+        <location filename="../../kiosk/apply.py" line="516"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="462"/>
-        <location filename="../../kiosk/apply.py" line="464"/>
+        <location filename="../../kiosk/apply.py" line="515"/>
+        <location filename="../../kiosk/apply.py" line="517"/>
         <source>联系地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="465"/>
+        <location filename="../../kiosk/apply.py" line="518"/>
         <source>下一步：核对信息</source>
         <translation>Next: check details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="466"/>
+        <location filename="../../kiosk/apply.py" line="519"/>
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="467"/>
+        <location filename="../../kiosk/apply.py" line="520"/>
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>
@@ -518,37 +598,37 @@
 <context>
     <name>AppointmentScreen</name>
     <message>
-        <location filename="../../kiosk/appointment.py" line="300"/>
+        <location filename="../../kiosk/appointment.py" line="304"/>
         <source>正在签到，请稍候…</source>
         <translation>Checking in, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="315"/>
+        <location filename="../../kiosk/appointment.py" line="319"/>
         <source>正在查询您的预约，请稍候…</source>
         <translation>Looking up your appointment, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="368"/>
+        <location filename="../../kiosk/appointment.py" line="377"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="370"/>
+        <location filename="../../kiosk/appointment.py" line="379"/>
         <source>您今天有多个预约，请选择要签到的预约</source>
         <translation>You have several appointments today; choose the one to check in for</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="373"/>
+        <location filename="../../kiosk/appointment.py" line="382"/>
         <source>请扫描预约二维码或居民码/企业码，或在下方输入预约短信中的预约码</source>
         <translation>Scan the appointment QR code or your Resident/Enterprise Code, or type the appointment code from the SMS below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="375"/>
+        <location filename="../../kiosk/appointment.py" line="384"/>
         <source>%1  %2  预约码 %3</source>
         <translation>%1  %2  code %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="377"/>
+        <location filename="../../kiosk/appointment.py" line="386"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -564,7 +644,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../window_client/statistics.py" line="133"/>
+        <location filename="../../window_client/statistics.py" line="173"/>
         <source>暂无数据</source>
         <translation>No data</translation>
     </message>
@@ -843,7 +923,7 @@
 <context>
     <name>CitizenServices</name>
     <message>
-        <location filename="../../kiosk/citizen_parts.py" line="45"/>
+        <location filename="../../kiosk/citizen_parts.py" line="56"/>
         <source>系统繁忙，请稍后再试或呼叫工作人员</source>
         <translation>The system is busy. Please try again later or ask staff for help.</translation>
     </message>
@@ -851,7 +931,7 @@
 <context>
     <name>CodeEntry</name>
     <message>
-        <location filename="../../kiosk/citizen_parts.py" line="103"/>
+        <location filename="../../kiosk/citizen_parts.py" line="117"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -1163,63 +1243,63 @@ Rectified late</translation>
 <context>
     <name>ConsultationPage</name>
     <message>
-        <location filename="../../window_client/consultation.py" line="242"/>
+        <location filename="../../window_client/consultation.py" line="245"/>
         <source>咨询事项: %1</source>
         <translation>Enquiry about: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="252"/>
-        <location filename="../../window_client/consultation.py" line="310"/>
+        <location filename="../../window_client/consultation.py" line="255"/>
+        <location filename="../../window_client/consultation.py" line="313"/>
         <source>本窗口端没有本地数据库, 无法登记咨询</source>
         <translation>This counter client has no local database; consultations cannot be logged</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="275"/>
+        <location filename="../../window_client/consultation.py" line="278"/>
         <source>咨询已登记: %1</source>
         <translation>Consultation logged: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="300"/>
+        <location filename="../../window_client/consultation.py" line="303"/>
         <source>解答咨询 (不生成办件)</source>
         <translation>Consultation (no case is opened)</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="301"/>
+        <location filename="../../window_client/consultation.py" line="304"/>
         <source>咨询主题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="302"/>
+        <location filename="../../window_client/consultation.py" line="305"/>
         <source>答复摘要</source>
         <translation>Answer summary</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="303"/>
+        <location filename="../../window_client/consultation.py" line="306"/>
         <source>排队号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="304"/>
+        <location filename="../../window_client/consultation.py" line="307"/>
         <source>在左侧检索事项后按 Enter, 或直接填写主题</source>
         <translation>Search the item on the left and press Enter, or type a topic</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="305"/>
+        <location filename="../../window_client/consultation.py" line="308"/>
         <source>答复要点 (不要填写身份证号、电话等个人信息)</source>
         <translation>Main points of the answer (no ID or phone numbers)</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="306"/>
+        <location filename="../../window_client/consultation.py" line="309"/>
         <source>正在办理的排队号 (可空)</source>
         <translation>Ticket being served (optional)</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="307"/>
+        <location filename="../../window_client/consultation.py" line="310"/>
         <source>登记 (Ctrl+Enter)</source>
         <translation>Log (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="308"/>
+        <location filename="../../window_client/consultation.py" line="311"/>
         <source>本次登录已登记的咨询</source>
         <translation>Consultations logged this session</translation>
     </message>
@@ -1238,8 +1318,12 @@ Rectified late</translation>
     </message>
     <message>
         <location filename="../../widgets/idle.py" line="290"/>
-        <source>时间到后将返回首页, 您输入和查询的信息会全部清除, 以保护您的隐私。</source>
+        <source>时间到后将返回首页，您输入和查询的信息会全部清除，以保护您的隐私。</source>
         <translation>When time runs out the terminal returns to the home screen and everything you entered or looked up is cleared, to protect your privacy.</translation>
+    </message>
+    <message>
+        <source>时间到后将返回首页, 您输入和查询的信息会全部清除, 以保护您的隐私。</source>
+        <translation type="vanished">When time runs out the terminal returns to the home screen and everything you entered or looked up is cleared, to protect your privacy.</translation>
     </message>
     <message>
         <location filename="../../widgets/idle.py" line="292"/>
@@ -1324,22 +1408,22 @@ Rectified late</translation>
 <context>
     <name>DepartmentsScreen</name>
     <message>
-        <location filename="../../kiosk/browse.py" line="199"/>
+        <location filename="../../kiosk/browse.py" line="259"/>
         <source>按部门查找</source>
         <translation>Find by department</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="207"/>
+        <location filename="../../kiosk/browse.py" line="267"/>
         <source>暂无部门信息</source>
         <translation>No departments listed yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="214"/>
+        <location filename="../../kiosk/browse.py" line="272"/>
         <source>%1  (%2 项)</source>
         <translation>%1  (%2 services)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="225"/>
+        <location filename="../../kiosk/browse.py" line="280"/>
         <source>暂时无法读取事项目录, 请稍后再试或呼叫工作人员</source>
         <translation>The service catalogue cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
@@ -1347,7 +1431,7 @@ Rectified late</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../window_client/chrome.py" line="186"/>
+        <location filename="../../window_client/chrome.py" line="197"/>
         <source>出现了内部错误, 已记录日志; 请重试或联系管理员</source>
         <translation>An internal error occurred and was logged; please try again or contact the administrator</translation>
     </message>
@@ -1740,47 +1824,47 @@ Rectified late</translation>
         <translation>Not connected to the hall gateway, reconnecting: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="379"/>
+        <location filename="../../window_client/display/window.py" line="380"/>
         <source>未连接前置机，正在重连</source>
         <translation>Not connected to the hall gateway, reconnecting</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="382"/>
+        <location filename="../../window_client/display/window.py" line="383"/>
         <source>静默叫号：%1</source>
         <translation>Calls are not spoken: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="384"/>
+        <location filename="../../window_client/display/window.py" line="385"/>
         <source>静默叫号：未配置语音</source>
         <translation>Calls are not spoken: no voice configured</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="385"/>
+        <location filename="../../window_client/display/window.py" line="386"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="398"/>
+        <location filename="../../window_client/display/window.py" line="399"/>
         <source>%1年%2月%3日 %4  %5</source>
         <translation>%4 %6  %5</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="415"/>
+        <location filename="../../window_client/display/window.py" line="416"/>
         <source>%1号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="426"/>
+        <location filename="../../window_client/display/window.py" line="427"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="464"/>
+        <location filename="../../window_client/display/window.py" line="465"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../window_client/display/window.py" line="476"/>
+        <location filename="../../window_client/display/window.py" line="477"/>
         <source>%1 人</source>
         <translation>%1</translation>
     </message>
@@ -1788,42 +1872,42 @@ Rectified late</translation>
 <context>
     <name>HallMapScreen</name>
     <message>
-        <location filename="../../kiosk/browse.py" line="324"/>
+        <location filename="../../kiosk/browse.py" line="379"/>
         <source>政务服务地图</source>
         <translation>Service map</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="332"/>
+        <location filename="../../kiosk/browse.py" line="387"/>
         <source>暂无服务网点信息</source>
         <translation>No service points listed yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="343"/>
+        <location filename="../../kiosk/browse.py" line="398"/>
         <source>地址: %1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="344"/>
+        <location filename="../../kiosk/browse.py" line="399"/>
         <source>时间: %1</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="345"/>
+        <location filename="../../kiosk/browse.py" line="400"/>
         <source>电话: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="347"/>
+        <location filename="../../kiosk/browse.py" line="402"/>
         <source>交通: %1</source>
         <translation>Getting there: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="351"/>
+        <location filename="../../kiosk/browse.py" line="406"/>
         <source>业务区: %1</source>
         <translation>Service areas: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="359"/>
+        <location filename="../../kiosk/browse.py" line="414"/>
         <source>暂时无法读取服务网点, 请稍后再试或呼叫工作人员</source>
         <translation>Service points cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
@@ -1899,67 +1983,67 @@ Rectified late</translation>
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../window_client/chrome.py" line="281"/>
+        <location filename="../../window_client/chrome.py" line="370"/>
         <source>一窗受理 · 窗口端</source>
         <translation>One-window acceptance · Counter client</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="282"/>
+        <location filename="../../window_client/chrome.py" line="371"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="283"/>
+        <location filename="../../window_client/chrome.py" line="372"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="288"/>
+        <location filename="../../window_client/chrome.py" line="377"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="290"/>
+        <location filename="../../window_client/chrome.py" line="379"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="291"/>
+        <location filename="../../window_client/chrome.py" line="380"/>
         <source>%1 号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="292"/>
+        <location filename="../../window_client/chrome.py" line="381"/>
         <source>未设置业务区</source>
         <translation>no business area set</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="293"/>
+        <location filename="../../window_client/chrome.py" line="382"/>
         <source>业务区: %1</source>
         <translation>Areas: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="299"/>
+        <location filename="../../window_client/chrome.py" line="388"/>
         <source>未连接平台 (单机)</source>
         <translation>Not connected to the platform (standalone)</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="302"/>
+        <location filename="../../window_client/chrome.py" line="391"/>
         <source>终端未授权, 请联系管理员重新注册</source>
         <translation>Terminal not authorised; ask the administrator to enrol it again</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="306"/>
+        <location filename="../../window_client/chrome.py" line="395"/>
         <source>在线 · 待上传 %1 条</source>
         <translation>Online · %1 to send</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="308"/>
+        <location filename="../../window_client/chrome.py" line="397"/>
         <source>在线 · 已同步</source>
         <translation>Online · in sync</translation>
     </message>
     <message>
-        <location filename="../../window_client/chrome.py" line="313"/>
+        <location filename="../../window_client/chrome.py" line="402"/>
         <source>离线 · 待上传 %1 条</source>
         <translation>Offline · %1 to send</translation>
     </message>
@@ -1975,79 +2059,79 @@ Rectified late</translation>
 <context>
     <name>HelpPage</name>
     <message>
-        <location filename="../../window_client/alerts.py" line="77"/>
+        <location filename="../../window_client/alerts.py" line="76"/>
         <source>正在连接前置机…</source>
         <translation>Connecting to the gateway…</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="79"/>
+        <location filename="../../window_client/alerts.py" line="78"/>
         <source>呼叫帮办</source>
         <translation>Help calls</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="85"/>
+        <location filename="../../window_client/alerts.py" line="84"/>
         <source>响应 (Enter)</source>
         <translation>Respond (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="92"/>
+        <location filename="../../window_client/alerts.py" line="91"/>
         <source>设备告警</source>
         <translation>Device alerts</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="139"/>
-        <location filename="../../window_client/alerts.py" line="152"/>
+        <location filename="../../window_client/alerts.py" line="138"/>
+        <location filename="../../window_client/alerts.py" line="151"/>
         <source>无法获取帮办请求（%1），稍后自动重试</source>
         <translation>Cannot fetch help calls (%1); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="161"/>
+        <location filename="../../window_client/alerts.py" line="160"/>
         <source>已连接 · 更新于 %1</source>
         <translation>Connected · updated %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="181"/>
+        <location filename="../../window_client/alerts.py" line="180"/>
         <source>%1 · %2：%3（自 %4 起）</source>
         <translation>%1 · %2: %3 (since %4)</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="185"/>
+        <location filename="../../window_client/alerts.py" line="184"/>
         <source>所有自助终端设备正常</source>
         <translation>All self-service devices are working</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="189"/>
+        <location filename="../../window_client/alerts.py" line="188"/>
         <source>%1 呼叫帮办（%2），请前往协助</source>
         <translation>%1 is calling for help (%2); please go and assist</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="194"/>
+        <location filename="../../window_client/alerts.py" line="193"/>
         <source>%1  %2 · %3</source>
         <translation>%1  %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="199"/>
+        <location filename="../../window_client/alerts.py" line="198"/>
         <source> · 排队号 %1</source>
         <translation> · ticket %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="201"/>
+        <location filename="../../window_client/alerts.py" line="200"/>
         <source>  —  待响应</source>
         <translation>  —  waiting for a clerk</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="203"/>
+        <location filename="../../window_client/alerts.py" line="202"/>
         <source>  —  %1（%2号窗口）%3 已响应</source>
         <translation>  —  taken by %1 (window %2) at %3</translation>
     </message>
     <message>
+        <location filename="../../window_client/alerts.py" line="232"/>
         <location filename="../../window_client/alerts.py" line="233"/>
-        <location filename="../../window_client/alerts.py" line="234"/>
         <source>已响应 %1 的帮办请求</source>
         <translation>Responded to the help call from %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="239"/>
+        <location filename="../../window_client/alerts.py" line="238"/>
         <source>响应失败</source>
         <translation>Could not respond</translation>
     </message>
@@ -2124,13 +2208,13 @@ Rectified late</translation>
 <context>
     <name>HitListScreen</name>
     <message>
-        <location filename="../../kiosk/browse.py" line="277"/>
-        <location filename="../../kiosk/browse.py" line="284"/>
+        <location filename="../../kiosk/browse.py" line="332"/>
+        <location filename="../../kiosk/browse.py" line="339"/>
         <source>这里暂时没有可办理的事项</source>
         <translation>No services here yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="289"/>
+        <location filename="../../kiosk/browse.py" line="344"/>
         <source>暂时无法读取事项目录, 请稍后再试或呼叫工作人员</source>
         <translation>The service catalogue cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
@@ -2138,12 +2222,12 @@ Rectified late</translation>
 <context>
     <name>HitRow</name>
     <message>
-        <location filename="../../kiosk/rows.py" line="60"/>
+        <location filename="../../kiosk/rows.py" line="68"/>
         <source>已停止办理</source>
         <translation>No longer offered</translation>
     </message>
     <message>
-        <location filename="../../kiosk/rows.py" line="62"/>
+        <location filename="../../kiosk/rows.py" line="70"/>
         <source>一件事</source>
         <translation>One-stop service bundle</translation>
     </message>
@@ -2151,13 +2235,21 @@ Rectified late</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/home.py" line="174"/>
         <source>您好, 欢迎使用政务服务自助终端</source>
+        <translation type="vanished">Welcome to the government self-service terminal</translation>
+    </message>
+    <message>
+        <source>请点击下方服务, 或点“搜索”输入事项名称、拼音首字母</source>
+        <translation type="vanished">Tap a service below, or tap &quot;Search&quot; to type a service name or pinyin initials</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/home.py" line="174"/>
+        <source>您好，欢迎使用政务服务自助终端</source>
         <translation>Welcome to the government self-service terminal</translation>
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="175"/>
-        <source>请点击下方服务, 或点“搜索”输入事项名称、拼音首字母</source>
+        <source>请点击下方服务，或点“搜索”输入事项名称、拼音首字母</source>
         <translation>Tap a service below, or tap &quot;Search&quot; to type a service name or pinyin initials</translation>
     </message>
 </context>
@@ -2189,7 +2281,7 @@ Rectified late</translation>
         <translation>E-licence to phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="570"/>
+        <location filename="../../window_client/issuing.py" line="574"/>
         <source>本大厅24小时自助终端</source>
         <translation>24-hour kiosks of this hall</translation>
     </message>
@@ -2197,194 +2289,194 @@ Rectified late</translation>
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../window_client/issuing.py" line="879"/>
+        <location filename="../../window_client/issuing.py" line="883"/>
         <source>待出件结果（正在刷新…）</source>
         <translation>Results awaiting delivery (refreshing…)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="895"/>
+        <location filename="../../window_client/issuing.py" line="899"/>
         <source>%1  %2
 %3 · 申请人 %4 · 选择：%5</source>
         <translation>%1  %2
 %3 · applicant %4 · chosen: %5</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="898"/>
+        <location filename="../../window_client/issuing.py" line="902"/>
         <source> · 他处受理</source>
         <translation> · accepted elsewhere</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="901"/>
+        <location filename="../../window_client/issuing.py" line="905"/>
         <source>待出件结果（%1 件）</source>
         <translation>Results awaiting delivery (%1)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="933"/>
+        <location filename="../../window_client/issuing.py" line="937"/>
         <source>他处受理的办件，本机只知道申请人 %1：请核对领取人身份证件后填写姓名</source>
         <translation>Accepted at another kiosk or window; this counter only knows the applicant as %1: check the recipient&apos;s ID card, then type their name</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="937"/>
+        <location filename="../../window_client/issuing.py" line="941"/>
         <source>领取人（申请人或代理人）：%1</source>
         <translation>Recipient (applicant or agent): %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="950"/>
+        <location filename="../../window_client/issuing.py" line="954"/>
         <source>没有待出件的结果。新结果由平台同步后会出现在这里（F5 刷新）。</source>
         <translation>No results awaiting delivery. New results appear here once synced from the platform (F5 refreshes).</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="957"/>
+        <location filename="../../window_client/issuing.py" line="961"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="958"/>
+        <location filename="../../window_client/issuing.py" line="962"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="959"/>
+        <location filename="../../window_client/issuing.py" line="963"/>
         <source>结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="960"/>
+        <location filename="../../window_client/issuing.py" line="964"/>
         <source>申请人：%1</source>
         <translation>Applicant: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="963"/>
+        <location filename="../../window_client/issuing.py" line="967"/>
         <source>代理人：%1</source>
         <translation>Agent: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="965"/>
+        <location filename="../../window_client/issuing.py" line="969"/>
         <source>申请时选择的出件方式：%1</source>
         <translation>Delivery chosen when applying: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1032"/>
+        <location filename="../../window_client/issuing.py" line="1036"/>
         <source>请填写领取人姓名（申请人或代理人）</source>
         <translation>Enter the recipient&apos;s name (applicant or agent)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1038"/>
+        <location filename="../../window_client/issuing.py" line="1042"/>
         <source>请领取人在签名板上签字，或选择“已在纸质签收单签字”</source>
         <translation>Have the recipient sign on the pad, or choose &quot;Signed on the paper receipt&quot;</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1056"/>
+        <location filename="../../window_client/issuing.py" line="1060"/>
         <source>取件码 %1</source>
         <translation>Pickup code %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1066"/>
+        <location filename="../../window_client/issuing.py" line="1070"/>
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1073"/>
+        <location filename="../../window_client/issuing.py" line="1077"/>
         <source>智能文件柜 %1 号柜格</source>
         <translation>locker compartment %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1075"/>
+        <location filename="../../window_client/issuing.py" line="1079"/>
         <source>24小时自助终端</source>
         <translation>the 24-hour kiosk</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1077"/>
+        <location filename="../../window_client/issuing.py" line="1081"/>
         <source>%1 已转%2自助取件。取件码只显示这一次，请告知申请人；短信通知已记录为“待发送短信”（本机未接入短信平台）。取件通知已送打印。</source>
         <translation>%1 handed to %2 for self-service pickup. The pickup code is shown only this once, tell the applicant; the SMS is recorded as &quot;SMS pending&quot; (no SMS gateway on this client). The pickup notice was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1081"/>
+        <location filename="../../window_client/issuing.py" line="1085"/>
         <source>原取件码已作废。</source>
         <translation>The previous pickup code no longer works.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1083"/>
+        <location filename="../../window_client/issuing.py" line="1087"/>
         <source>%1 已推送手机端电子证照，已登记出件。</source>
         <translation>%1: e-licence pushed to the phone; delivery registered.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1085"/>
+        <location filename="../../window_client/issuing.py" line="1089"/>
         <source>%1 已登记EMS邮寄，运单号 %2，邮寄单已送打印。</source>
         <translation>%1: EMS delivery registered, waybill %2; the mailing note was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1088"/>
+        <location filename="../../window_client/issuing.py" line="1092"/>
         <source>%1 已窗口出件，出件签收单已送打印。</source>
         <translation>%1: handed out at the window; the delivery receipt was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1130"/>
+        <location filename="../../window_client/issuing.py" line="1134"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1133"/>
+        <location filename="../../window_client/issuing.py" line="1137"/>
         <source>重签 (Esc)</source>
         <translation>Sign again (Esc)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1134"/>
+        <location filename="../../window_client/issuing.py" line="1138"/>
         <source>在签名板签字</source>
         <translation>Sign on the pad</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1135"/>
+        <location filename="../../window_client/issuing.py" line="1139"/>
         <source>已在纸质签收单签字</source>
         <translation>Signed on the paper receipt</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1136"/>
+        <location filename="../../window_client/issuing.py" line="1140"/>
         <source>领取人姓名</source>
         <translation>Recipient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1137"/>
+        <location filename="../../window_client/issuing.py" line="1141"/>
         <source>EMS运单号（13位数字，或如 EA123456785CN 的国际格式）</source>
         <translation>EMS waybill number (13 digits, or international form such as EA123456785CN)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1138"/>
+        <location filename="../../window_client/issuing.py" line="1142"/>
         <source>扫描或输入运单号</source>
         <translation>Scan or type the waybill number</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1139"/>
+        <location filename="../../window_client/issuing.py" line="1143"/>
         <source>智能文件柜柜格号</source>
         <translation>Locker compartment</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1141"/>
+        <location filename="../../window_client/issuing.py" line="1145"/>
         <source>确认后前置机签发6位取件码，申请人凭取件码和身份证号后4位在自助终端或文件柜取件。本机未接入短信平台：短信通知记录为“待发送短信”。</source>
         <translation>On confirmation the gateway issues a 6-digit pickup code; the applicant collects with it and the last 4 characters of the ID number at a kiosk or locker. No SMS gateway is connected: the SMS is recorded as &quot;SMS pending&quot;.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1143"/>
+        <location filename="../../window_client/issuing.py" line="1147"/>
         <source>电子证照推送到申请人的“爱山东”手机端，确认后登记出件。</source>
         <translation>The e-licence is pushed to the applicant&apos;s iShandong app; confirm to register the delivery.</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1145"/>
+        <location filename="../../window_client/issuing.py" line="1149"/>
         <source>待出件结果</source>
         <translation>Results awaiting delivery</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1151"/>
+        <location filename="../../window_client/issuing.py" line="1155"/>
         <source>签发取件码并打印通知 (Enter)</source>
         <translation>Issue pickup code and print notice (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1153"/>
+        <location filename="../../window_client/issuing.py" line="1157"/>
         <source>登记推送并出件 (Enter)</source>
         <translation>Register push and deliver (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1155"/>
+        <location filename="../../window_client/issuing.py" line="1159"/>
         <source>确认出件并打印签收单 (Enter)</source>
         <translation>Deliver and print the receipt (Enter)</translation>
     </message>
@@ -2392,17 +2484,17 @@ Rectified late</translation>
 <context>
     <name>ItemBrowserPage</name>
     <message>
-        <location filename="../../window_client/items.py" line="326"/>
+        <location filename="../../window_client/items.py" line="330"/>
         <source>在左侧搜索并选择事项, 这里显示办事指南</source>
         <translation>Search for a service on the left and pick it; its guide appears here</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="338"/>
+        <location filename="../../window_client/items.py" line="342"/>
         <source>该事项已不在目录中, 请重新搜索</source>
         <translation>This service is no longer in the catalogue; please search again</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="341"/>
+        <location filename="../../window_client/items.py" line="345"/>
         <source>暂时无法读取该事项, 请稍后再试</source>
         <translation>This service cannot be read right now; please try again later</translation>
     </message>
@@ -2410,292 +2502,292 @@ Rectified late</translation>
 <context>
     <name>ItemGuideView</name>
     <message>
-        <location filename="../../widgets/guide_view.py" line="183"/>
+        <location filename="../../widgets/guide_view.py" line="186"/>
         <source>受理条件</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="187"/>
+        <location filename="../../widgets/guide_view.py" line="190"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="201"/>
+        <location filename="../../widgets/guide_view.py" line="203"/>
         <source>全程网办</source>
         <translation>Fully online</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="203"/>
+        <location filename="../../widgets/guide_view.py" line="205"/>
         <source>可自助办理</source>
         <translation>Self-service available</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="205"/>
+        <location filename="../../widgets/guide_view.py" line="207"/>
         <source>可预约</source>
         <translation>Appointments available</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="207"/>
+        <location filename="../../widgets/guide_view.py" line="209"/>
         <source>告知承诺制</source>
         <translation>Notification and commitment</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="209"/>
+        <location filename="../../widgets/guide_view.py" line="211"/>
         <source>窗口即审即办</source>
         <translation>Decided at the window</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="216"/>
+        <location filename="../../widgets/guide_view.py" line="217"/>
         <source>已停止办理: %1</source>
         <translation>No longer offered: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="223"/>
+        <location filename="../../widgets/guide_view.py" line="224"/>
         <source>即时办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="224"/>
+        <location filename="../../widgets/guide_view.py" line="225"/>
         <source>%1 个%2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="232"/>
-        <location filename="../../widgets/guide_view.py" line="410"/>
+        <location filename="../../widgets/guide_view.py" line="233"/>
+        <location filename="../../widgets/guide_view.py" line="411"/>
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="237"/>
+        <location filename="../../widgets/guide_view.py" line="238"/>
         <source>零跑腿</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="239"/>
+        <location filename="../../widgets/guide_view.py" line="240"/>
         <source>最多跑 %1 次</source>
         <translation>At most %1 visit(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="242"/>
+        <location filename="../../widgets/guide_view.py" line="243"/>
         <source>实施主体</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="243"/>
+        <location filename="../../widgets/guide_view.py" line="244"/>
         <source>行使层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="244"/>
+        <location filename="../../widgets/guide_view.py" line="245"/>
         <source>办件类型</source>
         <translation>Processing type</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="245"/>
+        <location filename="../../widgets/guide_view.py" line="246"/>
         <source>法定办结时限</source>
         <translation>Legal time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="247"/>
+        <location filename="../../widgets/guide_view.py" line="248"/>
         <source>承诺办结时限</source>
         <translation>Promised time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="248"/>
+        <location filename="../../widgets/guide_view.py" line="249"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="252"/>
-        <location filename="../../widgets/guide_view.py" line="268"/>
+        <location filename="../../widgets/guide_view.py" line="253"/>
+        <location filename="../../widgets/guide_view.py" line="269"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="253"/>
+        <location filename="../../widgets/guide_view.py" line="254"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="254"/>
+        <location filename="../../widgets/guide_view.py" line="255"/>
         <source>出件方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="255"/>
+        <location filename="../../widgets/guide_view.py" line="256"/>
         <source>到现场次数</source>
         <translation>Visits in person</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="256"/>
+        <location filename="../../widgets/guide_view.py" line="257"/>
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="257"/>
+        <location filename="../../widgets/guide_view.py" line="258"/>
         <source>监督投诉电话</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="258"/>
+        <location filename="../../widgets/guide_view.py" line="259"/>
         <source>实施编码</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="288"/>
+        <location filename="../../widgets/guide_view.py" line="289"/>
         <source>办理情形与申请材料</source>
         <translation>Your situation and materials</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="290"/>
+        <location filename="../../widgets/guide_view.py" line="291"/>
         <source>请选择您的情形, 查看需要的材料:</source>
         <translation>Choose your situation to see the materials you need:</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="326"/>
+        <location filename="../../widgets/guide_view.py" line="327"/>
         <source>%1 %2 份</source>
         <translation>%1, %2 cop(ies)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="327"/>
-        <location filename="../../widgets/guide_view.py" line="360"/>
+        <location filename="../../widgets/guide_view.py" line="328"/>
+        <location filename="../../widgets/guide_view.py" line="361"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="327"/>
+        <location filename="../../widgets/guide_view.py" line="328"/>
         <source>非必需</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="329"/>
+        <location filename="../../widgets/guide_view.py" line="330"/>
         <source>可容缺后补</source>
         <translation>May be supplied later</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="331"/>
-        <location filename="../../widgets/guide_view.py" line="346"/>
+        <location filename="../../widgets/guide_view.py" line="332"/>
+        <location filename="../../widgets/guide_view.py" line="347"/>
         <source>可用电子证照免提交</source>
         <translation>No paper needed with e-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="333"/>
-        <location filename="../../widgets/guide_view.py" line="346"/>
+        <location filename="../../widgets/guide_view.py" line="334"/>
+        <location filename="../../widgets/guide_view.py" line="347"/>
         <source>部门共享, 免提交</source>
         <translation>Shared by departments, no paper needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="357"/>
+        <location filename="../../widgets/guide_view.py" line="358"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="358"/>
+        <location filename="../../widgets/guide_view.py" line="359"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="359"/>
+        <location filename="../../widgets/guide_view.py" line="360"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="361"/>
+        <location filename="../../widgets/guide_view.py" line="362"/>
         <source>容缺</source>
         <translation>Later supply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="362"/>
+        <location filename="../../widgets/guide_view.py" line="363"/>
         <source>电子证照</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="363"/>
+        <location filename="../../widgets/guide_view.py" line="364"/>
         <source>来源 / 备注</source>
         <translation>Source / notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="372"/>
+        <location filename="../../widgets/guide_view.py" line="373"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="372"/>
+        <location filename="../../widgets/guide_view.py" line="373"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="380"/>
+        <location filename="../../widgets/guide_view.py" line="381"/>
         <source>可容缺</source>
         <translation>Allowed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="381"/>
+        <location filename="../../widgets/guide_view.py" line="382"/>
         <source>免提交</source>
         <translation>Not needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="383"/>
+        <location filename="../../widgets/guide_view.py" line="384"/>
         <source>共享</source>
         <translation>Shared</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="400"/>
+        <location filename="../../widgets/guide_view.py" line="401"/>
         <source>办理流程</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="408"/>
+        <location filename="../../widgets/guide_view.py" line="409"/>
         <source>收费标准</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="415"/>
+        <location filename="../../widgets/guide_view.py" line="416"/>
         <source>(依据: %1)</source>
         <translation>(basis: %1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="419"/>
+        <location filename="../../widgets/guide_view.py" line="420"/>
         <source>办理地点和时间</source>
         <translation>Where and when</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="421"/>
+        <location filename="../../widgets/guide_view.py" line="422"/>
         <source>请拨打咨询电话了解办理地点</source>
         <translation>Please call the enquiry line to find where to apply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="424"/>
+        <location filename="../../widgets/guide_view.py" line="425"/>
         <source>地址: %1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="425"/>
+        <location filename="../../widgets/guide_view.py" line="426"/>
         <source>时间: %1</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="426"/>
+        <location filename="../../widgets/guide_view.py" line="427"/>
         <source>电话: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="429"/>
+        <location filename="../../widgets/guide_view.py" line="430"/>
         <source>本事项还可在以下地点办理</source>
         <translation>This item can also be handled at</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="431"/>
+        <location filename="../../widgets/guide_view.py" line="432"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="436"/>
+        <location filename="../../widgets/guide_view.py" line="437"/>
         <source>手机扫码, 继续办理</source>
         <translation>Continue on your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="443"/>
+        <location filename="../../widgets/guide_view.py" line="444"/>
         <source>用爱山东 App 或微信扫一扫, 在手机上查看本指南、网上申办或预约。</source>
         <translation>Scan with the iShandong app or WeChat to read this guide, apply online or book an appointment on your phone.</translation>
     </message>
@@ -2703,43 +2795,43 @@ Rectified late</translation>
 <context>
     <name>ItemListPanel</name>
     <message>
-        <location filename="../../window_client/items.py" line="179"/>
+        <location filename="../../window_client/items.py" line="183"/>
         <source>搜索事项: 名称、拼音、首字母  ( / 或 Ctrl+F )</source>
         <translation>Search services: name, pinyin, initials  ( / or Ctrl+F )</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="181"/>
-        <location filename="../../window_client/items.py" line="204"/>
+        <location filename="../../window_client/items.py" line="185"/>
+        <location filename="../../window_client/items.py" line="208"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="185"/>
+        <location filename="../../window_client/items.py" line="189"/>
         <source>全部对象</source>
         <translation>All applicants</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="217"/>
+        <location filename="../../window_client/items.py" line="221"/>
         <source>【已停止办理】%1</source>
         <translation>[No longer offered] %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="228"/>
+        <location filename="../../window_client/items.py" line="232"/>
         <source>正在读取事项目录…</source>
         <translation>Reading the service catalogue…</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="230"/>
+        <location filename="../../window_client/items.py" line="234"/>
         <source>没有符合条件的事项; 试试拼音首字母或清除筛选</source>
         <translation>No matching services; try pinyin initials or clear the filters</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="232"/>
+        <location filename="../../window_client/items.py" line="236"/>
         <source>共 %1 项</source>
         <translation>%1 services</translation>
     </message>
     <message>
-        <location filename="../../window_client/items.py" line="236"/>
+        <location filename="../../window_client/items.py" line="240"/>
         <source>暂时无法读取事项目录, 请稍后再试</source>
         <translation>The service catalogue cannot be read right now. Please try again later.</translation>
     </message>
@@ -2747,12 +2839,12 @@ Rectified late</translation>
 <context>
     <name>KioskFooter</name>
     <message>
-        <location filename="../../kiosk/chrome.py" line="203"/>
+        <location filename="../../kiosk/chrome.py" line="209"/>
         <source>终端编号 %1</source>
         <translation>Terminal %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="204"/>
+        <location filename="../../kiosk/chrome.py" line="210"/>
         <source>政务服务便民热线 12345</source>
         <translation>Government service hotline 12345</translation>
     </message>
@@ -2760,62 +2852,62 @@ Rectified late</translation>
 <context>
     <name>KioskHeader</name>
     <message>
-        <location filename="../../kiosk/chrome.py" line="28"/>
+        <location filename="../../kiosk/chrome.py" line="31"/>
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="29"/>
+        <location filename="../../kiosk/chrome.py" line="32"/>
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="30"/>
+        <location filename="../../kiosk/chrome.py" line="33"/>
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="31"/>
+        <location filename="../../kiosk/chrome.py" line="34"/>
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="32"/>
+        <location filename="../../kiosk/chrome.py" line="35"/>
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="33"/>
+        <location filename="../../kiosk/chrome.py" line="36"/>
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="34"/>
+        <location filename="../../kiosk/chrome.py" line="37"/>
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="147"/>
+        <location filename="../../kiosk/chrome.py" line="150"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="148"/>
+        <location filename="../../kiosk/chrome.py" line="151"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="149"/>
+        <location filename="../../kiosk/chrome.py" line="152"/>
         <source>长辈模式</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="150"/>
+        <location filename="../../kiosk/chrome.py" line="153"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="160"/>
+        <location filename="../../kiosk/chrome.py" line="163"/>
         <source>%1 %2  %3</source>
         <translation>%2 %1  %3</translation>
     </message>
@@ -2823,7 +2915,7 @@ Rectified late</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="1179"/>
+        <location filename="../../kiosk/window.py" line="1274"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
     </message>
@@ -3182,73 +3274,73 @@ Rectified late</translation>
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../../window_client/materials.py" line="337"/>
+        <location filename="../../window_client/materials.py" line="340"/>
         <source>选择扫描件</source>
         <translation>Choose a scanned file</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="339"/>
+        <location filename="../../window_client/materials.py" line="342"/>
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="362"/>
-        <location filename="../../window_client/materials.py" line="450"/>
+        <location filename="../../window_client/materials.py" line="365"/>
+        <location filename="../../window_client/materials.py" line="453"/>
         <source>本窗口端没有本地数据库, 无法保存扫描件</source>
         <translation>This counter client has no local database; scans cannot be kept</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="365"/>
+        <location filename="../../window_client/materials.py" line="368"/>
         <source>请先在左侧选择办件</source>
         <translation>Choose a case on the left first</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="368"/>
+        <location filename="../../window_client/materials.py" line="371"/>
         <source>请选择要扫描的材料</source>
         <translation>Choose the material that was scanned</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="379"/>
+        <location filename="../../window_client/materials.py" line="382"/>
         <source>%1 已数字化并关联到办件 %2, 联网后上传</source>
         <translation>%1 digitised and linked to case %2; uploaded when online</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="418"/>
+        <location filename="../../window_client/materials.py" line="421"/>
         <source>纸质已收</source>
         <translation>paper received</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="418"/>
+        <location filename="../../window_client/materials.py" line="421"/>
         <source>未收纸质</source>
         <translation>no paper</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="439"/>
+        <location filename="../../window_client/materials.py" line="442"/>
         <source>今日在前台的办件</source>
         <translation>Today&apos;s cases at the front desk</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="440"/>
+        <location filename="../../window_client/materials.py" line="443"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="441"/>
+        <location filename="../../window_client/materials.py" line="444"/>
         <source>材料 (选择后按 Enter 导入扫描件)</source>
         <translation>Materials (choose one, Enter imports a scan)</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="444"/>
+        <location filename="../../window_client/materials.py" line="447"/>
         <source>本机未接入高拍仪: 请用扫描仪或高拍仪软件将纸质材料存为 PDF/JPG/PNG (不超过20MB), 再在此导入</source>
         <translation>No document camera is connected here: save the paper material as PDF/JPG/PNG (up to 20 MB) with a scanner or the camera&apos;s software, then import it</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="448"/>
+        <location filename="../../window_client/materials.py" line="451"/>
         <source>导入扫描件…</source>
         <translation>Import scan…</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="449"/>
+        <location filename="../../window_client/materials.py" line="452"/>
         <source>本次已导入</source>
         <translation>Imported this session</translation>
     </message>
@@ -3295,62 +3387,137 @@ Rectified late</translation>
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../kiosk/pickup.py" line="198"/>
+        <location filename="../../kiosk/pickup.py" line="230"/>
         <source>%1 —— %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="320"/>
+        <location filename="../../kiosk/pickup.py" line="369"/>
         <source>请到 %1 号格口取走文件并关好柜门；取件凭条正在打印</source>
         <translation>Take your documents from compartment %1 and close the door; your pickup slip is printing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="322"/>
+        <location filename="../../kiosk/pickup.py" line="372"/>
         <source>结果文书已打印，请取走文件和取件凭条</source>
         <translation>Your result has been printed; please take it and the pickup slip</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="331"/>
+        <location filename="../../kiosk/pickup.py" line="374"/>
+        <source>未能出件，您的办理结果仍在等待领取</source>
+        <translation>Nothing was dispensed; your result is still waiting for you</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="376"/>
         <source>请扫描居民码，或输入短信取件码和身份证号码后4位</source>
         <translation>Scan your Resident Code, or enter the pickup code from the SMS and the last 4 characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="333"/>
+        <location filename="../../kiosk/pickup.py" line="378"/>
         <source>您有多件办理结果待领取，请选择要领取的结果</source>
         <translation>Several results are waiting for you; choose the one to collect</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="336"/>
+        <location filename="../../kiosk/pickup.py" line="381"/>
         <source>正在出件，请稍候…</source>
         <translation>Getting your result, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="340"/>
+        <location filename="../../kiosk/pickup.py" line="385"/>
         <source>%1 号格口即将打开，请取走文件后关好柜门</source>
         <translation>Compartment %1 is about to open: take your documents and close the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="342"/>
+        <location filename="../../kiosk/pickup.py" line="387"/>
         <source>柜门即将打开，请取走文件后关好柜门</source>
         <translation>The locker door is about to open; take your documents and close the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="350"/>
+        <location filename="../../kiosk/pickup.py" line="400"/>
+        <source>智能文件柜 %1 号格口</source>
+        <translation>Smart locker, compartment %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="402"/>
+        <source>本机打印</source>
+        <translation>Printed at this terminal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="405"/>
+        <source>%1 号格口</source>
+        <translation>Compartment %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="408"/>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="409"/>
+        <source>事项</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="410"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="411"/>
+        <source>领取人</source>
+        <translation>Collected by</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="413"/>
+        <source>领取方式</source>
+        <translation>Collected from</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="416"/>
+        <source>请核对结果文书上的姓名和内容，如有疑问请拨打 12345 或到出件窗口咨询</source>
+        <translation>Check the name and content of the result; with any question call 12345 or ask at the results window</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="417"/>
+        <source>取件凭条是您已领取的凭证，请妥善保管；同一结果不能重复领取</source>
+        <translation>The pickup slip proves you collected the result: keep it safe. A result can be collected only once</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="419"/>
+        <source>取走文件后请关好柜门</source>
+        <translation>Close the compartment door after taking your documents</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="420"/>
+        <source>接下来</source>
+        <translation>What to do next</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="426"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="426"/>
+        <source>返回首页</source>
+        <translation>Back to home</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="434"/>
         <source>自助取件</source>
         <translation>Collect results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="351"/>
+        <location filename="../../kiosk/pickup.py" line="435"/>
         <source>短信取件码</source>
         <translation>SMS pickup code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="352"/>
+        <location filename="../../kiosk/pickup.py" line="436"/>
         <source>身份证后4位</source>
         <translation>Last 4 of ID no.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="353"/>
+        <location filename="../../kiosk/pickup.py" line="437"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -3358,22 +3525,22 @@ Rectified late</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../kiosk/staff.py" line="676"/>
+        <location filename="../../kiosk/staff.py" line="680"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="677"/>
+        <location filename="../../kiosk/staff.py" line="681"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="678"/>
+        <location filename="../../kiosk/staff.py" line="682"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="679"/>
+        <location filename="../../kiosk/staff.py" line="683"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -3755,25 +3922,47 @@ Rectified late</translation>
 <context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../../kiosk/search.py" line="107"/>
         <source>输入事项名称、拼音或首字母, 如 hz 护照</source>
+        <translation type="vanished">Type a service name, pinyin or initials, e.g. hz for passport</translation>
+    </message>
+    <message>
+        <source>暂时无法查询事项目录, 请稍后再试或呼叫工作人员</source>
+        <translation type="vanished">Search is unavailable right now. Please try again later or ask staff for help.</translation>
+    </message>
+    <message>
+        <source>用下方键盘输入, 结果会随输入立即显示</source>
+        <translation type="vanished">Type with the keyboard below; results appear as you type</translation>
+    </message>
+    <message>
+        <source>未找到“%1”相关事项
+
+试试: 拼音首字母(如 hz)、事项简称(如 护照)
+或呼叫工作人员帮您查找</source>
+        <translation type="vanished">Nothing found for &quot;%1&quot;
+
+Try: pinyin initials (e.g. hz) or a short name (e.g. 护照)
+or ask staff to help you find it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/search.py" line="107"/>
+        <source>输入事项名称、拼音或首字母，如 hz 护照</source>
         <translation>Type a service name, pinyin or initials, e.g. hz for passport</translation>
     </message>
     <message>
         <location filename="../../kiosk/search.py" line="146"/>
-        <source>暂时无法查询事项目录, 请稍后再试或呼叫工作人员</source>
+        <source>暂时无法查询事项目录，请稍后再试或呼叫工作人员</source>
         <translation>Search is unavailable right now. Please try again later or ask staff for help.</translation>
     </message>
     <message>
         <location filename="../../kiosk/search.py" line="148"/>
-        <source>用下方键盘输入, 结果会随输入立即显示</source>
+        <source>用下方键盘输入，结果会随输入立即显示</source>
         <translation>Type with the keyboard below; results appear as you type</translation>
     </message>
     <message>
         <location filename="../../kiosk/search.py" line="152"/>
         <source>未找到“%1”相关事项
 
-试试: 拼音首字母(如 hz)、事项简称(如 护照)
+试试：拼音首字母（如 hz）、事项简称（如 护照）
 或呼叫工作人员帮您查找</source>
         <translation>Nothing found for &quot;%1&quot;
 
@@ -3789,7 +3978,7 @@ or ask staff to help you find it</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../window_client/issuing.py" line="683"/>
+        <location filename="../../window_client/issuing.py" line="687"/>
         <source>领取人签名</source>
         <translation>Recipient&apos;s signature</translation>
     </message>
@@ -3797,488 +3986,488 @@ or ask staff to help you find it</translation>
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/staff.py" line="722"/>
-        <location filename="../../kiosk/staff.py" line="742"/>
+        <location filename="../../kiosk/staff.py" line="726"/>
+        <location filename="../../kiosk/staff.py" line="746"/>
         <source>小票打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="723"/>
-        <location filename="../../kiosk/staff.py" line="743"/>
+        <location filename="../../kiosk/staff.py" line="727"/>
+        <location filename="../../kiosk/staff.py" line="747"/>
         <source>A4 打印机</source>
         <translation>A4 printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="724"/>
+        <location filename="../../kiosk/staff.py" line="728"/>
         <source>扫码器</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="725"/>
-        <location filename="../../kiosk/staff.py" line="749"/>
+        <location filename="../../kiosk/staff.py" line="729"/>
+        <location filename="../../kiosk/staff.py" line="753"/>
         <source>智能文件柜</source>
         <translation>Pickup lockers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="726"/>
+        <location filename="../../kiosk/staff.py" line="730"/>
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="727"/>
+        <location filename="../../kiosk/staff.py" line="731"/>
         <source>平台网络</source>
         <translation>Platform link</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="730"/>
+        <location filename="../../kiosk/staff.py" line="734"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="731"/>
+        <location filename="../../kiosk/staff.py" line="735"/>
         <source>需关注</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="732"/>
+        <location filename="../../kiosk/staff.py" line="736"/>
         <source>不可用</source>
         <translation>Unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="735"/>
+        <location filename="../../kiosk/staff.py" line="739"/>
         <source>排队中</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="736"/>
+        <location filename="../../kiosk/staff.py" line="740"/>
         <source>打印中</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="737"/>
+        <location filename="../../kiosk/staff.py" line="741"/>
         <source>打印失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="738"/>
+        <location filename="../../kiosk/staff.py" line="742"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="739"/>
+        <location filename="../../kiosk/staff.py" line="743"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="746"/>
+        <location filename="../../kiosk/staff.py" line="750"/>
         <source>设备状态</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="747"/>
+        <location filename="../../kiosk/staff.py" line="751"/>
         <source>打印任务</source>
         <translation>Print jobs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="748"/>
+        <location filename="../../kiosk/staff.py" line="752"/>
         <source>取件异常</source>
         <translation>Interrupted pickups</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="750"/>
+        <location filename="../../kiosk/staff.py" line="754"/>
         <source>同步状态</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="751"/>
+        <location filename="../../kiosk/staff.py" line="755"/>
         <source>终端信息</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="858"/>
+        <location filename="../../kiosk/staff.py" line="862"/>
         <source>正在核验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="876"/>
-        <location filename="../../kiosk/staff.py" line="1448"/>
+        <location filename="../../kiosk/staff.py" line="880"/>
+        <location filename="../../kiosk/staff.py" line="1451"/>
         <source>工作人员模式 · %1（%2）</source>
         <translation>Staff mode · %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="891"/>
+        <location filename="../../kiosk/staff.py" line="895"/>
         <source>PIN 不正确，还可尝试 %1 次</source>
         <translation>Wrong PIN; %1 attempt(s) left</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="892"/>
+        <location filename="../../kiosk/staff.py" line="896"/>
         <source>PIN 不正确</source>
         <translation>Wrong PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="911"/>
+        <location filename="../../kiosk/staff.py" line="915"/>
         <source>PIN 错误次数过多，已锁定。请于 %1 后再试（还剩 %2 分 %3 秒）</source>
         <translation>Too many wrong PINs; locked. Try again after %1 (%2 min %3 s left)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1077"/>
+        <location filename="../../kiosk/staff.py" line="1081"/>
         <source>更新于 %1</source>
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1082"/>
+        <location filename="../../kiosk/staff.py" line="1086"/>
         <source>重新检测设备</source>
         <translation>Check devices again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1085"/>
+        <location filename="../../kiosk/staff.py" line="1089"/>
         <source>本机没有登记的设备</source>
         <translation>No devices are registered on this terminal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1090"/>
+        <location filename="../../kiosk/staff.py" line="1094"/>
         <source>%1 %2：%3</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1093"/>
+        <location filename="../../kiosk/staff.py" line="1097"/>
         <source>自 %1 起</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1095"/>
+        <location filename="../../kiosk/staff.py" line="1099"/>
         <source>无需处理</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1096"/>
+        <location filename="../../kiosk/staff.py" line="1100"/>
         <source>请检查设备的电源、连线和耗材</source>
         <translation>Check the device&apos;s power, cables and supplies</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1099"/>
+        <location filename="../../kiosk/staff.py" line="1103"/>
         <source>处理办法：%1</source>
         <translation>What to do: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1107"/>
+        <location filename="../../kiosk/staff.py" line="1111"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1111"/>
+        <location filename="../../kiosk/staff.py" line="1115"/>
         <source>没有待处理的打印任务</source>
         <translation>No print jobs waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1115"/>
+        <location filename="../../kiosk/staff.py" line="1119"/>
         <source>%1 · %2 · %3 · %4</source>
         <translation>%1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1135"/>
+        <location filename="../../kiosk/staff.py" line="1139"/>
         <source>这些取件已开始但未完成（打印或开柜中断）。请先与申请人核实：已拿到结果的点“已取走”，没拿到的点“释放”，申请人即可重新取件。</source>
         <translation>These pickups started but did not finish (printing or the locker was interrupted). Check with the applicant first: tap “Collected” if they have the result, “Release” if not, so they can collect again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1138"/>
+        <location filename="../../kiosk/staff.py" line="1142"/>
         <source>没有中断的取件</source>
         <translation>No interrupted pickups</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1142"/>
+        <location filename="../../kiosk/staff.py" line="1146"/>
         <source>柜取</source>
         <translation>Locker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1142"/>
+        <location filename="../../kiosk/staff.py" line="1146"/>
         <source>自助打印</source>
         <translation>Self-print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1144"/>
+        <location filename="../../kiosk/staff.py" line="1148"/>
         <source>办件 %1 · %2</source>
         <translation>Case %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1146"/>
+        <location filename="../../kiosk/staff.py" line="1150"/>
         <source>申请人 %1 · %2</source>
         <translation>Applicant %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1149"/>
+        <location filename="../../kiosk/staff.py" line="1153"/>
         <source>已取走</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1151"/>
+        <location filename="../../kiosk/staff.py" line="1155"/>
         <source>释放</source>
         <translation>Release</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1165"/>
+        <location filename="../../kiosk/staff.py" line="1169"/>
         <source>本机未连接政务服务平台（未配置网关）</source>
         <translation>Not connected to the platform (no gateway configured)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1168"/>
+        <location filename="../../kiosk/staff.py" line="1172"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1170"/>
+        <location filename="../../kiosk/staff.py" line="1174"/>
         <source>离线（自 %1 起）</source>
         <translation>Offline (since %1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1172"/>
+        <location filename="../../kiosk/staff.py" line="1176"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1174"/>
+        <location filename="../../kiosk/staff.py" line="1178"/>
         <source>平台拒绝了本机的凭证，需要重新注册终端</source>
         <translation>The platform refused this terminal&apos;s credential; enrol the terminal again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1177"/>
+        <location filename="../../kiosk/staff.py" line="1181"/>
         <source>最近的问题：%1</source>
         <translation>Last problem: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1178"/>
+        <location filename="../../kiosk/staff.py" line="1183"/>
         <source>待上传事件 %1 条</source>
         <translation>%1 event(s) to send</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1180"/>
+        <location filename="../../kiosk/staff.py" line="1185"/>
         <source>各类数据的更新时间</source>
         <translation>Data last updated</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1182"/>
+        <location filename="../../kiosk/staff.py" line="1187"/>
         <source>尚未同步过数据</source>
         <translation>No data synced yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1185"/>
-        <location filename="../../kiosk/staff.py" line="1210"/>
+        <location filename="../../kiosk/staff.py" line="1190"/>
+        <location filename="../../kiosk/staff.py" line="1215"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1188"/>
+        <location filename="../../kiosk/staff.py" line="1193"/>
         <source>需要处理的事件（平台退回）%1 条</source>
         <translation>Events returned by the platform, needing attention: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1193"/>
+        <location filename="../../kiosk/staff.py" line="1198"/>
         <source>#%1 %2 · %3</source>
         <translation>#%1 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1195"/>
+        <location filename="../../kiosk/staff.py" line="1201"/>
         <source>原因：%1（%2）</source>
         <translation>Reason: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1204"/>
+        <location filename="../../kiosk/staff.py" line="1209"/>
         <source>终端编号</source>
         <translation>Terminal ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1205"/>
+        <location filename="../../kiosk/staff.py" line="1210"/>
         <source>所在大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1206"/>
+        <location filename="../../kiosk/staff.py" line="1211"/>
         <source>程序版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1207"/>
+        <location filename="../../kiosk/staff.py" line="1212"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1208"/>
+        <location filename="../../kiosk/staff.py" line="1213"/>
         <source>日志文件</source>
         <translation>Log file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1211"/>
+        <location filename="../../kiosk/staff.py" line="1216"/>
         <source>重新加载服务目录</source>
         <translation>Reload service catalogue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1215"/>
+        <location filename="../../kiosk/staff.py" line="1220"/>
         <source>退出自助模式将关闭本程序。由系统服务启动的全屏终端会在数秒后自动重新启动；如需停止，请在系统中执行 systemctl stop govterm-kiosk。</source>
         <translation>Leaving kiosk mode closes the program. A full-screen terminal started by the system service restarts within seconds; to stop it, run systemctl stop govterm-kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1217"/>
-        <location filename="../../kiosk/staff.py" line="1453"/>
+        <location filename="../../kiosk/staff.py" line="1222"/>
+        <location filename="../../kiosk/staff.py" line="1456"/>
         <source>退出自助模式</source>
         <translation>Leave kiosk mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1226"/>
+        <location filename="../../kiosk/staff.py" line="1231"/>
         <source>本机没有智能文件柜</source>
         <translation>This terminal has no pickup lockers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1228"/>
+        <location filename="../../kiosk/staff.py" line="1233"/>
         <source>重新读取柜门状态</source>
         <translation>Read door states again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1231"/>
+        <location filename="../../kiosk/staff.py" line="1236"/>
         <source>读取失败：%1</source>
         <translation>Could not read: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1239"/>
+        <location filename="../../kiosk/staff.py" line="1244"/>
         <source>%1 号</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1241"/>
+        <location filename="../../kiosk/staff.py" line="1246"/>
         <source>门开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1241"/>
+        <location filename="../../kiosk/staff.py" line="1246"/>
         <source>门关</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1243"/>
+        <location filename="../../kiosk/staff.py" line="1248"/>
         <source>有件</source>
         <translation>Occupied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1243"/>
+        <location filename="../../kiosk/staff.py" line="1248"/>
         <source>空</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1255"/>
+        <location filename="../../kiosk/staff.py" line="1260"/>
         <source>点格口即开启该格口（用于检修、取出滞留文件）</source>
         <translation>Tap a compartment to open it (for maintenance or to remove documents left behind)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1294"/>
+        <location filename="../../kiosk/staff.py" line="1299"/>
         <source>无法预览该打印件</source>
         <translation>This print job cannot be previewed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1317"/>
+        <location filename="../../kiosk/staff.py" line="1322"/>
         <source>已重新送往%1打印</source>
         <translation>Sent to %1 again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1322"/>
+        <location filename="../../kiosk/staff.py" line="1327"/>
         <source>打印任务已取消</source>
         <translation>Print job cancelled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1327"/>
+        <location filename="../../kiosk/staff.py" line="1332"/>
         <source>已记为取走，平台将收到取件记录</source>
         <translation>Marked as collected; the platform will receive the pickup record</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1330"/>
+        <location filename="../../kiosk/staff.py" line="1335"/>
         <source>已释放，申请人可以重新取件</source>
         <translation>Released; the applicant can collect again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1334"/>
+        <location filename="../../kiosk/staff.py" line="1339"/>
         <source>%1 号格口已开启，检修后请关好柜门</source>
         <translation>Compartment %1 is open; close the door after maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1338"/>
+        <location filename="../../kiosk/staff.py" line="1343"/>
         <source>已重新检测设备</source>
         <translation>Devices checked again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1341"/>
+        <location filename="../../kiosk/staff.py" line="1346"/>
         <source>服务目录已重新加载</source>
         <translation>Service catalogue reloaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1350"/>
+        <location filename="../../kiosk/staff.py" line="1355"/>
         <source>测试页已送往%1</source>
         <translation>Test page sent to %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1369"/>
+        <location filename="../../kiosk/staff.py" line="1374"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1387"/>
+        <location filename="../../kiosk/staff.py" line="1389"/>
         <source>操作失败，详情已写入日志</source>
         <translation>The action failed; details are in the log</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1416"/>
+        <location filename="../../kiosk/staff.py" line="1419"/>
         <source>尚未同步</source>
         <translation>not synced yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1419"/>
+        <location filename="../../kiosk/staff.py" line="1422"/>
         <source>刚刚</source>
         <translation>just now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1421"/>
+        <location filename="../../kiosk/staff.py" line="1424"/>
         <source>%1 分钟前</source>
         <translation>%1 min ago</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1423"/>
+        <location filename="../../kiosk/staff.py" line="1426"/>
         <source>%1 小时前</source>
         <translation>%1 h ago</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1424"/>
+        <location filename="../../kiosk/staff.py" line="1427"/>
         <source>%1 天前</source>
         <translation>%1 days ago</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1439"/>
+        <location filename="../../kiosk/staff.py" line="1442"/>
         <source>返回自助服务</source>
         <translation>Back to self-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1442"/>
+        <location filename="../../kiosk/staff.py" line="1445"/>
         <source>打印机：</source>
         <translation>Printer:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1445"/>
+        <location filename="../../kiosk/staff.py" line="1448"/>
         <source>重新打印</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1446"/>
+        <location filename="../../kiosk/staff.py" line="1449"/>
         <source>取消任务</source>
         <translation>Cancel job</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1454"/>
+        <location filename="../../kiosk/staff.py" line="1457"/>
         <source>请再次输入工作人员 PIN。退出后本程序将关闭。</source>
         <translation>Enter the staff PIN again. The program closes after you leave.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1456"/>
+        <location filename="../../kiosk/staff.py" line="1459"/>
         <source>工作人员登录</source>
         <translation>Staff login</translation>
     </message>
     <message>
-        <location filename="../../kiosk/staff.py" line="1457"/>
+        <location filename="../../kiosk/staff.py" line="1460"/>
         <source>请输入工作人员 PIN（仅限本大厅工作人员）</source>
         <translation>Enter the staff PIN (hall staff only)</translation>
     </message>
@@ -4286,92 +4475,92 @@ or ask staff to help you find it</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../window_client/statistics.py" line="186"/>
+        <location filename="../../window_client/statistics.py" line="275"/>
         <source>查询 (F5)</source>
         <translation>Query (F5)</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="189"/>
+        <location filename="../../window_client/statistics.py" line="278"/>
         <source>导出 CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="190"/>
+        <location filename="../../window_client/statistics.py" line="279"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="193"/>
+        <location filename="../../window_client/statistics.py" line="282"/>
         <source>统计区间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="195"/>
+        <location filename="../../window_client/statistics.py" line="284"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="216"/>
+        <location filename="../../window_client/statistics.py" line="249"/>
         <source>按事项</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="217"/>
+        <location filename="../../window_client/statistics.py" line="250"/>
         <source>按渠道</source>
         <translation>By channel</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="218"/>
+        <location filename="../../window_client/statistics.py" line="251"/>
         <source>按经办人</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="219"/>
+        <location filename="../../window_client/statistics.py" line="252"/>
         <source>按受理结果</source>
         <translation>By acceptance outcome</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="220"/>
+        <location filename="../../window_client/statistics.py" line="253"/>
         <source>出件方式</source>
         <translation>Delivery method</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="221"/>
+        <location filename="../../window_client/statistics.py" line="254"/>
         <source>好差评</source>
         <translation>Service ratings</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="222"/>
+        <location filename="../../window_client/statistics.py" line="255"/>
         <source>差评整改</source>
         <translation>Bad-review follow-up</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="240"/>
+        <location filename="../../window_client/statistics.py" line="298"/>
         <source>正在统计…</source>
         <translation>Computing statistics…</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="254"/>
+        <location filename="../../window_client/statistics.py" line="343"/>
         <source>统计失败，请稍后重试</source>
         <translation>Statistics failed; please try again later</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="259"/>
+        <location filename="../../window_client/statistics.py" line="348"/>
         <source>统计时间 %1（实时汇聚）</source>
         <translation>Computed at %1 (real time)</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="265"/>
+        <location filename="../../window_client/statistics.py" line="354"/>
         <source>办件 %1 件 · 窗口办结 %2 件 · 取号 %3 人 · 平均等候 %4 分钟 · 评价 %5 条（差评 %6）</source>
         <translation>%1 cases · %2 concluded at the window · %3 tickets · average wait %4 min · %5 evaluations (%6 bad)</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="300"/>
+        <location filename="../../window_client/statistics.py" line="390"/>
         <source>导出统计</source>
         <translation>Export statistics</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="315"/>
+        <location filename="../../window_client/statistics.py" line="404"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -4379,187 +4568,187 @@ or ask staff to help you find it</translation>
 <context>
     <name>StatsLabels</name>
     <message>
-        <location filename="../../window_client/statistics.py" line="46"/>
+        <location filename="../../window_client/statistics.py" line="51"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="47"/>
+        <location filename="../../window_client/statistics.py" line="52"/>
         <source>已收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="48"/>
+        <location filename="../../window_client/statistics.py" line="53"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="49"/>
+        <location filename="../../window_client/statistics.py" line="54"/>
         <source>容缺受理</source>
         <translation>Accepted, materials pending</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="50"/>
+        <location filename="../../window_client/statistics.py" line="55"/>
         <source>告知承诺受理</source>
         <translation>Accepted on commitment</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="51"/>
+        <location filename="../../window_client/statistics.py" line="56"/>
         <source>待补正</source>
         <translation>Awaiting corrections</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="52"/>
+        <location filename="../../window_client/statistics.py" line="57"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="53"/>
+        <location filename="../../window_client/statistics.py" line="58"/>
         <source>审查中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="54"/>
+        <location filename="../../window_client/statistics.py" line="59"/>
         <source>准予办理</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="55"/>
+        <location filename="../../window_client/statistics.py" line="60"/>
         <source>不予办理</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="56"/>
+        <location filename="../../window_client/statistics.py" line="61"/>
         <source>待领取</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="57"/>
+        <location filename="../../window_client/statistics.py" line="62"/>
         <source>已出件</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="58"/>
+        <location filename="../../window_client/statistics.py" line="63"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="59"/>
+        <location filename="../../window_client/statistics.py" line="64"/>
         <source>待回访</source>
         <translation>Call-back due</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="60"/>
+        <location filename="../../window_client/statistics.py" line="65"/>
         <source>已回访</source>
         <translation>Called back</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="61"/>
+        <location filename="../../window_client/statistics.py" line="66"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="62"/>
+        <location filename="../../window_client/statistics.py" line="67"/>
         <source>整改已认可</source>
         <translation>Rectification accepted</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="63"/>
+        <location filename="../../window_client/statistics.py" line="68"/>
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="64"/>
+        <location filename="../../window_client/statistics.py" line="69"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="65"/>
+        <location filename="../../window_client/statistics.py" line="70"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="66"/>
+        <location filename="../../window_client/statistics.py" line="71"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="67"/>
+        <location filename="../../window_client/statistics.py" line="72"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="68"/>
+        <location filename="../../window_client/statistics.py" line="73"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="69"/>
+        <location filename="../../window_client/statistics.py" line="74"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="70"/>
+        <location filename="../../window_client/statistics.py" line="75"/>
         <source>自助终端</source>
         <translation>Self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="71"/>
+        <location filename="../../window_client/statistics.py" line="76"/>
         <source>网上/掌上</source>
         <translation>Online / mobile</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="72"/>
+        <location filename="../../window_client/statistics.py" line="77"/>
         <source>窗口领取</source>
         <translation>At the window</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="73"/>
+        <location filename="../../window_client/statistics.py" line="78"/>
         <source>邮政寄递</source>
         <translation>EMS mail</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="74"/>
+        <location filename="../../window_client/statistics.py" line="79"/>
         <source>自助终端打印</source>
         <translation>Kiosk self-print</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="75"/>
+        <location filename="../../window_client/statistics.py" line="80"/>
         <source>智能文件柜</source>
         <translation>Pickup lockers</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="76"/>
+        <location filename="../../window_client/statistics.py" line="81"/>
         <source>手机端推送</source>
         <translation>E-licence to phone</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="77"/>
+        <location filename="../../window_client/statistics.py" line="82"/>
         <source>在线申办率</source>
         <translation>Online application rate</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="78"/>
+        <location filename="../../window_client/statistics.py" line="83"/>
         <source>综合窗口通办比例</source>
         <translation>Share of services at the general window</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="79"/>
+        <location filename="../../window_client/statistics.py" line="84"/>
         <source>即办件占比</source>
         <translation>Share of on-the-spot services</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="80"/>
+        <location filename="../../window_client/statistics.py" line="85"/>
         <source>承诺时限压减</source>
         <translation>Promised time cut</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="81"/>
+        <location filename="../../window_client/statistics.py" line="86"/>
         <source>主动评价率</source>
         <translation>Active evaluation rate</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="82"/>
+        <location filename="../../window_client/statistics.py" line="87"/>
         <source>差评整改率</source>
         <translation>Bad reviews rectified</translation>
     </message>
@@ -4635,13 +4824,31 @@ or ask staff to help you find it</translation>
     </message>
     <message>
         <location filename="../../widgets/status_banner.py" line="278"/>
-        <source>网络已断开 (自 %1 起), 正在使用本机保存的数据</source>
+        <source>网络已断开（自 %1 起），正在使用本机保存的数据</source>
         <translation>Offline since %1; using the data saved on this terminal</translation>
     </message>
     <message>
         <location filename="../../widgets/status_banner.py" line="283"/>
-        <source>网络未连接, 正在使用本机保存的数据</source>
+        <source>网络未连接，正在使用本机保存的数据</source>
         <translation>Not connected; using the data saved on this terminal</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="293"/>
+        <source>暂不可用：%1</source>
+        <translation>Unavailable for now: %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/status_banner.py" line="295"/>
+        <source>部分设备暂不可用，相关服务已暂停</source>
+        <translation>Some devices are unavailable; the services that need them are paused</translation>
+    </message>
+    <message>
+        <source>网络已断开 (自 %1 起), 正在使用本机保存的数据</source>
+        <translation type="vanished">Offline since %1; using the data saved on this terminal</translation>
+    </message>
+    <message>
+        <source>网络未连接, 正在使用本机保存的数据</source>
+        <translation type="vanished">Not connected; using the data saved on this terminal</translation>
     </message>
     <message>
         <location filename="../../widgets/status_banner.py" line="285"/>
@@ -4649,9 +4856,8 @@ or ask staff to help you find it</translation>
         <translation>Data updated %1 ago</translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="293"/>
         <source>暂不可用: %1</source>
-        <translation>Unavailable for now: %1</translation>
+        <translation type="vanished">Unavailable for now: %1</translation>
     </message>
     <message>
         <location filename="../../widgets/status_banner.py" line="293"/>
@@ -4659,9 +4865,8 @@ or ask staff to help you find it</translation>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../widgets/status_banner.py" line="295"/>
         <source>部分设备暂不可用, 相关服务已暂停</source>
-        <translation>Some devices are unavailable; the services that need them are paused</translation>
+        <translation type="vanished">Some devices are unavailable; the services that need them are paused</translation>
     </message>
     <message>
         <location filename="../../widgets/status_banner.py" line="296"/>
@@ -4672,27 +4877,27 @@ or ask staff to help you find it</translation>
 <context>
     <name>ThemesScreen</name>
     <message>
-        <location filename="../../kiosk/browse.py" line="122"/>
+        <location filename="../../kiosk/browse.py" line="188"/>
         <source>个人服务</source>
         <translation>Personal services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="122"/>
+        <location filename="../../kiosk/browse.py" line="188"/>
         <source>法人服务</source>
         <translation>Business services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="131"/>
+        <location filename="../../kiosk/browse.py" line="197"/>
         <source>暂无可办理的事项分类</source>
         <translation>No service categories yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="138"/>
+        <location filename="../../kiosk/browse.py" line="201"/>
         <source>%1  (%2 项)</source>
         <translation>%1  (%2 services)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="149"/>
+        <location filename="../../kiosk/browse.py" line="209"/>
         <source>暂时无法读取事项目录, 请稍后再试或呼叫工作人员</source>
         <translation>The service catalogue cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
@@ -4869,7 +5074,7 @@ or ask staff to help you find it</translation>
 <context>
     <name>WindowPages</name>
     <message>
-        <location filename="../../window_client/items.py" line="350"/>
+        <location filename="../../window_client/items.py" line="354"/>
         <source>事项查询</source>
         <translation>Services</translation>
     </message>
@@ -4909,27 +5114,27 @@ or ask staff to help you find it</translation>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="330"/>
+        <location filename="../../window_client/statistics.py" line="422"/>
         <source>未连接前置机：统计需要联网</source>
         <translation>Not connected to the gateway: statistics need the network</translation>
     </message>
     <message>
-        <location filename="../../window_client/statistics.py" line="335"/>
+        <location filename="../../window_client/statistics.py" line="427"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="245"/>
+        <location filename="../../window_client/alerts.py" line="244"/>
         <source>未连接前置机：帮办请求和设备告警需要联网</source>
         <translation>Not connected to the gateway: help calls and device alerts need the network</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="266"/>
+        <location filename="../../window_client/alerts.py" line="265"/>
         <source>帮办与告警</source>
         <translation>Help &amp; alerts</translation>
     </message>
     <message>
-        <location filename="../../window_client/acceptance.py" line="1100"/>
+        <location filename="../../window_client/acceptance.py" line="1215"/>
         <source>收件受理</source>
         <translation>Acceptance</translation>
     </message>
@@ -4939,7 +5144,7 @@ or ask staff to help you find it</translation>
         <translation>Concluded at the window</translation>
     </message>
     <message>
-        <location filename="../../window_client/issuing.py" line="1176"/>
+        <location filename="../../window_client/issuing.py" line="1180"/>
         <source>统一出件</source>
         <translation>Result issuing</translation>
     </message>
@@ -4954,7 +5159,7 @@ or ask staff to help you find it</translation>
         <translation>Bad-review follow-up</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="339"/>
+        <location filename="../../window_client/consultation.py" line="342"/>
         <source>解答咨询</source>
         <translation>Consultation</translation>
     </message>
@@ -4969,7 +5174,7 @@ or ask staff to help you find it</translation>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="466"/>
+        <location filename="../../window_client/materials.py" line="469"/>
         <source>材料数字化</source>
         <translation>Digitise materials</translation>
     </message>

@@ -140,7 +140,7 @@ def test_read_aloud_reads_the_screen_in_the_current_language(qtbot, make, runner
     assert button.isVisible()
     assert button.height() >= 60
     tap(qtbot, button)
-    assert "您好, 欢迎使用政务服务自助终端" in voice.spoken[-1][0]
+    assert "您好，欢迎使用政务服务自助终端" in voice.spoken[-1][0]
     assert voice.spoken[-1][1] == "zh_CN"
     qtbot.waitUntil(lambda: len(player.played) == 1)
 

@@ -60,7 +60,7 @@ def test_banner_says_offline_since_and_data_age(qtbot, kiosk_app):
     )
     banner.set_sync_status(offline)
     assert banner.isVisible()
-    assert "网络已断开 (自 01:25 起)" in banner.text()
+    assert "网络已断开（自 01:25 起）" in banner.text()
     assert "数据更新于 3 小时前" in banner.text()
     # online again but the catalog has not been refreshed for a day: still said
     stale = SyncStatus(online=True, last_pull={"catalog": NOW - timedelta(days=2)})
