@@ -401,6 +401,7 @@ def make_week(hall: Hall) -> None:
     _window_case(hall, ID_CARD, 3, clerk="wh-wangfang")
     _window_case(hall, SOCIAL_CARD, 4, clerk="wh-liuyang", delivery=DeliveryMethod.EMS)
     _window_case(hall, HUKOU, 0, clerk="wh-liuyang", situation=3)  # 投靠直系亲属
+    _window_case(hall, HUKOU, 1, clerk="wh-wangfang", situation=1)  # 就业落户: one per language
     _window_case(hall, HOUSING_LOAN, 2, clerk="wh-wangfang", outcome="received")
     hall.sync()
     clock.set(TODAY)

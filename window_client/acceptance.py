@@ -72,7 +72,7 @@ from widgets.layout import card, styled_label
 from window_client.chrome import user_text
 from window_client.deadlines import follow_case_status
 from window_client.items import ItemListPanel
-from window_client.pages import CounterDesk, PageContext, PageSpec
+from window_client.pages import CounterDesk, PageContext, PageSpec, join_list
 from window_client.services import WindowServices
 
 log = logging.getLogger(__name__)
@@ -905,7 +905,7 @@ class AcceptancePage(QWidget):
         self._services.nudge_sync()
         if self._desk.ticket is not None:
             self._desk.case_linked.emit(done.number)
-        titles = "、".join(_paper_title(p) for p in done.papers)
+        titles = join_list(_paper_title(p) for p in done.papers)
         self._context.messages.success(
             arg(self.tr("办件 %1 已保存, 已送打印: %2; F9 接待下一位"), done.number, titles),
             seconds=0,

@@ -38,7 +38,7 @@ from widgets.i18n import arg, is_language_change
 from widgets.layout import card, styled_label
 from widgets.task_runner import TaskRunner
 from window_client.chrome import MessageBar, user_text
-from window_client.pages import PAGES_CONTEXT, CounterDesk, PageContext, PageSpec
+from window_client.pages import PAGES_CONTEXT, CounterDesk, PageContext, PageSpec, join_list
 from window_client.results_desk import DeskServices
 from window_client.work_list import WorkList
 
@@ -229,7 +229,7 @@ class ComplaintsPage(QWidget):
             arg(self.tr("来源：%1（%2）"), t.channel,
                 self.tr("投诉") if t.source == "complaint" else arg(self.tr("★%1"), t.level)),
             arg(self.tr("对象：%1 %2"), t.subject or "—", t.item_name),
-            arg(self.tr("原因：%1"), "、".join(t.reasons) or "—"),
+            arg(self.tr("原因：%1"), join_list(t.reasons) or "—"),
             arg(self.tr("内容：%1"), t.comment or "—"),
             arg(self.tr("联系电话：%1"), t.contact or self.tr("未留")),
             arg(self.tr("状态：%1 · 整改期限 %2 %3"), t.state_name, t.rectify_by.isoformat(),

@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
+    QListView,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -203,6 +204,10 @@ class ConsultationPage(QWidget):
         self.history_list.setStyleSheet(LIST_STYLE)
         self.history_list.setObjectName("ConsultHistory")
         self.history_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # a long answer summary wraps to the panel instead of scrolling sideways
+        self.history_list.setWordWrap(True)
+        self.history_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history_list.setResizeMode(QListView.ResizeMode.Adjust)
         box.addWidget(self._history_title)
         box.addWidget(self.history_list, 1)
         right = QWidget()

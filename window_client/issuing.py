@@ -75,7 +75,7 @@ from widgets.i18n import arg, is_language_change
 from widgets.layout import card, styled_label
 from widgets.task_runner import TaskRunner
 from window_client.chrome import MessageBar, user_text
-from window_client.pages import CounterDesk, PageContext, PageSpec
+from window_client.pages import CounterDesk, PageContext, PageSpec, join_list
 from window_client.services import WindowServices
 from window_client.work_list import WorkList
 
@@ -938,7 +938,7 @@ class IssuingPage(QWidget):
                 result.applicant))
             return
         self.recipient_hint.setText(
-            arg(self.tr("领取人（申请人或代理人）：%1"), "、".join(mask_name(n) for n in names))
+            arg(self.tr("领取人（申请人或代理人）：%1"), join_list(mask_name(n) for n in names))
         )
 
     def _show_selected(self, result: ReadyResult | None) -> None:

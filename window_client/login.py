@@ -29,7 +29,7 @@ from widgets.i18n import arg, is_language_change
 from widgets.layout import card, clear_layout, styled_label
 from widgets.task_runner import TaskRunner
 from window_client.chrome import user_text
-from window_client.pages import role_name
+from window_client.pages import join_list, role_name
 from window_client.services import WindowServices
 
 log = logging.getLogger(__name__)
@@ -299,7 +299,7 @@ class LoginScreen(QWidget):
             box.setChecked(area in session.business_areas)
             self._area_boxes_holder.addWidget(box)
             self.area_boxes.append(box)
-        roles = "、".join(role_name(role) for role in session.clerk.roles)
+        roles = join_list(role_name(role) for role in session.clerk.roles)
         self.who.setText(
             arg(self.tr("%1 · %2 · %3 号窗口"), session.clerk.name, roles, session.window or "—")
         )

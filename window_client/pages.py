@@ -15,7 +15,7 @@ is linked to it: 一号办到底), the message bar and navigation to another pag
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -99,6 +99,14 @@ _ROLE_NAMES: dict[Role, str] = {
 def role_name(role: Role) -> str:
     """A role's name in the current language."""
     return QCoreApplication.translate(PAGES_CONTEXT, _ROLE_NAMES.get(role, role.value))
+
+
+_LIST_SEPARATOR = QT_TRANSLATE_NOOP("WindowPages", "、")
+
+
+def join_list(parts: Iterable[str]) -> str:
+    """Names in a row, with the current language's separator (甲、乙 / A, B)."""
+    return QCoreApplication.translate(PAGES_CONTEXT, _LIST_SEPARATOR).join(parts)
 
 
 def page_title(page: Page) -> str:

@@ -46,7 +46,7 @@ from widgets.layout import card, restyle, styled_label
 from widgets.task_runner import TaskRunner
 from window_client.chrome import MessageBar, SyncStatusRelay, user_text
 from window_client.deadlines import warn_due_deadlines
-from window_client.pages import CounterDesk, PageContext, PageSpec, ServedTicket
+from window_client.pages import CounterDesk, PageContext, PageSpec, ServedTicket, join_list
 
 log = logging.getLogger(__name__)
 
@@ -607,7 +607,7 @@ class QueuePage(QWidget):
         else:
             self.number.setText(current.number)
             self.state.setText(QCoreApplication.translate(CONTEXT, STATE_NAMES[current.state]))
-            cases = "、".join(current.case_numbers)
+            cases = join_list(current.case_numbers)
             details = arg(self.tr("%1 · 取号 %2"), current.area_name,
                           current.issued_at.strftime("%H:%M"))
             if current.recalls:
@@ -631,7 +631,7 @@ class QueuePage(QWidget):
             )
             self.window_state.setProperty("role", "badge-danger")
         else:
-            areas = "、".join(view.window.areas)
+            areas = join_list(view.window.areas)
             self.window_state.setText(arg(self.tr("本窗口叫号业务区: %1"), areas))
             self.window_state.setProperty("role", "badge")
         restyle(self.window_state)

@@ -39,7 +39,7 @@ from widgets.task_runner import TaskRunner
 from window_client.chrome import HeaderBar, MessageBar, SyncStatusRelay, user_text
 from window_client.help_poller import HelpPoller
 from window_client.login import LoginScreen
-from window_client.pages import CounterDesk, Page, PageContext, allowed, page_title
+from window_client.pages import CounterDesk, Page, PageContext, allowed, join_list, page_title
 from window_client.registry import PAGES
 from window_client.services import WindowServices
 
@@ -226,7 +226,7 @@ class WindowClientWindow(QMainWindow):
         self.desk.set_session(session)
         self.header.show_session(session)
         self.messages.success(
-            arg(self.tr("本窗口业务区已改为: %1"), "、".join(session.business_areas))
+            arg(self.tr("本窗口业务区已改为: %1"), join_list(session.business_areas))
         )
 
     def _areas_failed(self, error: BaseException) -> None:

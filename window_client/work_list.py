@@ -17,7 +17,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtWidgets import QBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from widgets.layout import styled_label
 
@@ -65,6 +73,10 @@ class WorkList:
         column.addWidget(heading)
         items = QListWidget()
         items.setObjectName(name)
+        # a long item or result name wraps to the column instead of scrolling sideways
+        items.setWordWrap(True)
+        items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        items.setResizeMode(QListView.ResizeMode.Adjust)
         items.currentRowChanged.connect(chosen)
         column.addWidget(items, 1)
         refresh_button = QPushButton()

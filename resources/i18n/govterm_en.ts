@@ -403,132 +403,131 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/apply.py" line="343"/>
+        <location filename="../../kiosk/apply.py" line="347"/>
         <source>✓ %1 —— 电子证照“%2”免提交</source>
         <translation>✓ %1 — no paper needed: e-licence “%2”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="347"/>
+        <location filename="../../kiosk/apply.py" line="351"/>
         <source>✗ %1 —— 本终端无高拍仪，请到窗口提交</source>
         <translation>✗ %1 — no document camera here; hand it in at a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="350"/>
+        <location filename="../../kiosk/apply.py" line="354"/>
         <source>○ %1 —— 非必需</source>
         <translation>○ %1 — optional</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="380"/>
+        <location filename="../../kiosk/apply.py" line="384"/>
         <source>请先选择办理情形</source>
         <translation>Please choose your situation first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="395"/>
         <source>事项：%1</source>
-        <translation>Service: %1</translation>
+        <translation type="vanished">Service: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="396"/>
         <source>申请人：%1（%2）</source>
-        <translation>Applicant: %1 (%2)</translation>
+        <translation type="vanished">Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="397"/>
         <source>联系电话：%1</source>
-        <translation>Phone: %1</translation>
+        <translation type="vanished">Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="398"/>
         <source>结果领取：%1</source>
-        <translation>Result delivery: %1</translation>
+        <translation type="vanished">Result delivery: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="401"/>
         <source>需到窗口补交：%1</source>
-        <translation>Hand in at a window: %1</translation>
+        <translation type="vanished">Hand in at a window: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="437"/>
+        <location filename="../../kiosk/apply.py" line="439"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="458"/>
+        <location filename="../../kiosk/apply.py" line="460"/>
         <source>办件编号 %1</source>
         <translation>Case number %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="461"/>
+        <location filename="../../kiosk/apply.py" line="463"/>
         <source>申请已提交。正式编号将在平台受理后生成，可凭受理凭证二维码查询进度。</source>
         <translation>Application submitted. The official number is assigned once the platform accepts it; track progress with the QR code on your acceptance receipt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="464"/>
+        <location filename="../../kiosk/apply.py" line="466"/>
         <source>网络中断，已保存，编号为临时编号 %1，恢复后自动提交</source>
         <translation>Network down: saved under provisional number %1 and sent automatically when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="468"/>
+        <location filename="../../kiosk/apply.py" line="470"/>
         <source>%1 个%2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="469"/>
+        <location filename="../../kiosk/apply.py" line="471"/>
         <source>即时办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="471"/>
+        <location filename="../../kiosk/apply.py" line="399"/>
+        <location filename="../../kiosk/apply.py" line="473"/>
         <source>事项</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="472"/>
+        <location filename="../../kiosk/apply.py" line="400"/>
+        <location filename="../../kiosk/apply.py" line="474"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="472"/>
+        <location filename="../../kiosk/apply.py" line="400"/>
+        <location filename="../../kiosk/apply.py" line="474"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="474"/>
+        <location filename="../../kiosk/apply.py" line="476"/>
         <source>承诺时限</source>
         <translation>Promised time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="475"/>
+        <location filename="../../kiosk/apply.py" line="402"/>
+        <location filename="../../kiosk/apply.py" line="477"/>
         <source>结果领取</source>
         <translation>Result by</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="477"/>
+        <location filename="../../kiosk/apply.py" line="479"/>
         <source>请取走受理凭证并妥善保管</source>
         <translation>Take your acceptance receipt and keep it safe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="482"/>
+        <location filename="../../kiosk/apply.py" line="484"/>
         <source>请携带以下材料到窗口补交：%1</source>
         <translation>Bring these materials to a service window: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="483"/>
+        <location filename="../../kiosk/apply.py" line="485"/>
         <source>接下来</source>
         <translation>What happens next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="505"/>
+        <location filename="../../kiosk/apply.py" line="507"/>
         <source>正在打印受理凭证，请稍候…</source>
         <translation>Printing your acceptance receipt, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="521"/>
+        <location filename="../../kiosk/apply.py" line="526"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="499"/>
+        <location filename="../../kiosk/apply.py" line="501"/>
         <source>受理凭证已打印，请取走凭证</source>
         <translation>Your acceptance receipt has been printed; please take it</translation>
     </message>
@@ -558,39 +557,40 @@
         <translation>When it is ready, collect the result at the results window with this receipt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="502"/>
+        <location filename="../../kiosk/apply.py" line="504"/>
         <source>打印机暂时无法打印（已通知工作人员）。申请已保存，凭证将由工作人员补打，请记下上方办件编号，也可稍后在“办件查询”中查询</source>
         <translation>The printer is not working (staff have been told). Your application is saved and staff will reprint the receipt; note the case number above, or look it up later under “Application status”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="513"/>
+        <location filename="../../kiosk/apply.py" line="515"/>
         <source>自助申请</source>
         <translation>Self-service application</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="514"/>
+        <location filename="../../kiosk/apply.py" line="401"/>
         <location filename="../../kiosk/apply.py" line="516"/>
+        <location filename="../../kiosk/apply.py" line="518"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="515"/>
         <location filename="../../kiosk/apply.py" line="517"/>
+        <location filename="../../kiosk/apply.py" line="519"/>
         <source>联系地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="518"/>
+        <location filename="../../kiosk/apply.py" line="520"/>
         <source>下一步：核对信息</source>
         <translation>Next: check details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="519"/>
+        <location filename="../../kiosk/apply.py" line="521"/>
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="520"/>
+        <location filename="../../kiosk/apply.py" line="525"/>
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>
@@ -1243,63 +1243,63 @@ Rectified late</translation>
 <context>
     <name>ConsultationPage</name>
     <message>
-        <location filename="../../window_client/consultation.py" line="245"/>
+        <location filename="../../window_client/consultation.py" line="250"/>
         <source>咨询事项: %1</source>
         <translation>Enquiry about: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="255"/>
-        <location filename="../../window_client/consultation.py" line="313"/>
+        <location filename="../../window_client/consultation.py" line="260"/>
+        <location filename="../../window_client/consultation.py" line="318"/>
         <source>本窗口端没有本地数据库, 无法登记咨询</source>
         <translation>This counter client has no local database; consultations cannot be logged</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="278"/>
+        <location filename="../../window_client/consultation.py" line="283"/>
         <source>咨询已登记: %1</source>
         <translation>Consultation logged: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="303"/>
+        <location filename="../../window_client/consultation.py" line="308"/>
         <source>解答咨询 (不生成办件)</source>
         <translation>Consultation (no case is opened)</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="304"/>
+        <location filename="../../window_client/consultation.py" line="309"/>
         <source>咨询主题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="305"/>
+        <location filename="../../window_client/consultation.py" line="310"/>
         <source>答复摘要</source>
         <translation>Answer summary</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="306"/>
+        <location filename="../../window_client/consultation.py" line="311"/>
         <source>排队号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="307"/>
+        <location filename="../../window_client/consultation.py" line="312"/>
         <source>在左侧检索事项后按 Enter, 或直接填写主题</source>
         <translation>Search the item on the left and press Enter, or type a topic</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="308"/>
+        <location filename="../../window_client/consultation.py" line="313"/>
         <source>答复要点 (不要填写身份证号、电话等个人信息)</source>
         <translation>Main points of the answer (no ID or phone numbers)</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="309"/>
+        <location filename="../../window_client/consultation.py" line="314"/>
         <source>正在办理的排队号 (可空)</source>
         <translation>Ticket being served (optional)</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="310"/>
+        <location filename="../../window_client/consultation.py" line="315"/>
         <source>登记 (Ctrl+Enter)</source>
         <translation>Log (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="311"/>
+        <location filename="../../window_client/consultation.py" line="316"/>
         <source>本次登录已登记的咨询</source>
         <translation>Consultations logged this session</translation>
     </message>
@@ -2502,292 +2502,292 @@ Rectified late</translation>
 <context>
     <name>ItemGuideView</name>
     <message>
-        <location filename="../../widgets/guide_view.py" line="186"/>
+        <location filename="../../widgets/guide_view.py" line="201"/>
         <source>受理条件</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="190"/>
+        <location filename="../../widgets/guide_view.py" line="205"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="203"/>
+        <location filename="../../widgets/guide_view.py" line="218"/>
         <source>全程网办</source>
         <translation>Fully online</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="205"/>
+        <location filename="../../widgets/guide_view.py" line="220"/>
         <source>可自助办理</source>
         <translation>Self-service available</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="207"/>
+        <location filename="../../widgets/guide_view.py" line="222"/>
         <source>可预约</source>
         <translation>Appointments available</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="209"/>
+        <location filename="../../widgets/guide_view.py" line="224"/>
         <source>告知承诺制</source>
         <translation>Notification and commitment</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="211"/>
+        <location filename="../../widgets/guide_view.py" line="226"/>
         <source>窗口即审即办</source>
         <translation>Decided at the window</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="217"/>
+        <location filename="../../widgets/guide_view.py" line="232"/>
         <source>已停止办理: %1</source>
         <translation>No longer offered: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="224"/>
+        <location filename="../../widgets/guide_view.py" line="239"/>
         <source>即时办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="225"/>
+        <location filename="../../widgets/guide_view.py" line="240"/>
         <source>%1 个%2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="233"/>
-        <location filename="../../widgets/guide_view.py" line="411"/>
+        <location filename="../../widgets/guide_view.py" line="248"/>
+        <location filename="../../widgets/guide_view.py" line="427"/>
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="238"/>
+        <location filename="../../widgets/guide_view.py" line="253"/>
         <source>零跑腿</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="240"/>
+        <location filename="../../widgets/guide_view.py" line="255"/>
         <source>最多跑 %1 次</source>
         <translation>At most %1 visit(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="243"/>
+        <location filename="../../widgets/guide_view.py" line="258"/>
         <source>实施主体</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="244"/>
+        <location filename="../../widgets/guide_view.py" line="259"/>
         <source>行使层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="245"/>
+        <location filename="../../widgets/guide_view.py" line="260"/>
         <source>办件类型</source>
         <translation>Processing type</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="246"/>
+        <location filename="../../widgets/guide_view.py" line="261"/>
         <source>法定办结时限</source>
         <translation>Legal time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="248"/>
+        <location filename="../../widgets/guide_view.py" line="263"/>
         <source>承诺办结时限</source>
         <translation>Promised time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="249"/>
+        <location filename="../../widgets/guide_view.py" line="264"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="253"/>
-        <location filename="../../widgets/guide_view.py" line="269"/>
+        <location filename="../../widgets/guide_view.py" line="268"/>
+        <location filename="../../widgets/guide_view.py" line="284"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="254"/>
+        <location filename="../../widgets/guide_view.py" line="269"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="255"/>
+        <location filename="../../widgets/guide_view.py" line="270"/>
         <source>出件方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="256"/>
+        <location filename="../../widgets/guide_view.py" line="271"/>
         <source>到现场次数</source>
         <translation>Visits in person</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="257"/>
+        <location filename="../../widgets/guide_view.py" line="272"/>
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="258"/>
+        <location filename="../../widgets/guide_view.py" line="273"/>
         <source>监督投诉电话</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="259"/>
+        <location filename="../../widgets/guide_view.py" line="274"/>
         <source>实施编码</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="289"/>
+        <location filename="../../widgets/guide_view.py" line="304"/>
         <source>办理情形与申请材料</source>
         <translation>Your situation and materials</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="291"/>
+        <location filename="../../widgets/guide_view.py" line="307"/>
         <source>请选择您的情形, 查看需要的材料:</source>
         <translation>Choose your situation to see the materials you need:</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="327"/>
+        <location filename="../../widgets/guide_view.py" line="343"/>
         <source>%1 %2 份</source>
         <translation>%1, %2 cop(ies)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="328"/>
-        <location filename="../../widgets/guide_view.py" line="361"/>
+        <location filename="../../widgets/guide_view.py" line="344"/>
+        <location filename="../../widgets/guide_view.py" line="377"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="328"/>
+        <location filename="../../widgets/guide_view.py" line="344"/>
         <source>非必需</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="330"/>
+        <location filename="../../widgets/guide_view.py" line="346"/>
         <source>可容缺后补</source>
         <translation>May be supplied later</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="332"/>
-        <location filename="../../widgets/guide_view.py" line="347"/>
+        <location filename="../../widgets/guide_view.py" line="348"/>
+        <location filename="../../widgets/guide_view.py" line="363"/>
         <source>可用电子证照免提交</source>
         <translation>No paper needed with e-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="334"/>
-        <location filename="../../widgets/guide_view.py" line="347"/>
+        <location filename="../../widgets/guide_view.py" line="350"/>
+        <location filename="../../widgets/guide_view.py" line="363"/>
         <source>部门共享, 免提交</source>
         <translation>Shared by departments, no paper needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="358"/>
+        <location filename="../../widgets/guide_view.py" line="374"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="359"/>
+        <location filename="../../widgets/guide_view.py" line="375"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="360"/>
+        <location filename="../../widgets/guide_view.py" line="376"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="362"/>
+        <location filename="../../widgets/guide_view.py" line="378"/>
         <source>容缺</source>
         <translation>Later supply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="363"/>
+        <location filename="../../widgets/guide_view.py" line="379"/>
         <source>电子证照</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="364"/>
+        <location filename="../../widgets/guide_view.py" line="380"/>
         <source>来源 / 备注</source>
         <translation>Source / notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="373"/>
+        <location filename="../../widgets/guide_view.py" line="389"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="373"/>
+        <location filename="../../widgets/guide_view.py" line="389"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="381"/>
+        <location filename="../../widgets/guide_view.py" line="397"/>
         <source>可容缺</source>
         <translation>Allowed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="382"/>
+        <location filename="../../widgets/guide_view.py" line="398"/>
         <source>免提交</source>
         <translation>Not needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="384"/>
+        <location filename="../../widgets/guide_view.py" line="400"/>
         <source>共享</source>
         <translation>Shared</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="401"/>
+        <location filename="../../widgets/guide_view.py" line="417"/>
         <source>办理流程</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="409"/>
+        <location filename="../../widgets/guide_view.py" line="425"/>
         <source>收费标准</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="416"/>
+        <location filename="../../widgets/guide_view.py" line="432"/>
         <source>(依据: %1)</source>
         <translation>(basis: %1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="420"/>
+        <location filename="../../widgets/guide_view.py" line="436"/>
         <source>办理地点和时间</source>
         <translation>Where and when</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="422"/>
+        <location filename="../../widgets/guide_view.py" line="438"/>
         <source>请拨打咨询电话了解办理地点</source>
         <translation>Please call the enquiry line to find where to apply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="425"/>
+        <location filename="../../widgets/guide_view.py" line="441"/>
         <source>地址: %1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="426"/>
+        <location filename="../../widgets/guide_view.py" line="442"/>
         <source>时间: %1</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="427"/>
+        <location filename="../../widgets/guide_view.py" line="443"/>
         <source>电话: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="430"/>
+        <location filename="../../widgets/guide_view.py" line="446"/>
         <source>本事项还可在以下地点办理</source>
         <translation>This item can also be handled at</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="432"/>
+        <location filename="../../widgets/guide_view.py" line="448"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="437"/>
+        <location filename="../../widgets/guide_view.py" line="453"/>
         <source>手机扫码, 继续办理</source>
         <translation>Continue on your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="444"/>
+        <location filename="../../widgets/guide_view.py" line="460"/>
         <source>用爱山东 App 或微信扫一扫, 在手机上查看本指南、网上申办或预约。</source>
         <translation>Scan with the iShandong app or WeChat to read this guide, apply online or book an appointment on your phone.</translation>
     </message>
@@ -5114,6 +5114,11 @@ or ask staff to help you find it</translation>
         <translation>Platform</translation>
     </message>
     <message>
+        <location filename="../../window_client/pages.py" line="104"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <location filename="../../window_client/statistics.py" line="422"/>
         <source>未连接前置机：统计需要联网</source>
         <translation>Not connected to the gateway: statistics need the network</translation>
@@ -5159,7 +5164,7 @@ or ask staff to help you find it</translation>
         <translation>Bad-review follow-up</translation>
     </message>
     <message>
-        <location filename="../../window_client/consultation.py" line="342"/>
+        <location filename="../../window_client/consultation.py" line="347"/>
         <source>解答咨询</source>
         <translation>Consultation</translation>
     </message>
