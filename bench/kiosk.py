@@ -380,7 +380,8 @@ class _Kiosk:
             try:
                 if not state["until"]():
                     if _clock() > state["deadline"]:
-                        raise TimeoutError("the kiosk did not get there in time")
+                        what = getattr(state["until"], "what", "a condition")
+                        raise TimeoutError(f"the kiosk did not get there in time: {what}")
                     return
                 state["until"] = next(steps)
                 state["deadline"] = _clock() + timeout_s
@@ -402,6 +403,17 @@ class _Kiosk:
         self.ui.close()
 
 
+class _Arrived:
+    """A condition that holds once the tap it belongs to has been answered on screen."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.done = False
+
+    def __call__(self) -> bool:
+        return self.done
+
+
 def _arrivals(profile: str | None) -> Any:
     """A watch that times a tap until the frame that shows its target screen, ready."""
     import cProfile
@@ -409,59 +421,63 @@ def _arrivals(profile: str | None) -> Any:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QWidget
 
+    _Armed = tuple[_Arrived, QWidget, Callable[[], bool], float, float]
+
     class Arrivals(QObject):
         """Tap to painted, in wall-clock and in this process's CPU time.
 
-        :meth:`tap` reads both clocks, then taps. The first paint event of the target
-        at which ``ready()`` holds is the frame that shows the new screen with its
-        content; a zero-timer queued from that paint fires once the frame is painted
-        and flushed and the event loop is free again (the next tap would be answered),
-        and stops both clocks. With ``profile``, transitions whose name contains it
-        run under cProfile, from the tap to that timer.
+        :meth:`tap` reads both clocks, then taps. Qt paints a window's changed widgets
+        together, when the window handles its (low-priority) update request, after
+        pending layout requests. The first update request of the target's window at
+        which ``ready()`` holds therefore paints the new screen with its content; a
+        zero-timer queued from there fires once that frame is painted and flushed and
+        the event loop is free again (the next tap would be answered), and stops both
+        clocks. With ``profile``, transitions whose name contains it run under
+        cProfile, from the tap to that timer.
         """
 
         def __init__(self) -> None:
             super().__init__()
             self.samples: dict[str, list[tuple[float, float]]] = {}
-            self.done = True
             self.profiler = cProfile.Profile() if profile else None
-            self._armed: tuple[str, QWidget, Callable[[], bool], float, float] | None = None
+            self._armed: _Armed | None = None
 
-        def watch(self, *widgets: QWidget) -> None:
-            for widget in widgets:
-                widget.installEventFilter(self)
+        def watch(self, *windows: QWidget) -> None:
+            """Watch the update requests of these top-level windows."""
+            for window in windows:
+                window.installEventFilter(self)
 
         def tap(
             self, name: str, target: QWidget, ready: Callable[[], bool], action: Callable[[], None]
-        ) -> Callable[[], bool]:
+        ) -> _Arrived:
             """Tap now; the condition that holds once ``target`` was painted ready."""
-            self.done = False
-            profiled = self.profiler is not None and profile is not None and profile in name
-            self._armed = (name, target, ready, time.perf_counter(), time.process_time())
-            if profiled and self.profiler is not None:
+            arrived = _Arrived(name)
+            started = time.perf_counter(), time.process_time()
+            self._armed = (arrived, target.window(), ready, *started)
+            if self.profiler is not None and profile is not None and profile in name:
                 self.profiler.enable()
             action()
-            return lambda: self.done
+            return arrived
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             armed = self._armed
             if (
                 armed is not None
-                and event.type() == QEvent.Type.Paint
                 and watched is armed[1]
+                and event.type() == QEvent.Type.UpdateRequest
                 and armed[2]()
             ):
                 self._armed = None
                 QTimer.singleShot(0, lambda: self._painted(armed))
             return False
 
-        def _painted(self, armed: tuple[str, QWidget, Callable[[], bool], float, float]) -> None:
+        def _painted(self, armed: _Armed) -> None:
             wall = time.perf_counter() - armed[3]
             cpu = time.process_time() - armed[4]
             if self.profiler is not None:
                 self.profiler.disable()
-            self.samples.setdefault(armed[0], []).append((wall, cpu))
-            self.done = True
+            self.samples.setdefault(armed[0].what, []).append((wall, cpu))
+            armed[0].done = True
 
     return Arrivals()
 
@@ -514,10 +530,7 @@ class _Walk:
         self.stack, self.bare_buttons = bare
         self._click_with = QTest.mouseClick
         self._left = Qt.MouseButton.LeftButton
-        window = self.window
-        screens = (window.home, window.search, window.guide, window.list)
-        arrivals.watch(*screens, *(s for s in (window.ticket, window.pickup) if s is not None))
-        arrivals.watch(*(self.stack.widget(i) for i in range(self.stack.count())))
+        arrivals.watch(self.window, self.stack)
 
     def rounds(self, count: int, *, warm_up: int) -> Iterator[Callable[[], bool]]:
         """Every timed tap of ``count`` rounds; the first ``warm_up`` rounds are dropped."""
