@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -42,6 +43,51 @@ _OPEN = QColor("#fff2cc")
 
 def _time(ts: float) -> str:
     return _dt.datetime.fromtimestamp(ts, HALL_TZ).strftime("%H:%M:%S")
+
+
+_HELP_CONTEXT = "HelpPage"
+_TOPIC_NAMES = {  # sync.help_protocol.HelpTopic values; the gateway sends Chinese names
+    "general": QT_TRANSLATE_NOOP("HelpPage", "咨询引导"),
+    "search": QT_TRANSLATE_NOOP("HelpPage", "查找事项"),
+    "apply": QT_TRANSLATE_NOOP("HelpPage", "自助申办"),
+    "pickup": QT_TRANSLATE_NOOP("HelpPage", "自助取件"),
+    "device": QT_TRANSLATE_NOOP("HelpPage", "设备故障"),
+    "elder": QT_TRANSLATE_NOOP("HelpPage", "老年人帮办"),
+    "other": QT_TRANSLATE_NOOP("HelpPage", "其他"),
+}
+_PART_NAMES = {  # devices.health.Role values, as the kiosks' heartbeats name their parts
+    "receipt_printer": QT_TRANSLATE_NOOP("HelpPage", "小票打印机"),
+    "a4_printer": QT_TRANSLATE_NOOP("HelpPage", "A4 打印机"),
+    "scanner": QT_TRANSLATE_NOOP("HelpPage", "扫码器"),
+    "locker": QT_TRANSLATE_NOOP("HelpPage", "智能文件柜"),
+    "idcard": QT_TRANSLATE_NOOP("HelpPage", "身份证阅读器"),
+    "network": QT_TRANSLATE_NOOP("HelpPage", "平台网络"),
+}
+_SLOT_PLACE = re.compile(r"(?P<slot>[A-Za-z0-9_-]+) 号终端")
+"""The gateway's name for a kiosk that has no name of its own (``K01 号终端``)."""
+_SLOT_NAME = QT_TRANSLATE_NOOP("HelpPage", "%1 号终端")
+
+
+def topic_name(ticket: HelpTicket) -> str:
+    """What the citizen asked help with, in the clerk's language."""
+    source = _TOPIC_NAMES.get(str(ticket.topic))
+    if source is None:
+        return ticket.topic_name
+    return QCoreApplication.translate(_HELP_CONTEXT, source)
+
+
+def part_name(part: str) -> str:
+    """A kiosk part (``receipt_printer``) by its name in the clerk's language."""
+    source = _PART_NAMES.get(part)
+    return part if source is None else QCoreApplication.translate(_HELP_CONTEXT, source)
+
+
+def place_name(place: str) -> str:
+    """Where the kiosk stands: its own name (data), or its slot in the clerk's language."""
+    slot = _SLOT_PLACE.fullmatch(place)
+    if slot is None:
+        return place
+    return arg(QCoreApplication.translate(_HELP_CONTEXT, _SLOT_NAME), slot["slot"])
 
 
 class HelpPage(QWidget):
@@ -177,21 +223,22 @@ class HelpPage(QWidget):
         self.alerts.clear()
         for alert in feed.alerts:
             self.alerts.addItem(
-                arg(self.tr("%1 · %2：%3（自 %4 起）"), alert.place, alert.part,
-                    translate_text(alert.problem), _time(alert.since))
+                arg(self.tr("%1 · %2：%3（自 %4 起）"), place_name(alert.place),
+                    part_name(alert.part), translate_text(alert.problem), _time(alert.since))
             )
         if not feed.alerts:
             self.alerts.addItem(self.tr("所有自助终端设备正常"))
         if fresh and self._messages is not None:
             first = fresh[0]
             self._messages.warning(
-                arg(self.tr("%1 呼叫帮办（%2），请前往协助"), first.place, first.topic_name)
+                arg(self.tr("%1 呼叫帮办（%2），请前往协助"), place_name(first.place),
+                    topic_name(first))
             )
         self.feed_shown.emit(feed)
 
     def _describe(self, ticket: HelpTicket) -> str:
-        head = arg(self.tr("%1  %2 · %3"), _time(ticket.raised_at), ticket.place,
-                   ticket.topic_name)
+        head = arg(self.tr("%1  %2 · %3"), _time(ticket.raised_at), place_name(ticket.place),
+                   topic_name(ticket))
         if ticket.note:
             head += f" · {ticket.note}"
         if ticket.ticket_number:
@@ -229,8 +276,8 @@ class HelpPage(QWidget):
 
     def _taken(self, ticket: HelpTicket) -> None:
         if self._messages is not None:
-            self._messages.success(arg(self.tr("已响应 %1 的帮办请求"), ticket.place))
-        self.status.setText(arg(self.tr("已响应 %1 的帮办请求"), ticket.place))
+            self._messages.success(arg(self.tr("已响应 %1 的帮办请求"), place_name(ticket.place)))
+        self.status.setText(arg(self.tr("已响应 %1 的帮办请求"), place_name(ticket.place)))
         if self._feed is not None:
             self._feed.poll_now()
 

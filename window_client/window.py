@@ -36,6 +36,7 @@ from sync.status import SyncStatus
 from widgets.i18n import LanguageManager, arg, is_language_change
 from widgets.icons import icon, icon_size
 from widgets.task_runner import TaskRunner
+from window_client.alerts import place_name, topic_name
 from window_client.chrome import HeaderBar, MessageBar, SyncStatusRelay, user_text
 from window_client.help_poller import HelpPoller
 from window_client.login import LoginScreen
@@ -316,7 +317,8 @@ class WindowClientWindow(QMainWindow):
         """A citizen pressed 呼叫帮办: say where, non-modally, with a way to take it."""
         help_id = ticket.help_id
         self.messages.notify(
-            arg(self.tr("%1 呼叫帮办（%2），请前往协助"), ticket.place, ticket.topic_name),
+            arg(self.tr("%1 呼叫帮办（%2），请前往协助"), place_name(ticket.place),
+                topic_name(ticket)),
             action=self.tr("响应并查看"),
             on_action=lambda: self.take_help(help_id),
         )
@@ -341,7 +343,9 @@ class WindowClientWindow(QMainWindow):
 
     def _help_taken(self, ticket: HelpTicket) -> None:
         self.open_page(HELP_PAGE)
-        self.messages.success(arg(self.tr("已响应 %1 的帮办请求，请前往协助"), ticket.place))
+        self.messages.success(
+            arg(self.tr("已响应 %1 的帮办请求，请前往协助"), place_name(ticket.place))
+        )
         if self.help_poller is not None:
             self.help_poller.poll_now()
 

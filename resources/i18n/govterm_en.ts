@@ -636,7 +636,7 @@
 <context>
     <name>AreasDialog</name>
     <message>
-        <location filename="../../window_client/window.py" line="416"/>
+        <location filename="../../window_client/window.py" line="420"/>
         <source>更改本窗口业务区</source>
         <translation>Change this window&apos;s business areas</translation>
     </message>
@@ -2059,79 +2059,149 @@ Rectified late</translation>
 <context>
     <name>HelpPage</name>
     <message>
-        <location filename="../../window_client/alerts.py" line="76"/>
+        <location filename="../../window_client/alerts.py" line="50"/>
+        <source>咨询引导</source>
+        <translation>General enquiries</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="51"/>
+        <source>查找事项</source>
+        <translation>Finding a service</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="52"/>
+        <source>自助申办</source>
+        <translation>Applying here</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="53"/>
+        <source>自助取件</source>
+        <translation>Result pickup</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="54"/>
+        <source>设备故障</source>
+        <translation>Device problem</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="55"/>
+        <source>老年人帮办</source>
+        <translation>Help for seniors</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="56"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="59"/>
+        <source>小票打印机</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="60"/>
+        <source>A4 打印机</source>
+        <translation>A4 printer</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="61"/>
+        <source>扫码器</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="62"/>
+        <source>智能文件柜</source>
+        <translation>Pickup lockers</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="63"/>
+        <source>身份证阅读器</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="64"/>
+        <source>平台网络</source>
+        <translation>Platform link</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="68"/>
+        <source>%1 号终端</source>
+        <translation>Terminal %1</translation>
+    </message>
+    <message>
+        <location filename="../../window_client/alerts.py" line="122"/>
         <source>正在连接前置机…</source>
         <translation>Connecting to the gateway…</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="78"/>
+        <location filename="../../window_client/alerts.py" line="124"/>
         <source>呼叫帮办</source>
         <translation>Help calls</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="84"/>
+        <location filename="../../window_client/alerts.py" line="130"/>
         <source>响应 (Enter)</source>
         <translation>Respond (Enter)</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="91"/>
+        <location filename="../../window_client/alerts.py" line="137"/>
         <source>设备告警</source>
         <translation>Device alerts</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="138"/>
-        <location filename="../../window_client/alerts.py" line="151"/>
+        <location filename="../../window_client/alerts.py" line="184"/>
+        <location filename="../../window_client/alerts.py" line="197"/>
         <source>无法获取帮办请求（%1），稍后自动重试</source>
         <translation>Cannot fetch help calls (%1); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="160"/>
+        <location filename="../../window_client/alerts.py" line="206"/>
         <source>已连接 · 更新于 %1</source>
         <translation>Connected · updated %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="180"/>
+        <location filename="../../window_client/alerts.py" line="226"/>
         <source>%1 · %2：%3（自 %4 起）</source>
         <translation>%1 · %2: %3 (since %4)</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="184"/>
+        <location filename="../../window_client/alerts.py" line="230"/>
         <source>所有自助终端设备正常</source>
         <translation>All self-service devices are working</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="188"/>
+        <location filename="../../window_client/alerts.py" line="234"/>
         <source>%1 呼叫帮办（%2），请前往协助</source>
         <translation>%1 is calling for help (%2); please go and assist</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="193"/>
+        <location filename="../../window_client/alerts.py" line="240"/>
         <source>%1  %2 · %3</source>
         <translation>%1  %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="198"/>
+        <location filename="../../window_client/alerts.py" line="245"/>
         <source> · 排队号 %1</source>
         <translation> · ticket %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="200"/>
+        <location filename="../../window_client/alerts.py" line="247"/>
         <source>  —  待响应</source>
         <translation>  —  waiting for a clerk</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="202"/>
+        <location filename="../../window_client/alerts.py" line="249"/>
         <source>  —  %1（%2号窗口）%3 已响应</source>
         <translation>  —  taken by %1 (window %2) at %3</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="232"/>
-        <location filename="../../window_client/alerts.py" line="233"/>
+        <location filename="../../window_client/alerts.py" line="279"/>
+        <location filename="../../window_client/alerts.py" line="280"/>
         <source>已响应 %1 的帮办请求</source>
         <translation>Responded to the help call from %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="238"/>
+        <location filename="../../window_client/alerts.py" line="285"/>
         <source>响应失败</source>
         <translation>Could not respond</translation>
     </message>
@@ -5031,42 +5101,42 @@ or ask staff to help you find it</translation>
 <context>
     <name>WindowClientWindow</name>
     <message>
-        <location filename="../../window_client/window.py" line="168"/>
+        <location filename="../../window_client/window.py" line="169"/>
         <source>您的岗位在本窗口端没有可用的功能, 请联系管理员</source>
         <translation>Your role has no functions in the counter client; please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="229"/>
+        <location filename="../../window_client/window.py" line="230"/>
         <source>本窗口业务区已改为: %1</source>
         <translation>This window now handles: %1</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="277"/>
+        <location filename="../../window_client/window.py" line="278"/>
         <source>您的岗位不能使用该功能</source>
         <translation>Your role cannot use this function</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="319"/>
+        <location filename="../../window_client/window.py" line="320"/>
         <source>%1 呼叫帮办（%2），请前往协助</source>
         <translation>%1 is calling for help (%2); please go and assist</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="320"/>
+        <location filename="../../window_client/window.py" line="322"/>
         <source>响应并查看</source>
         <translation>Take and show</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="344"/>
+        <location filename="../../window_client/window.py" line="347"/>
         <source>已响应 %1 的帮办请求，请前往协助</source>
         <translation>You took the help request from %1; please go and assist</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="363"/>
+        <location filename="../../window_client/window.py" line="367"/>
         <source>一窗受理 · 窗口端</source>
         <translation>One-window acceptance · Counter client</translation>
     </message>
     <message>
-        <location filename="../../window_client/window.py" line="378"/>
+        <location filename="../../window_client/window.py" line="382"/>
         <source>%1 · %2 待响应</source>
         <translation>%1 · %2 waiting</translation>
     </message>
@@ -5129,12 +5199,12 @@ or ask staff to help you find it</translation>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="244"/>
+        <location filename="../../window_client/alerts.py" line="291"/>
         <source>未连接前置机：帮办请求和设备告警需要联网</source>
         <translation>Not connected to the gateway: help calls and device alerts need the network</translation>
     </message>
     <message>
-        <location filename="../../window_client/alerts.py" line="265"/>
+        <location filename="../../window_client/alerts.py" line="312"/>
         <source>帮办与告警</source>
         <translation>Help &amp; alerts</translation>
     </message>
