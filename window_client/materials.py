@@ -23,6 +23,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -275,6 +276,10 @@ class MaterialsPage(QWidget):
         self.case_list = QListWidget()
         self.case_list.setStyleSheet(LIST_STYLE)
         self.case_list.setObjectName("DigitiseCases")
+        # a long item name wraps to the card instead of scrolling sideways
+        self.case_list.setWordWrap(True)
+        self.case_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.case_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.case_list.currentRowChanged.connect(self._case_chosen)
         self.refresh_button = QPushButton()
         self.refresh_button.setProperty("role", "secondary")
