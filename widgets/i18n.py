@@ -10,7 +10,9 @@ widget; screens re-translate in ``changeEvent`` (see :func:`is_language_change`)
 
 Regenerating the translations (from the repository root)::
 
-    .venv/bin/pyside6-lupdate widgets kiosk window_client -extensions py \\
+    # -extensions must come before the folders, or lupdate finds nothing and marks
+    # every entry obsolete
+    .venv/bin/pyside6-lupdate -extensions py widgets kiosk window_client \\
         -ts resources/i18n/govterm_en.ts
     # fill in the new <translation> entries (Qt Linguist: pyside6-linguist)
     .venv/bin/pyside6-lrelease resources/i18n/govterm_en.ts \\
