@@ -435,7 +435,8 @@ def _instructions(
         "演示居民码 (二维码图片, 可在自助端扫码):\n"
         f"  {govterm} --data-dir {gateway_dir(demo_dir)} gateway codes issue"
         " --citizen 1 --out code.png\n"
-        "窗口端登录: 综合受理 wh-wangfang / Weihai@2026; 首席代表 wh-zhaomin / Chief@2026\n"
+        "窗口端登录: 综合受理 wh-wangfang / Weihai@2026;"
+        " 首席代表 wh-zhaomin 或 wh-zhoujian / Chief@2026\n"
         "关闭两个窗口或按 Ctrl+C 结束演示 (前置机随之停止)\n"
     )
     out.flush()
