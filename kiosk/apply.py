@@ -239,12 +239,16 @@ class ApplyScreen(QWidget):
         super().resizeEvent(event)
 
     def _build_review(self) -> None:
+        """What will be submitted, as a card of captions and values, over 提交."""
         self.review_page = QWidget()
         page = QVBoxLayout(self.review_page)
-        page.setContentsMargins(0, 0, 0, 0)
-        self._summary = styled_label("", role="body")
-        self._summary.setObjectName("ApplySummary")
-        page.addWidget(self._summary)
+        page.setContentsMargins(0, 8, 0, 0)
+        page.setSpacing(16)
+        self._review_hint = styled_label("", role="subtitle")
+        self._review_hint.setObjectName("ApplyReviewHint")
+        self.review_card = OutcomeCard(name="ApplyReview", marked=False)
+        self.review_card.add_headline(self._review_hint)
+        page.addWidget(self.review_card)
         page.addStretch(1)
         row = QHBoxLayout()
         self.edit_button = action_button(name="ApplyEdit", primary=False)
@@ -267,7 +271,7 @@ class ApplyScreen(QWidget):
         self.outcome = OutcomeCard(name="ApplyOutcome")
         self.outcome.add_headline(self.done_text)
         self.outcome.add_headline(self.number_label)
-        self.outcome.add_after_facts(self.print_status)
+        self.outcome.add_before_steps(self.print_status)
         self.finish_button = action_button(name="ApplyFinish")
         self.finish_button.clicked.connect(self.finished)
         self.done_page = outcome_page(self.outcome, self.finish_button)
@@ -308,10 +312,10 @@ class ApplyScreen(QWidget):
         self._busy = False
         for field in (self.phone, self.address):
             field.setText("")
-        for text in (self._item, self._summary, self.number_label, self.done_text,
-                     self.print_status):
+        for text in (self._item, self.number_label, self.done_text, self.print_status):
             text.setText("")
         self.outcome.clear()
+        self.review_card.clear()
         clear_layout(self._materials_box)
         clear_layout(self._situations)
         clear_layout(self._deliveries)
@@ -391,15 +395,13 @@ class ApplyScreen(QWidget):
         assert item is not None
         at_window = [line.material.name for line in app.lines() if line.at_window]
         delivery = app.flow.delivery
-        rows = [
-            arg(self.tr("事项：%1"), item.name),
-            arg(self.tr("申请人：%1（%2）"), applicant.name, applicant.masked_id),
-            arg(self.tr("联系电话：%1"), applicant.masked_phone),
-            arg(self.tr("结果领取：%1"), label(delivery) if delivery else ""),
-        ]
-        if at_window:
-            rows.append(arg(self.tr("需到窗口补交：%1"), "、".join(at_window)))
-        self._summary.setText("\n".join(rows))
+        self.review_card.set_facts([
+            (self.tr("事项"), item.name),
+            (self.tr("申请人"), arg(self.tr("%1（%2）"), applicant.name, applicant.masked_id)),
+            (self.tr("联系电话"), applicant.masked_phone),
+            (self.tr("结果领取"), label(delivery) if delivery else ""),
+            (self.tr("需到窗口补交"), "、".join(at_window)),
+        ])
         self.pages.setCurrentWidget(self.review_page)
 
     # -- submission ----------------------------------------------------------------------
@@ -474,7 +476,7 @@ class ApplyScreen(QWidget):
             (self.tr("承诺时限"), days),
             (self.tr("结果领取"), label(delivery) if delivery else ""),
         ])
-        steps = [self.tr("请取走受理凭证并妥善保管")]
+        steps = []  # taking the receipt: the print state heads the steps
         if delivery in _HINTS:
             steps.append(self.tr(_HINTS[delivery]))
         at_window = [line.material.name for line in app.lines() if line.at_window]
@@ -517,6 +519,9 @@ class ApplyScreen(QWidget):
         self._address_label.setText(self.tr("联系地址"))
         self.next_button.setText(self.tr("下一步：核对信息"))
         self.edit_button.setText(self.tr("返回修改"))
+        self._review_hint.setText(self.tr("请核对以下信息，确认无误后提交"))
+        if self.pages.currentWidget() is self.review_page:
+            self.review()  # the captions in the new language
         self.submit_button.setText(self.tr("确认提交"))
         self.finish_button.setText(self.tr("完成"))
         self._draw_form()

@@ -142,21 +142,23 @@ class OutcomeCard(QFrame):
 
     Args:
         name: the object name.
+        marked: show the round mark (a review before submitting has none).
         parent: the Qt parent.
     """
 
-    def __init__(self, *, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, *, name: str, marked: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setProperty("role", "card")
         self.setMaximumWidth(OUTCOME_WIDTH)
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(28, 24, 28, 24)
+        outer.setContentsMargins(28, 20, 28, 20)
         outer.setSpacing(24)
         self.mark = QLabel()
         self.mark.setObjectName(f"{name}Mark")
         self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        self.mark.setVisible(marked)
         self._parts = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self._parts.setSpacing(16)
         summary = QVBoxLayout()
@@ -170,7 +172,7 @@ class OutcomeCard(QFrame):
         summary.addWidget(self.big)
         facts = QWidget()
         self._facts = QGridLayout(facts)
-        self._facts.setContentsMargins(0, 8, 0, 4)
+        self._facts.setContentsMargins(0, 4, 0, 4)
         self._facts.setHorizontalSpacing(24)
         self._facts.setVerticalSpacing(8)
         self._facts.setColumnStretch(1, 1)
@@ -178,22 +180,28 @@ class OutcomeCard(QFrame):
         self._after = QVBoxLayout()
         summary.addLayout(self._after)
         summary.addStretch(1)
-        self._parts.addLayout(summary, 3)
-        self._next = QWidget()
-        steps_column = QVBoxLayout(self._next)
-        steps_column.setContentsMargins(0, 0, 0, 0)
-        steps_column.setSpacing(8)
-        self._steps_title = styled_label("", role="section", wrap=False)
-        self._steps_title.setObjectName(f"{name}StepsTitle")
-        steps_column.addWidget(self._steps_title)
-        self._steps = QVBoxLayout()
-        self._steps.setSpacing(8)
-        steps_column.addLayout(self._steps)
-        steps_column.addStretch(1)
-        self._parts.addWidget(self._next, 2)
+        self._parts.addLayout(summary, 1)
+        self._parts.addWidget(self._build_next(name), 1)
         outer.addLayout(self._parts, 1)
         self.set_tone("good")
         self.set_steps("", ())
+
+    def _build_next(self, name: str) -> QWidget:
+        """The next steps' column: its title, a line the screen puts there, the steps."""
+        self._next = QWidget()
+        column = QVBoxLayout(self._next)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        self._steps_title = styled_label("", role="section", wrap=False)
+        self._steps_title.setObjectName(f"{name}StepsTitle")
+        column.addWidget(self._steps_title)
+        self._before_steps = QVBoxLayout()
+        column.addLayout(self._before_steps)
+        self._steps = QVBoxLayout()
+        self._steps.setSpacing(8)
+        column.addLayout(self._steps)
+        column.addStretch(1)
+        return self._next
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         wide = event.size().width() >= OUTCOME_SIDE_BY_SIDE
@@ -211,6 +219,10 @@ class OutcomeCard(QFrame):
         """A number to find at a glance (a locker compartment); empty hides it."""
         self.big.setText(text)
         self.big.setVisible(bool(text))
+
+    def add_before_steps(self, widget: QWidget) -> None:
+        """Put a line at the head of the next steps (a print state: take the paper)."""
+        self._before_steps.addWidget(widget)
 
     def add_after_facts(self, widget: QWidget) -> None:
         """Put a line under the facts (a print state)."""
@@ -259,7 +271,7 @@ class OutcomeCard(QFrame):
             line.setObjectName("OutcomeStep")
             self._steps.addWidget(line)
         self._steps_title.setText(title)
-        self._next.setVisible(bool(steps))
+        self._next.setVisible(bool(steps) or self._before_steps.count() > 0)
 
     def steps(self) -> list[str]:
         """The next steps shown, numbered."""
@@ -292,7 +304,7 @@ def outcome_page(card: OutcomeCard, finish: QPushButton) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 8, 0, 0)
-    layout.setSpacing(24)
+    layout.setSpacing(12)  # between the stretches too: 1080 px in 长辈模式 are counted
     layout.addStretch(1)
     row = QHBoxLayout()  # as wide as the screen, up to OUTCOME_WIDTH, in the middle
     row.addStretch(1)
