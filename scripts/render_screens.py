@@ -167,6 +167,9 @@ def _browse_scenes(catalog: CatalogQuery) -> Iterator[Scene]:
         def run(w: KioskWindow) -> None:
             w.open_hit(hits[0])
             if materials:  # once the guide has arrived and is laid out
+                # the same guide may still be on the screen from the scene before: the
+                # one just asked for arrives when the runner is done, and starts at the top
+                _settle(QApplication.instance(), w.runner)  # type: ignore[arg-type]
                 if not _run_until(lambda: w.guide.shown_item_id() == hits[0].id, timeout=10):
                     raise RuntimeError("the guide did not arrive")
                 _turn()

@@ -16,7 +16,8 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -122,6 +123,7 @@ class ItemGuideView(QScrollArea):
         self._qr_text = ""
         self._situation_id = ""
         self._materials_box: QVBoxLayout | None = None
+        self._materials_heading: QWidget | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -163,11 +165,23 @@ class ItemGuideView(QScrollArea):
         self.situation_chosen.emit(situation_id)
 
     def scroll_to_materials(self) -> None:
-        """Bring the materials section into view."""
-        if self._materials_box is not None:
-            anchor = self._materials_box.parentWidget()
-            if anchor is not None:
-                self.ensureWidgetVisible(anchor, 0, 0)
+        """Bring the materials section, from its heading, to the top of the view.
+
+        A guide just rendered is laid out in later turns of the event loop (the body's
+        height, then the scroll range), so the scroll is done now and once more after
+        those turns.
+        """
+        self._scroll_to_materials()
+        QTimer.singleShot(0, self, self._scroll_to_materials)
+
+    def _scroll_to_materials(self) -> None:
+        anchor = self._materials_heading
+        if anchor is None or not shiboken6.isValid(anchor):
+            return
+        layout = self._body.layout()
+        if layout is not None:
+            layout.activate()
+        self.verticalScrollBar().setValue(anchor.mapTo(self._body, QPoint(0, 0)).y())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if is_language_change(event) and self._data is not None:
@@ -180,6 +194,7 @@ class ItemGuideView(QScrollArea):
         assert self._data is not None
         clear_layout(self._layout)
         self._materials_box = None
+        self._materials_heading = None
         item = self._data.item
         self._add_heading(item)
         self._add_facts(item)
@@ -287,6 +302,7 @@ class ItemGuideView(QScrollArea):
 
     def _add_situations(self, item: ServiceItem) -> None:
         box = self._section(self.tr("办理情形与申请材料"))
+        self._materials_heading = self._layout.itemAt(self._layout.count() - 2).widget()
         if len(item.situations) > 1:
             box.addWidget(styled_label(self.tr("请选择您的情形, 查看需要的材料:"), role="muted"))
         chips = _FlowRow()
