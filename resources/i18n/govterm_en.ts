@@ -455,7 +455,7 @@
     <message>
         <location filename="../../kiosk/apply.py" line="463"/>
         <source>申请已提交。正式编号将在平台受理后生成，可凭受理凭证二维码查询进度。</source>
-        <translation>Application submitted. The official number is assigned once the platform accepts it; track progress with the QR code on your acceptance receipt.</translation>
+        <translation>Submitted. The official number follows once the platform accepts it.</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="466"/>
@@ -502,9 +502,8 @@
         <translation>Result by</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="479"/>
         <source>请取走受理凭证并妥善保管</source>
-        <translation>Take your acceptance receipt and keep it safe</translation>
+        <translation type="vanished">Take your acceptance receipt and keep it safe</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="484"/>
@@ -557,6 +556,11 @@
         <translation>When it is ready, collect the result at the results window with this receipt</translation>
     </message>
     <message>
+        <location filename="../../kiosk/apply.py" line="403"/>
+        <source>需到窗口补交</source>
+        <translation>Hand in at a window</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/apply.py" line="504"/>
         <source>打印机暂时无法打印（已通知工作人员）。申请已保存，凭证将由工作人员补打，请记下上方办件编号，也可稍后在“办件查询”中查询</source>
         <translation>The printer is not working (staff have been told). Your application is saved and staff will reprint the receipt; note the case number above, or look it up later under “Application status”</translation>
@@ -588,6 +592,11 @@
         <location filename="../../kiosk/apply.py" line="521"/>
         <source>返回修改</source>
         <translation>Back to edit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="522"/>
+        <source>请核对以下信息，确认无误后提交</source>
+        <translation>Please check the details below, then submit</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="525"/>
@@ -2299,7 +2308,7 @@ Rectified late</translation>
     <message>
         <location filename="../../kiosk/rows.py" line="70"/>
         <source>一件事</source>
-        <translation>One-stop service bundle</translation>
+        <translation>One-stop</translation>
     </message>
 </context>
 <context>
@@ -3344,73 +3353,73 @@ Rectified late</translation>
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../../window_client/materials.py" line="340"/>
+        <location filename="../../window_client/materials.py" line="345"/>
         <source>选择扫描件</source>
         <translation>Choose a scanned file</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="342"/>
+        <location filename="../../window_client/materials.py" line="347"/>
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="365"/>
-        <location filename="../../window_client/materials.py" line="453"/>
+        <location filename="../../window_client/materials.py" line="370"/>
+        <location filename="../../window_client/materials.py" line="458"/>
         <source>本窗口端没有本地数据库, 无法保存扫描件</source>
         <translation>This counter client has no local database; scans cannot be kept</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="368"/>
+        <location filename="../../window_client/materials.py" line="373"/>
         <source>请先在左侧选择办件</source>
         <translation>Choose a case on the left first</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="371"/>
+        <location filename="../../window_client/materials.py" line="376"/>
         <source>请选择要扫描的材料</source>
         <translation>Choose the material that was scanned</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="382"/>
+        <location filename="../../window_client/materials.py" line="387"/>
         <source>%1 已数字化并关联到办件 %2, 联网后上传</source>
         <translation>%1 digitised and linked to case %2; uploaded when online</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="421"/>
+        <location filename="../../window_client/materials.py" line="426"/>
         <source>纸质已收</source>
         <translation>paper received</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="421"/>
+        <location filename="../../window_client/materials.py" line="426"/>
         <source>未收纸质</source>
         <translation>no paper</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="442"/>
+        <location filename="../../window_client/materials.py" line="447"/>
         <source>今日在前台的办件</source>
         <translation>Today&apos;s cases at the front desk</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="443"/>
+        <location filename="../../window_client/materials.py" line="448"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="444"/>
+        <location filename="../../window_client/materials.py" line="449"/>
         <source>材料 (选择后按 Enter 导入扫描件)</source>
         <translation>Materials (choose one, Enter imports a scan)</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="447"/>
+        <location filename="../../window_client/materials.py" line="452"/>
         <source>本机未接入高拍仪: 请用扫描仪或高拍仪软件将纸质材料存为 PDF/JPG/PNG (不超过20MB), 再在此导入</source>
         <translation>No document camera is connected here: save the paper material as PDF/JPG/PNG (up to 20 MB) with a scanner or the camera&apos;s software, then import it</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="451"/>
+        <location filename="../../window_client/materials.py" line="456"/>
         <source>导入扫描件…</source>
         <translation>Import scan…</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="452"/>
+        <location filename="../../window_client/materials.py" line="457"/>
         <source>本次已导入</source>
         <translation>Imported this session</translation>
     </message>
@@ -3544,17 +3553,17 @@ Rectified late</translation>
     <message>
         <location filename="../../kiosk/pickup.py" line="416"/>
         <source>请核对结果文书上的姓名和内容，如有疑问请拨打 12345 或到出件窗口咨询</source>
-        <translation>Check the name and content of the result; with any question call 12345 or ask at the results window</translation>
+        <translation>Check the name and content; with questions call 12345</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="417"/>
         <source>取件凭条是您已领取的凭证，请妥善保管；同一结果不能重复领取</source>
-        <translation>The pickup slip proves you collected the result: keep it safe. A result can be collected only once</translation>
+        <translation>Keep the pickup slip: it proves you collected the result</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="419"/>
         <source>取走文件后请关好柜门</source>
-        <translation>Close the compartment door after taking your documents</translation>
+        <translation>Close the compartment door</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="420"/>
@@ -5249,7 +5258,7 @@ or ask staff to help you find it</translation>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../window_client/materials.py" line="469"/>
+        <location filename="../../window_client/materials.py" line="474"/>
         <source>材料数字化</source>
         <translation>Digitise materials</translation>
     </message>
