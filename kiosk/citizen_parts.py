@@ -122,7 +122,7 @@ class CodeEntry(QWidget):
             self.submitted.emit(text)
 
 
-OUTCOME_WIDTH = 1600
+OUTCOME_WIDTH = 1800
 """The widest an outcome card grows: on a landscape screen it stands in the middle."""
 OUTCOME_SIDE_BY_SIDE = 1300
 """From this card width on (a landscape display) the next steps stand beside the

@@ -69,7 +69,8 @@ class ScanServiceScreen(QWidget):
         self._items: list[ServiceItem] = []
         self._busy = False
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
+        # a refusal line above the keyboard fills a landscape screen in 长辈模式
+        layout.setContentsMargins(48, 16, 48, 16)
         layout.setSpacing(16)
         self._title = heading(name="ScanTitle")
         self._hint = styled_label("", role="muted")
