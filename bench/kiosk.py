@@ -48,6 +48,7 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -346,13 +347,19 @@ class _Kiosk:
 
         data_dir = tmp / "kiosk"
         _store_in_child(data_dir, items=0)
+        # A snapshot of resources/, as an installed kiosk has: Qt memory-maps the .qm
+        # translations, and a rebuild of them in the working tree during a run (lrelease
+        # rewrites the file in place) crashed the bench in the middle of a lookup.
+        resources = tmp / "resources"
+        shutil.copytree(resources_dir(), resources)
+        os.environ["GOVTERM_RESOURCES"] = str(resources)
         settings, _ = load_settings(_config(tmp, hall=HALL, gateway=gateway))
         self.app = application()
         self.ui = build_ui(
             "kiosk",
             app=self.app,
             settings=settings,
-            resources=resources_dir(),
+            resources=resources,
             options=GuiOptions(),
             data_dir=data_dir,
         )
