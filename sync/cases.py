@@ -779,7 +779,7 @@ class CaseRepository:
                     action=Action.NUMBERED,
                     source=record.state,
                     target=record.state,
-                    at=self._clock.now(),
+                    at=_numbered_at(doc) or self._clock.now(),
                     details={"official_number": official, "provisional_number": record.number},
                 )
             )
@@ -918,6 +918,28 @@ class CaseRepository:
             at=at,
             details=details,
         )
+
+
+def _numbered_at(doc: Mapping[str, Any]) -> _dt.datetime | None:
+    """When the platform gave the case its official number: its first history entry.
+
+    The gateway numbers a case the moment it registers it, and that registration is
+    the first row of the case's history. The terminal may learn the number much later
+    (offline overnight) together with the states that followed; stamping the
+    ``numbered`` event with the moment it was learnt put it after those states in time
+    while it stands before them in the timeline (赋予正式办件编号 on 03-03 between two
+    events of 03-02).
+    """
+    history = doc.get("history")
+    if not isinstance(history, list) or not history:
+        return None
+    first = history[0]
+    if not isinstance(first, Mapping):
+        return None
+    try:
+        return _dt.datetime.fromisoformat(str(first["at"]))
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _request_fields(event: CaseEvent) -> dict[str, Any]:
