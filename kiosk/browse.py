@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.catalog import Audience, Hall
+from core.catalog import Audience, Hall, HallKind
 from core.search import CatalogQuery, SearchHit
 from core.terminal import Orientation
 from kiosk.rows import HitList
@@ -344,15 +345,59 @@ class HitListScreen(_Page):
         self.show_message(self.tr("暂时无法读取事项目录, 请稍后再试或呼叫工作人员"))
 
 
+_EARTH_RADIUS_KM = 6371.0
+
+_KIND_ORDER = (HallKind.CENTRE, HallKind.STATION, HallKind.KIOSK_POINT, HallKind.PARTNER)
+
+
+def distance_km(a: Hall, b: Hall) -> float:
+    """The great-circle distance between two halls, in kilometres."""
+    lat1, lat2 = math.radians(a.latitude), math.radians(b.latitude)
+    dlat = lat2 - lat1
+    dlon = math.radians(b.longitude - a.longitude)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def nearest_first(halls: Sequence[Hall], here: str) -> list[Hall]:
+    """The halls as a citizen standing in hall ``here`` wants them listed.
+
+    This terminal's own hall first, then the others from the nearest to the farthest.
+    A terminal whose hall is not in the list (a first start) lists the service
+    centres first, then the stations, the self-service areas and the partner outlets,
+    each by district.
+    """
+    own = next((h for h in halls if h.id == here), None)
+    if own is None:
+        return sorted(halls, key=lambda h: (_KIND_ORDER.index(h.kind)
+                                            if h.kind in _KIND_ORDER else len(_KIND_ORDER),
+                                            h.region, h.name))
+    others = sorted((h for h in halls if h is not own),
+                    key=lambda h: (distance_km(own, h), h.region, h.name))
+    return [own, *others]
+
+
 class HallMapScreen(_Page):
-    """政务服务地图: every hall, station and partner outlet with hours and directions."""
+    """政务服务地图: every hall, station and partner outlet with hours and directions.
+
+    This terminal's own hall comes first, marked as where the citizen is; the others
+    follow from the nearest, each with its distance.
+
+    Args:
+        catalog: where the halls are read.
+        runner: the read runs off the GUI thread.
+        here: the id of this terminal's hall.
+        parent: the Qt parent.
+    """
 
     def __init__(
-        self, *, catalog: CatalogQuery, runner: TaskRunner, parent: QWidget | None = None
+        self, *, catalog: CatalogQuery, runner: TaskRunner, here: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent=parent)
         self._catalog = catalog
         self._runner = runner
+        self._here = here
         self._halls: list[Hall] = []
         self._retranslate()
 
@@ -381,15 +426,30 @@ class HallMapScreen(_Page):
             self._show(self._halls)
 
     def _show(self, halls: list[Hall]) -> None:
-        self._halls = halls
+        self._halls = halls = nearest_first(halls, self._here)
         clear_layout(self.body_layout)
         if not halls:
             self.show_message(self.tr("暂无服务网点信息"))
             return
         self.show_message("")
+        own = halls[0] if halls[0].id == self._here else None
         for hall in halls:
             frame, box = card()
-            box.addWidget(styled_label(hall.name, role="subtitle"))
+            top = QHBoxLayout()
+            top.setSpacing(16)
+            top.addWidget(styled_label(hall.name, role="subtitle"), 1)
+            if hall is own:
+                where = styled_label(self.tr("您在这里"), role="good", wrap=False)
+            elif own is not None:
+                where = styled_label(
+                    arg(self.tr("约 %1 公里"), f"{distance_km(own, hall):.1f}"),
+                    role="badge", wrap=False)
+            else:
+                where = None
+            if where is not None:
+                where.setObjectName("HallDistance")
+                top.addWidget(where, 0, Qt.AlignmentFlag.AlignTop)
+            box.addLayout(top)
             box.addWidget(
                 styled_label(
                     f"{label(hall.kind)} · {label(hall.level)} · {hall.region}", role="muted"
@@ -403,7 +463,9 @@ class HallMapScreen(_Page):
             if hall.business_areas:
                 box.addWidget(
                     styled_label(
-                        arg(self.tr("业务区: %1"), "、".join(hall.business_areas)), role="muted"
+                        arg(self.tr("业务区: %1"),
+                            self.tr("、", "between the names of a list").join(hall.business_areas)),
+                        role="muted",
                     )
                 )
             self.body_layout.addWidget(frame)

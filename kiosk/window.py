@@ -900,7 +900,8 @@ class KioskWindow(QMainWindow):
     def _make_map(self) -> QWidget:
         from kiosk.browse import HallMapScreen
 
-        return HallMapScreen(catalog=self._catalog, runner=self.runner, parent=self.stack)
+        return HallMapScreen(catalog=self._catalog, runner=self.runner,
+                             here=self._profile.hall_id, parent=self.stack)
 
     def _citizen(self) -> KioskServices:
         services = _resolved(self._services)

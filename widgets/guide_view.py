@@ -267,7 +267,9 @@ class ItemGuideView(QScrollArea):
             ),
             (self.tr("收费"), fees),
             (self.tr("办理结果"), f"{item.result_name} ({item.result_type})"),
-            (self.tr("出件方式"), "、".join(label(d) for d in item.delivery)),
+            # the language's own list separator: 窗口领取、邮政寄递 / Collect at the window, By post
+            (self.tr("出件方式"), self.tr("、", "between the names of a list")
+             .join(label(d) for d in item.delivery)),
             (self.tr("到现场次数"), visits),
             (self.tr("咨询电话"), item.phone),
             (self.tr("监督投诉电话"), item.complaint_phone),
