@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,6 +36,74 @@ _WEEKDAYS = (
     QT_TRANSLATE_NOOP("KioskHeader", "星期六"),
     QT_TRANSLATE_NOOP("KioskHeader", "星期日"),
 )
+
+_SHORT_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("KioskHeader", "周一"),
+    QT_TRANSLATE_NOOP("KioskHeader", "周二"),
+    QT_TRANSLATE_NOOP("KioskHeader", "周三"),
+    QT_TRANSLATE_NOOP("KioskHeader", "周四"),
+    QT_TRANSLATE_NOOP("KioskHeader", "周五"),
+    QT_TRANSLATE_NOOP("KioskHeader", "周六"),
+    QT_TRANSLATE_NOOP("KioskHeader", "周日"),
+)
+
+
+class FittedLabel(QLabel):
+    """One line that shows the longest of its texts that fits, the shortest elided.
+
+    The texts go from the fullest to the most compact; the label takes the width the
+    layout gives it (it asks for none) and shows the first text that fits there. When
+    even the last does not, it ends in …. The full text stays the tooltip and the
+    accessible name, so 朗读 and a screen reader still say all of it.
+
+    Args:
+        role: the theme's label role.
+        parent: the Qt parent.
+    """
+
+    def __init__(self, *, role: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._texts: list[str] = []
+
+    def set_texts(self, texts: list[str]) -> None:
+        """The texts to choose from, the fullest first."""
+        self._texts = [t for t in texts if t]
+        full = self._texts[0] if self._texts else ""
+        self.setToolTip(full)
+        self.setAccessibleName(full)
+        self._fit()
+
+    def full_text(self) -> str:
+        """The fullest text, whatever is shown."""
+        return self._texts[0] if self._texts else ""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in {QEvent.Type.FontChange, QEvent.Type.StyleChange}:
+            self._fit()  # 长辈模式's larger font needs the shorter text
+
+    def _fit(self) -> None:
+        if not self._texts:
+            self.setText("")
+            return
+        room = self.contentsRect().width()
+        metrics = self.fontMetrics()
+        for text in self._texts:
+            if metrics.horizontalAdvance(text) <= room:
+                shown = text
+                break
+        else:
+            shown = metrics.elidedText(self._texts[-1], Qt.TextElideMode.ElideRight, room)
+        if shown != self.text():
+            self.setText(shown)
 
 
 class KioskHeader(QWidget):
@@ -83,20 +151,20 @@ class KioskHeader(QWidget):
         layout.addWidget(self.back_button)
         layout.addWidget(self.home_button)
 
-        # Hall name over date and time: both wrap, so a portrait or 长辈模式 header
-        # grows taller instead of wider than the screen.
+        # Hall name over date and time, one line each: a name too long for the room
+        # ends in …, and the date drops its year and weekday name before it does.
+        # Wrapping them made a portrait header in 长辈模式 five lines (~200 px) tall.
         place = QVBoxLayout()
         place.setSpacing(0)
-        self._hall = styled_label(profile.name, role="hall")
+        self._hall = FittedLabel(role="hall")
         self._hall.setObjectName("HallName")
-        self._hall.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._clock = QLabel()
-        self._clock.setProperty("role", "clock")
+        self._hall.set_texts([profile.name])
+        self._clock = FittedLabel(role="clock")
         self._clock.setObjectName("Clock")
-        self._clock.setWordWrap(True)
-        self._clock.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        place.addStretch(1)
         place.addWidget(self._hall)
         place.addWidget(self._clock)
+        place.addStretch(1)
         layout.addLayout(place, 1)
 
         self.read_button = QPushButton()
@@ -158,11 +226,15 @@ class KioskHeader(QWidget):
     def _tick(self) -> None:
         moment = self._now()
         weekday = self.tr(_WEEKDAYS[moment.weekday()])
-        self._clock.setText(
-            arg(
-                self.tr("%1 %2  %3"), moment.strftime("%Y-%m-%d"), weekday, moment.strftime("%H:%M")
-            )
-        )
+        short_weekday = self.tr(_SHORT_WEEKDAYS[moment.weekday()])
+        time = moment.strftime("%H:%M")
+        self._clock.set_texts([
+            arg(self.tr("%1 %2  %3"), moment.strftime("%Y-%m-%d"), weekday, time),
+            arg(self.tr("%1 %2 %3", "the date without its year, the short weekday, the time"),
+                moment.strftime("%m-%d"), short_weekday, time),
+            arg(self.tr("%1 %2", "the date without its year and the time"),
+                moment.strftime("%m-%d"), time),
+        ])
 
     def _nav(self, icon_name: str, name: str) -> QPushButton:
         button = QPushButton()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, QSize, Qt, Signal
@@ -24,12 +25,21 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from core.clock import HALL_TZ
 from core.errors import Offline
-from kiosk.citizen_parts import MessageLine, action_button, heading, message_of
+from kiosk.citizen_parts import (
+    MessageLine,
+    OutcomeCard,
+    action_button,
+    heading,
+    message_of,
+    outcome_page,
+)
 from sync.help_protocol import HelpTicket, HelpTopic
 from widgets.i18n import is_language_change
 from widgets.layout import styled_label
@@ -189,7 +199,7 @@ class HelpScreen(QWidget):
 
     Signals:
         requested(HelpTicket): the gateway took the request.
-        finished(): the citizen tapped 返回继续办理.
+        finished(): the citizen tapped 返回继续办理, or 完成 after the call went out.
     """
 
     requested = Signal(object)
@@ -216,6 +226,18 @@ class HelpScreen(QWidget):
         layout.addWidget(self._hint)
         self.message = MessageLine(name="HelpMessage")
         layout.addWidget(self.message)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+        self._build_topics_page()
+        self._build_sent_page()
+        self._retranslate()
+
+    def _build_topics_page(self) -> None:
+        """The topics to choose from, and a way back."""
+        self.topics_page = QWidget()
+        page = QVBoxLayout(self.topics_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(16)
         grid = FittedColumns(columns=3, spacing=20)
         self.topic_buttons: dict[str, QPushButton] = {}
         for topic, _text in TOPICS:
@@ -228,16 +250,29 @@ class HelpScreen(QWidget):
             button.clicked.connect(lambda _=False, t=topic: self.call(t))
             grid.add(button)
             self.topic_buttons[topic] = button
-        layout.addLayout(grid)
-        self.status = styled_label("", role="title")
-        self.status.setObjectName("HelpStatus")
-        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
+        page.addLayout(grid)
+        page.addStretch(1)
         self.back_button = action_button(name="HelpDone", primary=False)
         self.back_button.clicked.connect(self.finished)
-        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        self._retranslate()
+        page.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.pages.addWidget(self.topics_page)
+
+    def _build_sent_page(self) -> None:
+        """After the call went out: who was called, for what, and what happens next.
+
+        The topics are gone from the screen: a second tap would look like a second
+        call, and the citizen's question now is whether someone is coming.
+        """
+        self.sent_card = OutcomeCard(name="HelpSent")
+        self.sent_card.set_tone("wait")  # someone is on the way, not yet here
+        self.status = styled_label("", role="title")
+        self.status.setObjectName("HelpStatus")
+        self.sent_card.add_headline(self.status)
+        self.finish_button = action_button(name="HelpFinish")
+        self.finish_button.setMinimumWidth(240)  # as wide as the other screens' 完成
+        self.finish_button.clicked.connect(self.finished)
+        self.sent_page = outcome_page(self.sent_card, self.finish_button)
+        self.pages.addWidget(self.sent_page)
 
     # -- the session ---------------------------------------------------------------------
 
@@ -248,9 +283,12 @@ class HelpScreen(QWidget):
         self._request_id = None
         self._ticket = None
         self.status.setText("")
+        self.sent_card.set_facts([])
         self.message.clear_message()
         for button in self.topic_buttons.values():
             button.setEnabled(True)
+        self._hint.show()
+        self.pages.setCurrentWidget(self.topics_page)
 
     def holds_personal_data(self) -> bool:
         return False  # a topic and the screen's name; nobody is named
@@ -290,10 +328,31 @@ class HelpScreen(QWidget):
         self._busy = False
         self._ticket = ticket
         self.message.clear_message()
-        self.status.setText(self.tr("已通知工作人员，请在本机旁稍候，工作人员马上过来"))
         for button in self.topic_buttons.values():
             button.setEnabled(False)
+        self._show_sent()
+        self._hint.hide()
+        self.pages.setCurrentWidget(self.sent_page)
         self.requested.emit(ticket)
+
+    def _show_sent(self) -> None:
+        """The confirmation of the call, in the current language."""
+        ticket = self._ticket
+        if ticket is None:
+            return
+        self.status.setText(self.tr("已通知工作人员，工作人员马上过来"))
+        topic = dict(TOPICS).get(ticket.topic, "")
+        raised = datetime.fromtimestamp(ticket.raised_at, HALL_TZ)
+        self.sent_card.set_facts([
+            (self.tr("求助事项"), self.tr(topic) if topic else ticket.topic_name),
+            (self.tr("呼叫时间"), raised.strftime("%H:%M")),
+            (self.tr("呼叫位置"), ticket.place),
+        ])
+        self.sent_card.set_steps(self.tr("接下来"), (
+            self.tr("请在本机旁稍候，工作人员会到这里为您服务"),
+            self.tr("您也可以先返回继续办理，呼叫不会取消"),
+            self.tr("等候较久仍无人到达，请到服务台或拨打12345"),
+        ))
 
     def _on_error(self, error: BaseException) -> None:
         self._busy = False
@@ -316,8 +375,8 @@ class HelpScreen(QWidget):
         for topic, text in TOPICS:
             self.topic_buttons[topic].setText(self.tr(text))
         self.back_button.setText(self.tr("返回继续办理"))
-        if self._ticket is not None:
-            self.status.setText(self.tr("已通知工作人员，请在本机旁稍候，工作人员马上过来"))
+        self.finish_button.setText(self.tr("完成"))
+        self._show_sent()
 
 
 class HelpButton(QPushButton):
