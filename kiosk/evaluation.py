@@ -21,12 +21,23 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -45,7 +56,6 @@ from core.scan import ScanEvent
 from documents.papers import PaperKind
 from documents.verification import parse_qr_payload
 from kiosk.citizen_parts import CodeEntry, MessageLine, action_button, heading, message_of
-from kiosk.help import FittedColumns
 from sync.cases import CaseRepository
 from sync.protocol import EvaluationSubmitted, EventKind
 from sync.store import Store, enqueue_event
@@ -110,6 +120,15 @@ def _t(text: str) -> str:
 def level_text(rating: Rating) -> str:
     """Stars over the level's words, as the level buttons show them."""
     return f"{_STARS[rating]}\n{_t(LEVEL_NAMES[rating])}"
+
+
+def level_line(rating: Rating) -> str:
+    """Stars and the level's words on one line, as the 好差评 screen's levels show them.
+
+    One line keeps a level tile as low as a reason chip: with the stars over the
+    words, the levels took a third of a landscape screen in 长辈模式.
+    """
+    return f"{_STARS[rating]}  {_t(LEVEL_NAMES[rating])}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,9 +267,17 @@ class EvaluationInvite(QWidget):
         self.setObjectName("EvaluationInvite")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#EvaluationInvite { background: #EAF2FC; }")
+        # the ask, and under it the service asked about: two short lines stay two
+        # lines beside six 长辈模式 buttons, where one long sentence wrapped to three
         self._prompt = styled_label("", role="subtitle")
         self._prompt.setObjectName("EvaluationInvitePrompt")
         self._prompt.setWordWrap(True)
+        self._service = styled_label("", role="muted")
+        self._service.setObjectName("EvaluationInviteService")
+        prompt = QVBoxLayout()
+        prompt.setSpacing(0)
+        prompt.addWidget(self._prompt)
+        prompt.addWidget(self._service)
         self.level_buttons: dict[Rating, QPushButton] = {}
         for rating in LEVEL_NAMES:
             button = action_button(name=f"invite-{int(rating)}", primary=False)
@@ -263,7 +290,7 @@ class EvaluationInvite(QWidget):
             column = QVBoxLayout(self)
             column.setContentsMargins(24, 8, 24, 8)
             column.setSpacing(8)
-            column.addWidget(self._prompt)
+            column.addLayout(prompt)
             grid = QGridLayout()
             grid.setSpacing(12)
             for index, button in enumerate(buttons):
@@ -273,7 +300,7 @@ class EvaluationInvite(QWidget):
             row = QHBoxLayout(self)
             row.setContentsMargins(24, 8, 24, 8)
             row.setSpacing(12)
-            row.addWidget(self._prompt, 1)
+            row.addLayout(prompt, 1)
             for button in buttons:
                 row.addWidget(button)
         self._subject = EvaluationSubject()
@@ -303,13 +330,105 @@ class EvaluationInvite(QWidget):
 
     def _retranslate(self) -> None:
         service = self.tr(self._subject.service) if self._subject.service else ""
-        if service:
-            self._prompt.setText(arg(self.tr("请对本次服务（%1）作出评价"), service))
-        else:
-            self._prompt.setText(self.tr("请对本次服务作出评价"))
+        self._prompt.setText(self.tr("请评价本次服务"))
+        self._service.setText(service)
+        self._service.setVisible(bool(service))
         for rating, button in self.level_buttons.items():
             button.setText(level_text(rating))
         self.skip_button.setText(self.tr("不评价"))
+
+
+class ChipFlow(QLayout):
+    """Toggle chips in rows, each as wide as its text, a row as full as it fits.
+
+    Reasons differ in length ("其他" and "要求提供办事指南以外的材料"); equal columns
+    sized to the longest left two English reasons to a row in 长辈模式 and pushed the
+    list below the keyboard. Chips of their own width fill four or five to a row.
+
+    Args:
+        spacing: between chips, both ways.
+        parent: the widget laid out, if any.
+    """
+
+    def __init__(self, *, spacing: int = 12, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def add(self, widget: QWidget) -> None:
+        """Append ``widget`` after the chips already laid out."""
+        self.addWidget(widget)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+        self.invalidate()
+
+    def count(self) -> int:  # noqa: D102 - Qt override
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        if 0 <= index < len(self._items):
+            item = self._items.pop(index)
+            self.invalidate()
+            return item
+        return None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), place=False)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        shown = [i for i in self._items if not i.isEmpty()]
+        if not shown:
+            return QSize(0, 0)
+        # as narrow as the widest chip; the height is the one at the width given
+        width = max(i.sizeHint().width() for i in shown)
+        return QSize(width, max(i.sizeHint().height() for i in shown))
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, place=True)
+
+    def _arrange(self, rect: QRect, *, place: bool) -> int:
+        """Lay the chips out in ``rect`` (when ``place``); the height they take.
+
+        A row's chips share out what is left of its width, so the rows end flush.
+        """
+        gap = self.spacing()
+        rows: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in (i for i in self._items if not i.isEmpty()):
+            need = item.sizeHint().width()
+            if rows[-1] and used + gap + need > rect.width():
+                rows.append([])
+                used = 0
+            used += need + (gap if rows[-1] else 0)
+            rows[-1].append(item)
+        y = rect.y()
+        for row in (r for r in rows if r):
+            height = max(i.sizeHint().height() for i in row)
+            if place:
+                natural = sum(i.sizeHint().width() for i in row) + gap * (len(row) - 1)
+                extra = max(0, rect.width() - natural) // len(row) if len(rows) > 1 else 0
+                x = rect.x()
+                for item in row:
+                    width = min(item.sizeHint().width() + extra, rect.width())
+                    item.setGeometry(QRect(x, y, width, height))
+                    x += width + gap
+            y += height + gap
+        return max(0, y - gap - rect.y())
 
 
 _CHOICES_MIN_HEIGHT = 240
@@ -372,6 +491,27 @@ class EvaluationScreen(QWidget):
         page.addWidget(self.entry)
         self.pages.addWidget(self.subject_page)
 
+    def _build_levels(self) -> ChipFlow:
+        """The five levels, one checkable tile each, as many to a row as fit."""
+        levels = ChipFlow(spacing=12)
+        self._levels = QButtonGroup(self)
+        self._levels.setExclusive(True)
+        self.level_buttons: dict[Rating, QPushButton] = {}
+        for rating in LEVEL_NAMES:
+            button = QPushButton()
+            button.setObjectName(f"level-{int(rating)}")
+            button.setProperty("role", "tile")
+            # one line of text needs no tile's height: the theme's touch height stays
+            button.setStyleSheet("padding-top: 4px; padding-bottom: 4px;")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.clicked.connect(lambda _=False, r=rating: self.choose_level(r))
+            self._levels.addButton(button)
+            self.level_buttons[rating] = button
+            levels.add(button)
+        return levels
+
     def _build_rating_page(self) -> None:
         self.rating_page = QWidget()
         outer = QVBoxLayout(self.rating_page)
@@ -386,35 +526,25 @@ class EvaluationScreen(QWidget):
         # levels and reasons fill their rows as far as they fit: five English levels or
         # four reasons side by side were wider than the screen, and the choices do not
         # scroll sideways
-        levels = FittedColumns(columns=len(LEVEL_NAMES), spacing=12)
-        self._levels = QButtonGroup(self)
-        self._levels.setExclusive(True)
-        self.level_buttons: dict[Rating, QPushButton] = {}
-        for rating in LEVEL_NAMES:
-            button = QPushButton()
-            button.setObjectName(f"level-{int(rating)}")
-            button.setProperty("role", "tile")
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumHeight(110)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            button.clicked.connect(lambda _=False, r=rating: self.choose_level(r))
-            self._levels.addButton(button)
-            self.level_buttons[rating] = button
-            levels.add(button)
-        page.addLayout(levels)
+        page.addLayout(self._build_levels())
         self._reason_hint = styled_label("", role="subtitle")
         self._reason_hint.setObjectName("EvaluationReasonHint")
         page.addWidget(self._reason_hint)
-        self._reasons = FittedColumns(columns=4, spacing=10)
+        self._reasons = ChipFlow(spacing=10)
         page.addLayout(self._reasons)
+        # the comment and 提交评价 share a row under the choices, always in view; the
+        # keyboard comes up only when the comment is touched, so the levels and
+        # reasons fit the screen without it
+        send = QHBoxLayout()
+        send.setSpacing(16)
         self.comment = QLineEdit()
         self.comment.setObjectName("EvaluationComment")
         self.comment.setMaxLength(200)
-        page.addWidget(self.comment)
+        self.comment.installEventFilter(self)
+        send.addWidget(self.comment, 1)
         self.submit_button = action_button(name="EvaluationSubmit")
         self.submit_button.clicked.connect(self.submit)
-        page.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        send.addWidget(self.submit_button)
         page.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("EvaluationChoices")
@@ -428,14 +558,28 @@ class EvaluationScreen(QWidget):
         scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         scroll.setMinimumHeight(_CHOICES_MIN_HEIGHT)
         outer.addWidget(scroll, 1)
+        outer.addLayout(send)
         self.keyboard = OnScreenKeyboard()
         self.keyboard.attach(self.comment)
+        self.keyboard.hide()
         outer.addWidget(self.keyboard)
         self.pages.addWidget(self.rating_page)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.comment and event.type() in {
+            QEvent.Type.MouseButtonPress, QEvent.Type.FocusIn
+        }:
+            self.open_keyboard()
+        return super().eventFilter(watched, event)
+
+    def open_keyboard(self) -> None:
+        """The comment was touched: the keyboard comes up under the choices."""
+        self.keyboard.show()
 
     def _build_done_page(self) -> None:
         self.done_page = QWidget()
         page = QVBoxLayout(self.done_page)
+        page.setSpacing(40)  # the thanks and 完成 apart: two things, not one block
         self.thanks = styled_label("", role="title")
         self.thanks.setObjectName("EvaluationThanks")
         self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -475,6 +619,7 @@ class EvaluationScreen(QWidget):
         self._levels.setExclusive(True)
         clear_layout(self._reasons)
         self.comment.setText("")
+        self.keyboard.hide()
         self.entry.field.setText("")
         self.subject_line.setText("")
         self.message.clear_message()
@@ -610,7 +755,7 @@ class EvaluationScreen(QWidget):
         self._subject_hint.setText(self.tr(
             "请扫描受理凭证、取号小票或取件凭条上的二维码，或输入办件编号、排队号"))
         for rating, button in self.level_buttons.items():
-            button.setText(level_text(rating))
+            button.setText(level_line(rating))
         for button in self.reason_buttons():
             button.setText(_t(str(button.property("reason"))))
         self.comment.setPlaceholderText(self.tr("补充说明（选填；选择“其他”时必填）"))
