@@ -403,22 +403,22 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/apply.py" line="347"/>
+        <location filename="../../kiosk/apply.py" line="342"/>
         <source>✓ %1 —— 电子证照“%2”免提交</source>
         <translation>✓ %1 — no paper needed: e-licence “%2”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="351"/>
+        <location filename="../../kiosk/apply.py" line="346"/>
         <source>✗ %1 —— 本终端无高拍仪，请到窗口提交</source>
         <translation>✗ %1 — no document camera here; hand it in at a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="354"/>
+        <location filename="../../kiosk/apply.py" line="349"/>
         <source>○ %1 —— 非必需</source>
         <translation>○ %1 — optional</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="384"/>
+        <location filename="../../kiosk/apply.py" line="379"/>
         <source>请先选择办理情形</source>
         <translation>Please choose your situation first</translation>
     </message>
@@ -443,61 +443,62 @@
         <translation type="vanished">Hand in at a window: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="439"/>
+        <location filename="../../kiosk/apply.py" line="447"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="460"/>
+        <location filename="../../kiosk/apply.py" line="468"/>
         <source>办件编号 %1</source>
         <translation>Case number %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="463"/>
+        <location filename="../../kiosk/apply.py" line="471"/>
         <source>申请已提交。正式编号将在平台受理后生成，可凭受理凭证二维码查询进度。</source>
         <translation>Submitted. The official number follows once the platform accepts it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="466"/>
+        <location filename="../../kiosk/apply.py" line="474"/>
         <source>网络中断，已保存，编号为临时编号 %1，恢复后自动提交</source>
         <translation>Network down: saved under provisional number %1 and sent automatically when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="470"/>
+        <location filename="../../kiosk/apply.py" line="497"/>
         <source>%1 个%2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="471"/>
+        <location filename="../../kiosk/apply.py" line="496"/>
         <source>即时办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="399"/>
-        <location filename="../../kiosk/apply.py" line="473"/>
+        <location filename="../../kiosk/apply.py" line="397"/>
+        <location filename="../../kiosk/apply.py" line="479"/>
         <source>事项</source>
         <translation>Service</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="400"/>
-        <location filename="../../kiosk/apply.py" line="474"/>
+        <location filename="../../kiosk/apply.py" line="480"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="400"/>
-        <location filename="../../kiosk/apply.py" line="474"/>
+        <location filename="../../kiosk/apply.py" line="480"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="476"/>
+        <location filename="../../kiosk/apply.py" line="405"/>
+        <location filename="../../kiosk/apply.py" line="482"/>
         <source>承诺时限</source>
         <translation>Promised time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="402"/>
-        <location filename="../../kiosk/apply.py" line="477"/>
+        <location filename="../../kiosk/apply.py" line="406"/>
+        <location filename="../../kiosk/apply.py" line="483"/>
         <source>结果领取</source>
         <translation>Result by</translation>
     </message>
@@ -506,27 +507,27 @@
         <translation type="vanished">Take your acceptance receipt and keep it safe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="484"/>
+        <location filename="../../kiosk/apply.py" line="490"/>
         <source>请携带以下材料到窗口补交：%1</source>
         <translation>Bring these materials to a service window: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="485"/>
+        <location filename="../../kiosk/apply.py" line="491"/>
         <source>接下来</source>
         <translation>What happens next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="507"/>
+        <location filename="../../kiosk/apply.py" line="519"/>
         <source>正在打印受理凭证，请稍候…</source>
         <translation>Printing your acceptance receipt, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="526"/>
+        <location filename="../../kiosk/apply.py" line="538"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="501"/>
+        <location filename="../../kiosk/apply.py" line="513"/>
         <source>受理凭证已打印，请取走凭证</source>
         <translation>Your acceptance receipt has been printed; please take it</translation>
     </message>
@@ -556,50 +557,71 @@
         <translation>When it is ready, collect the result at the results window with this receipt</translation>
     </message>
     <message>
+        <location filename="../../kiosk/apply.py" line="399"/>
+        <source>办理情形</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/apply.py" line="403"/>
+        <source>电子证照免提交</source>
+        <translation>E-licences (no paper needed)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="404"/>
         <source>需到窗口补交</source>
         <translation>Hand in at a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="504"/>
+        <location filename="../../kiosk/apply.py" line="409"/>
+        <source>本机打印受理凭证，凭证上的二维码可查询办理进度</source>
+        <translation>This kiosk prints an acceptance receipt; its QR code shows the progress</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="412"/>
+        <source>提交后</source>
+        <translation>After you submit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/apply.py" line="516"/>
         <source>打印机暂时无法打印（已通知工作人员）。申请已保存，凭证将由工作人员补打，请记下上方办件编号，也可稍后在“办件查询”中查询</source>
         <translation>The printer is not working (staff have been told). Your application is saved and staff will reprint the receipt; note the case number above, or look it up later under “Application status”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="515"/>
+        <location filename="../../kiosk/apply.py" line="527"/>
         <source>自助申请</source>
         <translation>Self-service application</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="401"/>
-        <location filename="../../kiosk/apply.py" line="516"/>
-        <location filename="../../kiosk/apply.py" line="518"/>
+        <location filename="../../kiosk/apply.py" line="528"/>
+        <location filename="../../kiosk/apply.py" line="530"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="517"/>
-        <location filename="../../kiosk/apply.py" line="519"/>
+        <location filename="../../kiosk/apply.py" line="402"/>
+        <location filename="../../kiosk/apply.py" line="529"/>
+        <location filename="../../kiosk/apply.py" line="531"/>
         <source>联系地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="520"/>
+        <location filename="../../kiosk/apply.py" line="532"/>
         <source>下一步：核对信息</source>
         <translation>Next: check details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="521"/>
+        <location filename="../../kiosk/apply.py" line="533"/>
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="522"/>
+        <location filename="../../kiosk/apply.py" line="534"/>
         <source>请核对以下信息，确认无误后提交</source>
         <translation>Please check the details below, then submit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/apply.py" line="525"/>
+        <location filename="../../kiosk/apply.py" line="537"/>
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>
@@ -607,37 +629,37 @@
 <context>
     <name>AppointmentScreen</name>
     <message>
-        <location filename="../../kiosk/appointment.py" line="304"/>
+        <location filename="../../kiosk/appointment.py" line="306"/>
         <source>正在签到，请稍候…</source>
         <translation>Checking in, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="319"/>
+        <location filename="../../kiosk/appointment.py" line="321"/>
         <source>正在查询您的预约，请稍候…</source>
         <translation>Looking up your appointment, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="377"/>
+        <location filename="../../kiosk/appointment.py" line="379"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="379"/>
+        <location filename="../../kiosk/appointment.py" line="381"/>
         <source>您今天有多个预约，请选择要签到的预约</source>
         <translation>You have several appointments today; choose the one to check in for</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="382"/>
+        <location filename="../../kiosk/appointment.py" line="384"/>
         <source>请扫描预约二维码或居民码/企业码，或在下方输入预约短信中的预约码</source>
         <translation>Scan the appointment QR code or your Resident/Enterprise Code, or type the appointment code from the SMS below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="384"/>
+        <location filename="../../kiosk/appointment.py" line="386"/>
         <source>%1  %2  预约码 %3</source>
         <translation>%1  %2  code %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/appointment.py" line="386"/>
+        <location filename="../../kiosk/appointment.py" line="388"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -739,192 +761,192 @@
 <context>
     <name>CaseProgress</name>
     <message>
-        <location filename="../../kiosk/progress.py" line="39"/>
+        <location filename="../../kiosk/progress.py" line="52"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="40"/>
+        <location filename="../../kiosk/progress.py" line="53"/>
         <source>已收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="41"/>
+        <location filename="../../kiosk/progress.py" line="54"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="42"/>
+        <location filename="../../kiosk/progress.py" line="55"/>
         <source>容缺受理</source>
         <translation>Accepted pending minor materials</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="43"/>
+        <location filename="../../kiosk/progress.py" line="56"/>
         <source>告知承诺受理</source>
         <translation>Accepted on notification and commitment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="44"/>
+        <location filename="../../kiosk/progress.py" line="57"/>
         <source>待补正</source>
         <translation>Corrections requested</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="45"/>
+        <location filename="../../kiosk/progress.py" line="58"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="46"/>
+        <location filename="../../kiosk/progress.py" line="59"/>
         <source>审查中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="47"/>
+        <location filename="../../kiosk/progress.py" line="60"/>
         <source>准予办理</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="48"/>
+        <location filename="../../kiosk/progress.py" line="61"/>
         <source>不予办理</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="49"/>
+        <location filename="../../kiosk/progress.py" line="62"/>
         <source>待领取</source>
         <translation>Ready for collection</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="50"/>
+        <location filename="../../kiosk/progress.py" line="63"/>
         <source>已出件</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="51"/>
+        <location filename="../../kiosk/progress.py" line="64"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="53"/>
+        <location filename="../../kiosk/progress.py" line="66"/>
         <source>创建办件</source>
         <translation>Case opened</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="54"/>
+        <location filename="../../kiosk/progress.py" line="67"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="55"/>
+        <location filename="../../kiosk/progress.py" line="68"/>
         <source>补正后重新收件</source>
         <translation>Received again after corrections</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="56"/>
+        <location filename="../../kiosk/progress.py" line="69"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="57"/>
+        <location filename="../../kiosk/progress.py" line="70"/>
         <source>出具一次性告知书</source>
         <translation>One-time notice of required corrections issued</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="58"/>
+        <location filename="../../kiosk/progress.py" line="71"/>
         <source>补齐容缺材料</source>
         <translation>Minor materials supplied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="59"/>
+        <location filename="../../kiosk/progress.py" line="72"/>
         <source>推送后台审批</source>
         <translation>Sent for back-office review</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="60"/>
+        <location filename="../../kiosk/progress.py" line="73"/>
         <source>窗口办结</source>
         <translation>Concluded at the window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="61"/>
+        <location filename="../../kiosk/progress.py" line="74"/>
         <source>办理结果待领取</source>
         <translation>Result ready for collection</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="62"/>
+        <location filename="../../kiosk/progress.py" line="75"/>
         <source>出件</source>
         <translation>Result delivered</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="63"/>
+        <location filename="../../kiosk/progress.py" line="76"/>
         <source>撤回申请</source>
         <translation>Application withdrawn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="64"/>
+        <location filename="../../kiosk/progress.py" line="77"/>
         <source>赋予正式办件编号</source>
         <translation>Official case number assigned</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="66"/>
+        <location filename="../../kiosk/progress.py" line="79"/>
         <source>请提交申请</source>
         <translation>Please submit the application</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="67"/>
+        <location filename="../../kiosk/progress.py" line="80"/>
         <source>等待窗口审查材料</source>
         <translation>Waiting for the window to check the materials</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="68"/>
+        <location filename="../../kiosk/progress.py" line="81"/>
         <source>请按一次性告知书补齐补正材料后再次提交</source>
         <translation>Supply the corrections listed in the one-time notice of required corrections, then submit again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="69"/>
+        <location filename="../../kiosk/progress.py" line="82"/>
         <source>已受理，等待审批</source>
         <translation>Accepted, awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="70"/>
+        <location filename="../../kiosk/progress.py" line="83"/>
         <source>请在期限内补齐容缺材料</source>
         <translation>Please supply the minor materials by the deadline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="71"/>
+        <location filename="../../kiosk/progress.py" line="84"/>
         <source>已受理，等待审批；审批后将核查承诺内容</source>
         <translation>Accepted, awaiting approval; what you committed to will be checked afterwards</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="72"/>
+        <location filename="../../kiosk/progress.py" line="85"/>
         <source>审批中，请耐心等待</source>
         <translation>Under review, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="73"/>
+        <location filename="../../kiosk/progress.py" line="86"/>
         <source>已准予办理，等待出件</source>
         <translation>Approved, result being prepared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="74"/>
+        <location filename="../../kiosk/progress.py" line="87"/>
         <source>已作出不予办理决定，请领取决定书</source>
         <translation>Denied; please collect the written decision</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="75"/>
+        <location filename="../../kiosk/progress.py" line="88"/>
         <source>结果已可领取</source>
         <translation>Your result is ready for collection</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="76"/>
+        <location filename="../../kiosk/progress.py" line="89"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="77"/>
+        <location filename="../../kiosk/progress.py" line="90"/>
         <source>已作出不予受理决定</source>
         <translation>Notice of non-acceptance issued</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="78"/>
+        <location filename="../../kiosk/progress.py" line="91"/>
         <source>申请已撤回</source>
         <translation>Application withdrawn</translation>
     </message>
@@ -1417,22 +1439,22 @@ Rectified late</translation>
 <context>
     <name>DepartmentsScreen</name>
     <message>
-        <location filename="../../kiosk/browse.py" line="259"/>
+        <location filename="../../kiosk/browse.py" line="260"/>
         <source>按部门查找</source>
         <translation>Find by department</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="267"/>
+        <location filename="../../kiosk/browse.py" line="268"/>
         <source>暂无部门信息</source>
         <translation>No departments listed yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="272"/>
+        <location filename="../../kiosk/browse.py" line="273"/>
         <source>%1  (%2 项)</source>
         <translation>%1  (%2 services)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="280"/>
+        <location filename="../../kiosk/browse.py" line="281"/>
         <source>暂时无法读取事项目录, 请稍后再试或呼叫工作人员</source>
         <translation>The service catalogue cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
@@ -1448,177 +1470,177 @@ Rectified late</translation>
 <context>
     <name>Evaluation</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="60"/>
+        <location filename="../../kiosk/evaluation.py" line="70"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="61"/>
+        <location filename="../../kiosk/evaluation.py" line="71"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="62"/>
+        <location filename="../../kiosk/evaluation.py" line="72"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="63"/>
+        <location filename="../../kiosk/evaluation.py" line="73"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="64"/>
+        <location filename="../../kiosk/evaluation.py" line="74"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="69"/>
+        <location filename="../../kiosk/evaluation.py" line="79"/>
         <source>服务态度热情</source>
         <translation>Friendly staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="70"/>
+        <location filename="../../kiosk/evaluation.py" line="80"/>
         <source>办事效率高</source>
         <translation>Quick service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="71"/>
+        <location filename="../../kiosk/evaluation.py" line="81"/>
         <source>一次性告知到位</source>
         <translation>Told everything at once</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="72"/>
+        <location filename="../../kiosk/evaluation.py" line="82"/>
         <source>办事指南准确清晰</source>
         <translation>Clear, accurate guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="73"/>
+        <location filename="../../kiosk/evaluation.py" line="83"/>
         <source>申请材料精简</source>
         <translation>Few documents needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="74"/>
+        <location filename="../../kiosk/evaluation.py" line="84"/>
         <source>办事流程便捷</source>
         <translation>Easy process</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="75"/>
+        <location filename="../../kiosk/evaluation.py" line="85"/>
         <source>不用跑腿或只跑一次</source>
         <translation>One visit or none</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="76"/>
+        <location filename="../../kiosk/evaluation.py" line="86"/>
         <source>帮办代办贴心</source>
         <translation>Helpful assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="77"/>
+        <location filename="../../kiosk/evaluation.py" line="87"/>
         <source>自助设备好用</source>
         <translation>Kiosk easy to use</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="78"/>
+        <location filename="../../kiosk/evaluation.py" line="88"/>
         <source>大厅环境舒适</source>
         <translation>Comfortable hall</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="79"/>
+        <location filename="../../kiosk/evaluation.py" line="89"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="80"/>
+        <location filename="../../kiosk/evaluation.py" line="90"/>
         <source>服务态度一般</source>
         <translation>Staff attitude average</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="81"/>
+        <location filename="../../kiosk/evaluation.py" line="91"/>
         <source>办理时间较长</source>
         <translation>Took rather long</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="82"/>
+        <location filename="../../kiosk/evaluation.py" line="92"/>
         <source>排队等候较久</source>
         <translation>Rather long wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="83"/>
+        <location filename="../../kiosk/evaluation.py" line="93"/>
         <source>办事指南不够清晰</source>
         <translation>Guide not clear enough</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="84"/>
+        <location filename="../../kiosk/evaluation.py" line="94"/>
         <source>材料要求较多</source>
         <translation>Many documents required</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="85"/>
+        <location filename="../../kiosk/evaluation.py" line="95"/>
         <source>自助设备操作不便</source>
         <translation>Kiosk hard to use</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="86"/>
+        <location filename="../../kiosk/evaluation.py" line="96"/>
         <source>服务态度差</source>
         <translation>Unfriendly staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="87"/>
+        <location filename="../../kiosk/evaluation.py" line="97"/>
         <source>办事效率低</source>
         <translation>Slow service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="88"/>
+        <location filename="../../kiosk/evaluation.py" line="98"/>
         <source>排队等候时间过长</source>
         <translation>Waited too long</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="89"/>
+        <location filename="../../kiosk/evaluation.py" line="99"/>
         <source>超过承诺时限</source>
         <translation>Promised time exceeded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="90"/>
+        <location filename="../../kiosk/evaluation.py" line="100"/>
         <source>未一次性告知</source>
         <translation>Not told everything at once</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="91"/>
+        <location filename="../../kiosk/evaluation.py" line="101"/>
         <source>要求提供办事指南以外的材料</source>
         <translation>Asked for documents not in the guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="92"/>
+        <location filename="../../kiosk/evaluation.py" line="102"/>
         <source>办事指南与实际不符</source>
         <translation>Guide differs from practice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="93"/>
+        <location filename="../../kiosk/evaluation.py" line="103"/>
         <source>流程繁琐</source>
         <translation>Complicated process</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="94"/>
+        <location filename="../../kiosk/evaluation.py" line="104"/>
         <source>多次跑动</source>
         <translation>Had to come several times</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="95"/>
+        <location filename="../../kiosk/evaluation.py" line="105"/>
         <source>推诿扯皮</source>
         <translation>Passed from desk to desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="96"/>
+        <location filename="../../kiosk/evaluation.py" line="106"/>
         <source>业务不熟练</source>
         <translation>Staff not competent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="97"/>
+        <location filename="../../kiosk/evaluation.py" line="107"/>
         <source>系统或设备故障</source>
         <translation>System or device failure</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="98"/>
+        <location filename="../../kiosk/evaluation.py" line="108"/>
         <source>收费不合理</source>
         <translation>Unreasonable fees</translation>
     </message>
@@ -1626,42 +1648,45 @@ Rectified late</translation>
 <context>
     <name>EvaluationInvite</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="307"/>
         <source>请对本次服务（%1）作出评价</source>
-        <translation>Please rate this service (%1)</translation>
+        <translation type="vanished">Please rate this service (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="309"/>
         <source>请对本次服务作出评价</source>
-        <translation>Please rate this service</translation>
+        <translation type="vanished">Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="312"/>
+        <location filename="../../kiosk/evaluation.py" line="333"/>
+        <source>请评价本次服务</source>
+        <translation>Rate this service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluation.py" line="338"/>
         <source>不评价</source>
         <translation>No rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="630"/>
+        <location filename="../../kiosk/evaluation.py" line="775"/>
         <source>取号</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="631"/>
+        <location filename="../../kiosk/evaluation.py" line="776"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="632"/>
+        <location filename="../../kiosk/evaluation.py" line="777"/>
         <source>自助申请</source>
         <translation>Self-service application</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="633"/>
+        <location filename="../../kiosk/evaluation.py" line="778"/>
         <source>自助取件</source>
         <translation>Collect results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="634"/>
+        <location filename="../../kiosk/evaluation.py" line="779"/>
         <source>办件查询</source>
         <translation>Application status</translation>
     </message>
@@ -1669,67 +1694,67 @@ Rectified late</translation>
 <context>
     <name>EvaluationScreen</name>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="553"/>
+        <location filename="../../kiosk/evaluation.py" line="698"/>
         <source>请先选择满意程度</source>
         <translation>Please choose how satisfied you are first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="572"/>
+        <location filename="../../kiosk/evaluation.py" line="717"/>
         <source>感谢您的评价！您反映的问题将由工作人员核实整改，5个工作日内反馈</source>
         <translation>Thank you! Staff will look into the problem and get back to you within 5 working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="573"/>
+        <location filename="../../kiosk/evaluation.py" line="718"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="588"/>
+        <location filename="../../kiosk/evaluation.py" line="733"/>
         <source>评价对象：排队号 %1</source>
         <translation>Rating: queue ticket %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="590"/>
+        <location filename="../../kiosk/evaluation.py" line="735"/>
         <source>评价对象：办件编号 %1</source>
         <translation>Rating: case %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="596"/>
+        <location filename="../../kiosk/evaluation.py" line="741"/>
         <source>请选择您对本次服务的满意程度</source>
         <translation>How satisfied are you with this service?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="599"/>
+        <location filename="../../kiosk/evaluation.py" line="744"/>
         <source>请选择不满意的原因（至少一项，必选），也可在下方补充说明</source>
         <translation>Choose what went wrong (at least one, required); you may add a comment below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="601"/>
+        <location filename="../../kiosk/evaluation.py" line="746"/>
         <source>可选择评价原因（可多选），也可在下方补充说明</source>
         <translation>You may choose reasons (several allowed) and add a comment below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="609"/>
+        <location filename="../../kiosk/evaluation.py" line="754"/>
         <source>好差评</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="611"/>
+        <location filename="../../kiosk/evaluation.py" line="756"/>
         <source>请扫描受理凭证、取号小票或取件凭条上的二维码，或输入办件编号、排队号</source>
         <translation>Scan the QR code on your receipt, queue ticket or pickup slip, or type the case or ticket number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="616"/>
+        <location filename="../../kiosk/evaluation.py" line="761"/>
         <source>补充说明（选填；选择“其他”时必填）</source>
         <translation>Comment (optional; required with “Other”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="617"/>
+        <location filename="../../kiosk/evaluation.py" line="762"/>
         <source>提交评价</source>
         <translation>Submit rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluation.py" line="618"/>
+        <location filename="../../kiosk/evaluation.py" line="763"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -1881,42 +1906,58 @@ Rectified late</translation>
 <context>
     <name>HallMapScreen</name>
     <message>
-        <location filename="../../kiosk/browse.py" line="379"/>
+        <location filename="../../kiosk/browse.py" line="424"/>
         <source>政务服务地图</source>
         <translation>Service map</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="387"/>
+        <location filename="../../kiosk/browse.py" line="432"/>
         <source>暂无服务网点信息</source>
         <translation>No service points listed yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="398"/>
+        <location filename="../../kiosk/browse.py" line="442"/>
+        <source>您在这里</source>
+        <translation>You are here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browse.py" line="445"/>
+        <source>约 %1 公里</source>
+        <translation>About %1 km</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browse.py" line="458"/>
         <source>地址: %1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="399"/>
+        <location filename="../../kiosk/browse.py" line="459"/>
         <source>时间: %1</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="400"/>
+        <location filename="../../kiosk/browse.py" line="460"/>
         <source>电话: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="402"/>
+        <location filename="../../kiosk/browse.py" line="462"/>
         <source>交通: %1</source>
         <translation>Getting there: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="406"/>
+        <location filename="../../kiosk/browse.py" line="466"/>
         <source>业务区: %1</source>
         <translation>Service areas: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="414"/>
+        <location filename="../../kiosk/browse.py" line="467"/>
+        <source>、</source>
+        <comment>between the names of a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browse.py" line="476"/>
         <source>暂时无法读取服务网点, 请稍后再试或呼叫工作人员</source>
         <translation>Service points cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
@@ -2060,7 +2101,7 @@ Rectified late</translation>
 <context>
     <name>HelpButton</name>
     <message>
-        <location filename="../../kiosk/help.py" line="344"/>
+        <location filename="../../kiosk/help.py" line="403"/>
         <source>呼叫帮办</source>
         <translation>Call for help</translation>
     </message>
@@ -2218,68 +2259,111 @@ Rectified late</translation>
 <context>
     <name>HelpScreen</name>
     <message>
-        <location filename="../../kiosk/help.py" line="41"/>
+        <location filename="../../kiosk/help.py" line="51"/>
         <source>咨询引导</source>
         <translation>General enquiries</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="42"/>
+        <location filename="../../kiosk/help.py" line="52"/>
         <source>查找事项</source>
         <translation>Finding a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="43"/>
+        <location filename="../../kiosk/help.py" line="53"/>
         <source>自助申办</source>
         <translation>Applying here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="44"/>
+        <location filename="../../kiosk/help.py" line="54"/>
         <source>自助取件</source>
         <translation>Result pickup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="45"/>
+        <location filename="../../kiosk/help.py" line="55"/>
         <source>设备故障</source>
         <translation>Device problem</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="46"/>
+        <location filename="../../kiosk/help.py" line="56"/>
         <source>老年人帮办</source>
         <translation>Help for seniors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="47"/>
+        <location filename="../../kiosk/help.py" line="57"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="51"/>
+        <location filename="../../kiosk/help.py" line="61"/>
         <source>网络中断，无法呼叫工作人员，请到服务台寻求帮助</source>
         <translation>The network is down and staff cannot be called; please go to the service desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="283"/>
+        <location filename="../../kiosk/help.py" line="321"/>
         <source>正在呼叫工作人员…</source>
         <translation>Calling staff…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="293"/>
-        <location filename="../../kiosk/help.py" line="320"/>
-        <source>已通知工作人员，请在本机旁稍候，工作人员马上过来</source>
-        <translation>Staff have been called; please wait by this kiosk, someone is on the way</translation>
+        <location filename="../../kiosk/help.py" line="343"/>
+        <source>已通知工作人员，工作人员马上过来</source>
+        <translation>Staff have been called and are on their way</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="314"/>
+        <location filename="../../kiosk/help.py" line="347"/>
+        <source>求助事项</source>
+        <translation>Help with</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="348"/>
+        <source>呼叫时间</source>
+        <translation>Called at</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="349"/>
+        <source>呼叫位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="351"/>
+        <source>接下来</source>
+        <translation>What happens next</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="352"/>
+        <source>请在本机旁稍候，工作人员会到这里为您服务</source>
+        <translation>Please wait by this kiosk; a member of staff will come to you here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="353"/>
+        <source>您也可以先返回继续办理，呼叫不会取消</source>
+        <translation>You may go back to what you were doing; the call stays open</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="354"/>
+        <source>等候较久仍无人到达，请到服务台或拨打12345</source>
+        <translation>If nobody comes after a while, please go to the service desk or call 12345</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="378"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>已通知工作人员，请在本机旁稍候，工作人员马上过来</source>
+        <translation type="vanished">Staff have been called; please wait by this kiosk, someone is on the way</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/help.py" line="373"/>
         <source>呼叫帮办</source>
         <translation>Call for help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="315"/>
+        <location filename="../../kiosk/help.py" line="374"/>
         <source>请选择需要帮助的事项，工作人员会到本机旁为您服务</source>
         <translation>Choose what you need help with; a member of staff will come to this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/help.py" line="318"/>
+        <location filename="../../kiosk/help.py" line="377"/>
         <source>返回继续办理</source>
         <translation>Back to what I was doing</translation>
     </message>
@@ -2287,13 +2371,13 @@ Rectified late</translation>
 <context>
     <name>HitListScreen</name>
     <message>
-        <location filename="../../kiosk/browse.py" line="332"/>
-        <location filename="../../kiosk/browse.py" line="339"/>
+        <location filename="../../kiosk/browse.py" line="333"/>
+        <location filename="../../kiosk/browse.py" line="340"/>
         <source>这里暂时没有可办理的事项</source>
         <translation>No services here yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="344"/>
+        <location filename="../../kiosk/browse.py" line="345"/>
         <source>暂时无法读取事项目录, 请稍后再试或呼叫工作人员</source>
         <translation>The service catalogue cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
@@ -2632,7 +2716,7 @@ Rectified late</translation>
     </message>
     <message>
         <location filename="../../widgets/guide_view.py" line="248"/>
-        <location filename="../../widgets/guide_view.py" line="427"/>
+        <location filename="../../widgets/guide_view.py" line="429"/>
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
@@ -2678,7 +2762,7 @@ Rectified late</translation>
     </message>
     <message>
         <location filename="../../widgets/guide_view.py" line="268"/>
-        <location filename="../../widgets/guide_view.py" line="284"/>
+        <location filename="../../widgets/guide_view.py" line="286"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
@@ -2688,185 +2772,191 @@ Rectified late</translation>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="270"/>
+        <location filename="../../widgets/guide_view.py" line="271"/>
         <source>出件方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
         <location filename="../../widgets/guide_view.py" line="271"/>
+        <source>、</source>
+        <comment>between the names of a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/guide_view.py" line="273"/>
         <source>到现场次数</source>
         <translation>Visits in person</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="272"/>
+        <location filename="../../widgets/guide_view.py" line="274"/>
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="273"/>
+        <location filename="../../widgets/guide_view.py" line="275"/>
         <source>监督投诉电话</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="274"/>
+        <location filename="../../widgets/guide_view.py" line="276"/>
         <source>实施编码</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="304"/>
+        <location filename="../../widgets/guide_view.py" line="306"/>
         <source>办理情形与申请材料</source>
         <translation>Your situation and materials</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="307"/>
+        <location filename="../../widgets/guide_view.py" line="309"/>
         <source>请选择您的情形, 查看需要的材料:</source>
         <translation>Choose your situation to see the materials you need:</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="343"/>
+        <location filename="../../widgets/guide_view.py" line="345"/>
         <source>%1 %2 份</source>
         <translation>%1, %2 cop(ies)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="344"/>
-        <location filename="../../widgets/guide_view.py" line="377"/>
+        <location filename="../../widgets/guide_view.py" line="346"/>
+        <location filename="../../widgets/guide_view.py" line="379"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="344"/>
+        <location filename="../../widgets/guide_view.py" line="346"/>
         <source>非必需</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="346"/>
+        <location filename="../../widgets/guide_view.py" line="348"/>
         <source>可容缺后补</source>
         <translation>May be supplied later</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="348"/>
-        <location filename="../../widgets/guide_view.py" line="363"/>
+        <location filename="../../widgets/guide_view.py" line="350"/>
+        <location filename="../../widgets/guide_view.py" line="365"/>
         <source>可用电子证照免提交</source>
         <translation>No paper needed with e-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="350"/>
-        <location filename="../../widgets/guide_view.py" line="363"/>
+        <location filename="../../widgets/guide_view.py" line="352"/>
+        <location filename="../../widgets/guide_view.py" line="365"/>
         <source>部门共享, 免提交</source>
         <translation>Shared by departments, no paper needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="374"/>
+        <location filename="../../widgets/guide_view.py" line="376"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="375"/>
+        <location filename="../../widgets/guide_view.py" line="377"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="376"/>
+        <location filename="../../widgets/guide_view.py" line="378"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="378"/>
+        <location filename="../../widgets/guide_view.py" line="380"/>
         <source>容缺</source>
         <translation>Later supply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="379"/>
+        <location filename="../../widgets/guide_view.py" line="381"/>
         <source>电子证照</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="380"/>
+        <location filename="../../widgets/guide_view.py" line="382"/>
         <source>来源 / 备注</source>
         <translation>Source / notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="389"/>
+        <location filename="../../widgets/guide_view.py" line="391"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="389"/>
+        <location filename="../../widgets/guide_view.py" line="391"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="397"/>
+        <location filename="../../widgets/guide_view.py" line="399"/>
         <source>可容缺</source>
         <translation>Allowed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="398"/>
+        <location filename="../../widgets/guide_view.py" line="400"/>
         <source>免提交</source>
         <translation>Not needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="400"/>
+        <location filename="../../widgets/guide_view.py" line="402"/>
         <source>共享</source>
         <translation>Shared</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="417"/>
+        <location filename="../../widgets/guide_view.py" line="419"/>
         <source>办理流程</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="425"/>
+        <location filename="../../widgets/guide_view.py" line="427"/>
         <source>收费标准</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="432"/>
+        <location filename="../../widgets/guide_view.py" line="434"/>
         <source>(依据: %1)</source>
         <translation>(basis: %1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="436"/>
+        <location filename="../../widgets/guide_view.py" line="438"/>
         <source>办理地点和时间</source>
         <translation>Where and when</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="438"/>
+        <location filename="../../widgets/guide_view.py" line="440"/>
         <source>请拨打咨询电话了解办理地点</source>
         <translation>Please call the enquiry line to find where to apply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="441"/>
+        <location filename="../../widgets/guide_view.py" line="443"/>
         <source>地址: %1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="442"/>
+        <location filename="../../widgets/guide_view.py" line="444"/>
         <source>时间: %1</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="443"/>
+        <location filename="../../widgets/guide_view.py" line="445"/>
         <source>电话: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="446"/>
+        <location filename="../../widgets/guide_view.py" line="448"/>
         <source>本事项还可在以下地点办理</source>
         <translation>This item can also be handled at</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="448"/>
+        <location filename="../../widgets/guide_view.py" line="450"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="453"/>
+        <location filename="../../widgets/guide_view.py" line="455"/>
         <source>手机扫码, 继续办理</source>
         <translation>Continue on your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="460"/>
+        <location filename="../../widgets/guide_view.py" line="462"/>
         <source>用爱山东 App 或微信扫一扫, 在手机上查看本指南、网上申办或预约。</source>
         <translation>Scan with the iShandong app or WeChat to read this guide, apply online or book an appointment on your phone.</translation>
     </message>
@@ -2918,12 +3008,12 @@ Rectified late</translation>
 <context>
     <name>KioskFooter</name>
     <message>
-        <location filename="../../kiosk/chrome.py" line="209"/>
+        <location filename="../../kiosk/chrome.py" line="281"/>
         <source>终端编号 %1</source>
         <translation>Terminal %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="210"/>
+        <location filename="../../kiosk/chrome.py" line="282"/>
         <source>政务服务便民热线 12345</source>
         <translation>Government service hotline 12345</translation>
     </message>
@@ -2966,35 +3056,82 @@ Rectified late</translation>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="150"/>
+        <location filename="../../kiosk/chrome.py" line="41"/>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chrome.py" line="42"/>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chrome.py" line="43"/>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chrome.py" line="44"/>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chrome.py" line="45"/>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chrome.py" line="46"/>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chrome.py" line="47"/>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chrome.py" line="218"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="151"/>
+        <location filename="../../kiosk/chrome.py" line="219"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="152"/>
+        <location filename="../../kiosk/chrome.py" line="220"/>
         <source>长辈模式</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="153"/>
+        <location filename="../../kiosk/chrome.py" line="221"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chrome.py" line="163"/>
+        <location filename="../../kiosk/chrome.py" line="232"/>
         <source>%1 %2  %3</source>
         <translation>%2 %1  %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chrome.py" line="233"/>
+        <source>%1 %2 %3</source>
+        <comment>the date without its year, the short weekday, the time</comment>
+        <translation>%2 %1 %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chrome.py" line="235"/>
+        <source>%1 %2</source>
+        <comment>the date without its year and the time</comment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="1274"/>
+        <location filename="../../kiosk/window.py" line="1275"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
     </message>
@@ -3627,64 +3764,111 @@ Rectified late</translation>
 <context>
     <name>ProgressScreen</name>
     <message>
-        <location filename="../../kiosk/progress.py" line="234"/>
+        <location filename="../../kiosk/progress.py" line="404"/>
         <source>正在查询，请稍候…</source>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="252"/>
+        <location filename="../../kiosk/progress.py" line="422"/>
         <source>%1&#x3000;%2&#x3000;%3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="265"/>
         <source>办件编号 %1&#x3000;当前状态：%2</source>
-        <translation>Case number %1 · Status: %2</translation>
+        <translation type="vanished">Case number %1 · Status: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="268"/>
         <source>事项：%1</source>
-        <translation>Service: %1</translation>
+        <translation type="vanished">Service: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="269"/>
         <source>下一步：%1</source>
-        <translation>Next step: %1</translation>
+        <translation type="vanished">Next step: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="270"/>
         <source>办结期限：%1</source>
-        <translation>Due by: %1</translation>
+        <translation type="vanished">Due by: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="273"/>
         <source>（临时编号，网络恢复后取得正式编号）</source>
-        <translation>(Provisional number; the official number follows when the network is back)</translation>
+        <translation type="vanished">(Provisional number; the official number follows when the network is back)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="275"/>
         <source>%1&#x3000;%2</source>
-        <translation>%3  %2</translation>
+        <translation type="vanished">%3  %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="301"/>
+        <location filename="../../kiosk/progress.py" line="435"/>
+        <source>办件编号 %1</source>
+        <translation>Case number %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="440"/>
+        <source>事项</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="441"/>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="442"/>
+        <source>办结期限</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="445"/>
+        <source>临时编号：网络恢复后取得正式编号</source>
+        <translation>Provisional number; the official number follows when the network is back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="457"/>
+        <source>即办件或无承诺期限</source>
+        <translation>Done on the spot (no promised time limit)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="461"/>
+        <source>%1</source>
+        <comment>the promised date; %2 is its ISO form</comment>
+        <translation>%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="463"/>
+        <source>%1（%2）</source>
+        <comment>the promised date (working days left); %3 is the ISO date</comment>
+        <translation>%3 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="481"/>
+        <source>%1</source>
+        <comment>the time of a timeline step; %2 is its ISO form</comment>
+        <translation>%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="515"/>
         <source>办件进度单正在打印，请取走</source>
         <translation>Your progress sheet is printing; please take it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="312"/>
+        <location filename="../../kiosk/progress.py" line="526"/>
         <source>办件查询</source>
         <translation>Application status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="313"/>
+        <location filename="../../kiosk/progress.py" line="527"/>
         <source>请扫描受理凭证上的二维码或居民码，或输入办件编号</source>
         <translation>Scan the QR code on your acceptance receipt or your Resident Code, or enter the case number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="314"/>
+        <location filename="../../kiosk/progress.py" line="528"/>
         <source>打印办件进度单</source>
         <translation>Print progress sheet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/progress.py" line="529"/>
+        <source>办理进度</source>
+        <translation>Progress</translation>
     </message>
 </context>
 <context>
@@ -3948,52 +4132,52 @@ Rectified late</translation>
 <context>
     <name>ScanServiceScreen</name>
     <message>
-        <location filename="../../kiosk/scan_service.py" line="141"/>
+        <location filename="../../kiosk/scan_service.py" line="142"/>
         <source>正在核验，请稍候…</source>
         <translation>Verifying, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan_service.py" line="181"/>
+        <location filename="../../kiosk/scan_service.py" line="182"/>
         <source>居民</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan_service.py" line="181"/>
+        <location filename="../../kiosk/scan_service.py" line="182"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan_service.py" line="182"/>
+        <location filename="../../kiosk/scan_service.py" line="183"/>
         <source>%1：%2&#x3000;证件号码：%3</source>
         <translation>%1: %2 · ID number: %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan_service.py" line="186"/>
+        <location filename="../../kiosk/scan_service.py" line="187"/>
         <source>已关联电子证照（可免提交）：%1</source>
         <translation>Linked e-licences (no paper needed): %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan_service.py" line="187"/>
+        <location filename="../../kiosk/scan_service.py" line="188"/>
         <source>暂无关联的电子证照</source>
         <translation>No linked e-licences</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan_service.py" line="190"/>
+        <location filename="../../kiosk/scan_service.py" line="191"/>
         <source>本终端暂无可为您自助申请的事项，请到窗口办理</source>
         <translation>Nothing can be applied for at this terminal for you; please go to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan_service.py" line="192"/>
+        <location filename="../../kiosk/scan_service.py" line="193"/>
         <source>请选择要办理的事项</source>
         <translation>Choose the service to apply for</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan_service.py" line="212"/>
+        <location filename="../../kiosk/scan_service.py" line="213"/>
         <source>扫码办事</source>
         <translation>Scan to start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan_service.py" line="214"/>
+        <location filename="../../kiosk/scan_service.py" line="215"/>
         <source>请将手机上的居民码或企业码对准扫码口；也可以在下方输入码内容</source>
         <translation>Hold the Resident Code or Enterprise Code on your phone to the scanner, or type the code below</translation>
     </message>
@@ -4956,27 +5140,27 @@ or ask staff to help you find it</translation>
 <context>
     <name>ThemesScreen</name>
     <message>
-        <location filename="../../kiosk/browse.py" line="188"/>
+        <location filename="../../kiosk/browse.py" line="189"/>
         <source>个人服务</source>
         <translation>Personal services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="188"/>
+        <location filename="../../kiosk/browse.py" line="189"/>
         <source>法人服务</source>
         <translation>Business services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="197"/>
+        <location filename="../../kiosk/browse.py" line="198"/>
         <source>暂无可办理的事项分类</source>
         <translation>No service categories yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="201"/>
+        <location filename="../../kiosk/browse.py" line="202"/>
         <source>%1  (%2 项)</source>
         <translation>%1  (%2 services)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browse.py" line="209"/>
+        <location filename="../../kiosk/browse.py" line="210"/>
         <source>暂时无法读取事项目录, 请稍后再试或呼叫工作人员</source>
         <translation>The service catalogue cannot be read right now. Please try again later or ask staff for help.</translation>
     </message>
@@ -4984,42 +5168,76 @@ or ask staff to help you find it</translation>
 <context>
     <name>TicketResult</name>
     <message>
-        <location filename="../../kiosk/ticket.py" line="218"/>
+        <location filename="../../kiosk/ticket.py" line="232"/>
+        <source>预约签到成功，请等候叫号</source>
+        <translation>Checked in; please wait for your number to be called</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="234"/>
+        <source>取号成功，请等候叫号</source>
+        <translation>Here is your number; please wait to be called</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="237"/>
         <source>前面约有 %1 人（网络中断，人数为估计值）</source>
         <translation>About %1 people ahead (network down: an estimate)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="221"/>
+        <location filename="../../kiosk/ticket.py" line="240"/>
         <source>前面还有 %1 人</source>
         <translation>%1 people ahead of you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="224"/>
+        <location filename="../../kiosk/ticket.py" line="242"/>
+        <source>办理业务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="243"/>
+        <source>取号时间</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="247"/>
         <source>绿色通道：%1。叫号时请向窗口工作人员出示相关证件，由工作人员确认</source>
         <translation>Priority lane: %1. Show your proof at the window when called; staff will confirm it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="227"/>
+        <location filename="../../kiosk/ticket.py" line="251"/>
         <source>预约已签到，将按预约时段优先叫号</source>
         <translation>Appointment checked in: you will be called by your booked time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="228"/>
-        <source>请留意叫号屏幕和语音提示，过号请重新取号</source>
-        <translation>Watch the call screen and listen for your number; if you miss it, take a new ticket</translation>
+        <location filename="../../kiosk/ticket.py" line="255"/>
+        <source>接下来</source>
+        <translation>What happens next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="241"/>
+        <location filename="../../kiosk/ticket.py" line="256"/>
+        <source>请在等候区留意叫号屏幕和语音提示，叫到您的号码时请到屏幕显示的窗口办理</source>
+        <translation>Wait in the waiting area and watch the screen; when your number is called, go to the window shown</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="257"/>
+        <source>过号请重新取号</source>
+        <translation>If you miss your number, please take a new one</translation>
+    </message>
+    <message>
+        <source>请留意叫号屏幕和语音提示，过号请重新取号</source>
+        <translation type="vanished">Watch the call screen and listen for your number; if you miss it, take a new ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ticket.py" line="269"/>
         <source>取号小票已打印，请取走小票</source>
         <translation>Your ticket has been printed; please take it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="244"/>
+        <location filename="../../kiosk/ticket.py" line="272"/>
         <source>打印机暂时无法打印（已通知工作人员），请记住上方排队号，叫号时同样有效</source>
         <translation>The printer is not working (staff have been told); remember the number above, it will be called all the same</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="246"/>
+        <location filename="../../kiosk/ticket.py" line="274"/>
         <source>正在打印取号小票，请稍候…</source>
         <translation>Printing your ticket, please wait…</translation>
     </message>
@@ -5027,82 +5245,82 @@ or ask staff to help you find it</translation>
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/ticket.py" line="51"/>
+        <location filename="../../kiosk/ticket.py" line="60"/>
         <source>老年人</source>
         <translation>Senior</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="52"/>
+        <location filename="../../kiosk/ticket.py" line="61"/>
         <source>残疾人</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="53"/>
+        <location filename="../../kiosk/ticket.py" line="62"/>
         <source>孕期妇女</source>
         <translation>Pregnancy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="54"/>
+        <location filename="../../kiosk/ticket.py" line="63"/>
         <source>军人</source>
         <translation>Military</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="430"/>
+        <location filename="../../kiosk/ticket.py" line="456"/>
         <source>本大厅暂未设置排队业务，请到服务台咨询</source>
         <translation>This hall has no queue set up; please ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="434"/>
+        <location filename="../../kiosk/ticket.py" line="460"/>
         <source>网络中断：仍可取号，但前面等候人数为估计值</source>
         <translation>Network down: tickets still work, but the number of people ahead is an estimate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="449"/>
+        <location filename="../../kiosk/ticket.py" line="475"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="451"/>
+        <location filename="../../kiosk/ticket.py" line="477"/>
         <source>取号时间 %1</source>
         <translation>Tickets issued %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="454"/>
+        <location filename="../../kiosk/ticket.py" line="480"/>
         <source>当前等候 %1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="468"/>
+        <location filename="../../kiosk/ticket.py" line="494"/>
         <source>正在取号，请稍候…</source>
         <translation>Issuing your ticket, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="489"/>
+        <location filename="../../kiosk/ticket.py" line="515"/>
         <source>符合条件的可先选择绿色通道，再选择业务</source>
         <translation>If eligible, choose a priority lane first, then the service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="491"/>
+        <location filename="../../kiosk/ticket.py" line="517"/>
         <source>已选择绿色通道，请到窗口出示相关证件，由工作人员确认</source>
         <translation>Priority lane chosen: show your proof at the window, staff will confirm it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="499"/>
+        <location filename="../../kiosk/ticket.py" line="525"/>
         <source>取号</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="500"/>
+        <location filename="../../kiosk/ticket.py" line="526"/>
         <source>绿色通道（老年人、残疾人、孕期妇女、军人优先）</source>
         <translation>Priority lanes (seniors, people with disabilities, pregnant women, military)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="503"/>
+        <location filename="../../kiosk/ticket.py" line="529"/>
         <source>请选择要办理的业务</source>
         <translation>Choose the service you need</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ticket.py" line="504"/>
+        <location filename="../../kiosk/ticket.py" line="530"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
