@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.case import Case, CaseEvent
-from core.catalog import DeliveryMethod
+from core.catalog import DeliveryMethod, ServiceItem
 from core.masking import mask_name
 from core.pinyin_ime import InputPurpose
 from core.self_service import KIOSK_DELIVERY, SelfServiceApplication, kiosk_actor
@@ -239,25 +239,20 @@ class ApplyScreen(QWidget):
         super().resizeEvent(event)
 
     def _build_review(self) -> None:
-        """What will be submitted, as a card of captions and values, over 提交."""
-        self.review_page = QWidget()
-        page = QVBoxLayout(self.review_page)
-        page.setContentsMargins(0, 8, 0, 0)
-        page.setSpacing(16)
+        """What will be submitted and what happens then, as a card, with 提交 under it."""
         self._review_hint = styled_label("", role="subtitle")
         self._review_hint.setObjectName("ApplyReviewHint")
         self.review_card = OutcomeCard(name="ApplyReview", marked=False)
         self.review_card.add_headline(self._review_hint)
-        page.addWidget(self.review_card)
-        page.addStretch(1)
         row = QHBoxLayout()
+        row.setSpacing(16)
         self.edit_button = action_button(name="ApplyEdit", primary=False)
         self.edit_button.clicked.connect(lambda: self.pages.setCurrentWidget(self.form_page))
         self.submit_button = action_button(name="ApplySubmit")
         self.submit_button.clicked.connect(self.submit)
         row.addWidget(self.edit_button)
         row.addWidget(self.submit_button, 1)
-        page.addLayout(row)
+        self.review_page = outcome_page(self.review_card, row)
         self.pages.addWidget(self.review_page)
 
     def _build_done(self) -> None:
@@ -393,15 +388,28 @@ class ApplyScreen(QWidget):
         item = app.item
         assert applicant is not None
         assert item is not None
-        at_window = [line.material.name for line in app.lines() if line.at_window]
+        lines = app.lines()
+        at_window = [line.material.name for line in lines if line.at_window]
+        by_licence = [line.material.name for line in lines if line.by_elicence]
+        situation = app.flow.situation
         delivery = app.flow.delivery
         self.review_card.set_facts([
             (self.tr("事项"), item.name),
+            # a 情形 the citizen chose decides the materials: it is checked here too
+            (self.tr("办理情形"), situation.name if situation and len(item.situations) > 1 else ""),
             (self.tr("申请人"), arg(self.tr("%1（%2）"), applicant.name, applicant.masked_id)),
             (self.tr("联系电话"), applicant.masked_phone),
-            (self.tr("结果领取"), label(delivery) if delivery else ""),
+            (self.tr("联系地址"), applicant.address),
+            (self.tr("电子证照免提交"), "、".join(by_licence)),
             (self.tr("需到窗口补交"), "、".join(at_window)),
+            (self.tr("承诺时限"), self._promised(item)),
+            (self.tr("结果领取"), label(delivery) if delivery else ""),
         ])
+        # what 提交 sets going, so nobody submits without knowing what comes next
+        after = [self.tr("本机打印受理凭证，凭证上的二维码可查询办理进度")]
+        if delivery in _HINTS:
+            after.append(self.tr(_HINTS[delivery]))
+        self.review_card.set_steps(self.tr("提交后"), after)
         self.pages.setCurrentWidget(self.review_page)
 
     # -- submission ----------------------------------------------------------------------
@@ -467,13 +475,11 @@ class ApplyScreen(QWidget):
         if app is None or app.item is None or app.applicant is None:
             return
         item, delivery = app.item, app.flow.delivery
-        days = (arg(self.tr("%1 个%2"), item.promised_days, label(item.day_unit))
-                if item.promised_days else self.tr("即时办结"))
         self.outcome.set_facts([
             (self.tr("事项"), item.name),
             (self.tr("申请人"), arg(self.tr("%1（%2）"), mask_name(app.applicant.name),
                                     app.applicant.masked_id)),
-            (self.tr("承诺时限"), days),
+            (self.tr("承诺时限"), self._promised(item)),
             (self.tr("结果领取"), label(delivery) if delivery else ""),
         ])
         steps = []  # taking the receipt: the print state heads the steps
@@ -483,6 +489,12 @@ class ApplyScreen(QWidget):
         if at_window:
             steps.append(arg(self.tr("请携带以下材料到窗口补交：%1"), "、".join(at_window)))
         self.outcome.set_steps(self.tr("接下来"), steps)
+
+    def _promised(self, item: ServiceItem) -> str:
+        """The promised time: "5 个工作日", or 即时办结."""
+        if not item.promised_days:
+            return self.tr("即时办结")
+        return arg(self.tr("%1 个%2"), item.promised_days, label(item.day_unit))
 
     def _on_failed(self, error: BaseException) -> None:
         self._busy = False

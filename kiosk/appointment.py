@@ -30,7 +30,14 @@ from core.identity_code import looks_like_code
 from core.queue import GreenChannel
 from core.scan import ScanEvent
 from documents.verification import parse_qr_payload
-from kiosk.citizen_parts import CodeEntry, JobWatcher, MessageLine, action_button, heading
+from kiosk.citizen_parts import (
+    CodeEntry,
+    JobWatcher,
+    MessageLine,
+    action_button,
+    heading,
+    outcome_page,
+)
 from kiosk.citizen_parts import message_of as _message_of
 from kiosk.services import KioskServices
 from kiosk.ticket import TicketResult, TicketTaken, print_ticket
@@ -225,15 +232,10 @@ class AppointmentScreen(QWidget):
         choose.addLayout(self._choices)
         choose.addStretch(1)
         self.pages.addWidget(self.choose_page)
-        self.done_page = QWidget()
-        done = QVBoxLayout(self.done_page)
-        done.setContentsMargins(0, 0, 0, 0)
         self.result = TicketResult(name="Appointment")
-        done.addWidget(self.result)
-        done.addStretch(1)
         self.finish_button = action_button(name="AppointmentFinish")
         self.finish_button.clicked.connect(self.finished)
-        done.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.done_page = outcome_page(self.result, self.finish_button)
         self.pages.addWidget(self.done_page)
         self.pages.currentChanged.connect(self._page_changed)
         self._watcher = JobWatcher(queue=services.print_queue, health=services.health,

@@ -122,11 +122,12 @@ class CodeEntry(QWidget):
             self.submitted.emit(text)
 
 
-OUTCOME_WIDTH = 1800
-"""The widest an outcome card grows: on a landscape screen it stands in the middle."""
 OUTCOME_SIDE_BY_SIDE = 1300
 """From this card width on (a landscape display) the next steps stand beside the
 summary instead of under it: 1080 px high in 长辈模式 has no room for both in a column."""
+
+QUEUE_NUMBER_PX = 160
+"""A queue number's size: read from the waiting area's seats, as the hall display is."""
 
 _MARKS = {"good": "✓", "wait": "…", "bad": "!"}
 
@@ -136,9 +137,11 @@ class OutcomeCard(QFrame):
 
     A white card with a round mark (✓ done, … under way, ! not done) beside the
     summary: the screen's own headline labels first (tests and 朗读 read them where
-    the screen keeps them), then the facts as caption/value rows, then lines the screen
-    adds after the facts (a print state). The next steps, a numbered list, stand
-    beside the summary on a wide card and under it on a narrow one.
+    the screen keeps them), a number to find at a glance (a compartment, a queue
+    number) with the lines that belong to it, then the facts as caption/value rows,
+    then lines the screen adds after the facts (a print state). The next steps, a
+    numbered list, stand beside the summary on a wide card and under it on a narrow
+    one. The card spans the screen's content width, as its title and buttons do.
 
     Args:
         name: the object name.
@@ -150,7 +153,6 @@ class OutcomeCard(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self.setProperty("role", "card")
-        self.setMaximumWidth(OUTCOME_WIDTH)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(28, 20, 28, 20)
         outer.setSpacing(24)
@@ -170,6 +172,9 @@ class OutcomeCard(QFrame):
         self.big.setObjectName(f"{name}Big")
         self.big.hide()
         summary.addWidget(self.big)
+        self._under_big = QVBoxLayout()
+        self._under_big.setSpacing(8)
+        summary.addLayout(self._under_big)
         facts = QWidget()
         self._facts = QGridLayout(facts)
         self._facts.setContentsMargins(0, 4, 0, 4)
@@ -192,7 +197,9 @@ class OutcomeCard(QFrame):
         column = QVBoxLayout(self._next)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
-        self._steps_title = styled_label("", role="section", wrap=False)
+        # a subtitle, flush with the steps under it and level with the headline
+        # beside it (a section's bar and indent set it apart from its own steps)
+        self._steps_title = styled_label("", role="subtitle", wrap=False)
         self._steps_title.setObjectName(f"{name}StepsTitle")
         column.addWidget(self._steps_title)
         self._before_steps = QVBoxLayout()
@@ -208,7 +215,7 @@ class OutcomeCard(QFrame):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._parts.direction() != direction:
             self._parts.setDirection(direction)
-            self._parts.setSpacing(40 if wide else 16)
+            self._parts.setSpacing(40 if wide else 24)
         super().resizeEvent(event)
 
     def add_headline(self, widget: QWidget) -> None:
@@ -217,8 +224,27 @@ class OutcomeCard(QFrame):
 
     def set_big(self, text: str) -> None:
         """A number to find at a glance (a locker compartment); empty hides it."""
+        self.big.setStyleSheet("")
         self.big.setText(text)
         self.big.setVisible(bool(text))
+
+    def set_queue_number(self, number: str) -> None:
+        """A queue number as the big number, as large as the hall display shows it.
+
+        A CJK font's line is ≈1.45 em high, and letters and digits use its middle
+        only: the empty top and bottom of the line are trimmed (never below the
+        glyphs: a number has no descenders), so the people ahead stay next to it.
+        """
+        px = QUEUE_NUMBER_PX
+        # only size and trim: colour and weight stay the theme's big-number look
+        self.big.setStyleSheet(
+            f"font-size: {px}px; margin-top: -{px * 3 // 16}px; margin-bottom: -{px // 8}px;")
+        self.big.setText(number)
+        self.big.setVisible(bool(number))
+
+    def add_under_big(self, widget: QWidget) -> None:
+        """Put a line right under the big number (the people ahead of a ticket)."""
+        self._under_big.addWidget(widget)
 
     def add_before_steps(self, widget: QWidget) -> None:
         """Put a line at the head of the next steps (a print state: take the paper)."""
@@ -295,24 +321,28 @@ def _hide_when_empty(layout: QLayout) -> None:
         holder.setVisible(layout.count() > 0)
 
 
-def outcome_page(card: OutcomeCard, finish: QPushButton) -> QWidget:
-    """A result page: the card in the middle of the room, the finish button under it.
+def outcome_page(card: OutcomeCard, finish: QWidget | QLayout) -> QWidget:
+    """A result page: the card under the screen's title, the finish button under it.
 
-    The room above and below the card is shared out (more below), so a short card
-    neither clings to the title nor leaves a portrait screen empty under it.
+    The page reads from the top as the screen does: title, card, 完成 (or a row of
+    buttons), and the 好差评 strip the window puts under the screen; the room left
+    falls at the bottom. A card floating in the middle of a portrait screen left
+    ≈300 px empty above and below it, and its 完成 far from what it closes.
+
+    Args:
+        card: the result card.
+        finish: the 完成 button (centred), or a layout of buttons (full width).
     """
     page = QWidget()
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 8, 0, 0)
-    layout.setSpacing(12)  # between the stretches too: 1080 px in 长辈模式 are counted
+    layout.setSpacing(16)
+    layout.addWidget(card)
+    if isinstance(finish, QLayout):
+        layout.addLayout(finish)
+    else:
+        layout.addWidget(finish, 0, Qt.AlignmentFlag.AlignHCenter)
     layout.addStretch(1)
-    row = QHBoxLayout()  # as wide as the screen, up to OUTCOME_WIDTH, in the middle
-    row.addStretch(1)
-    row.addWidget(card, 1000)
-    row.addStretch(1)
-    layout.addLayout(row)
-    layout.addStretch(2)
-    layout.addWidget(finish, 0, Qt.AlignmentFlag.AlignHCenter)
     return page
 
 

@@ -17,7 +17,7 @@ import logging
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -32,11 +32,20 @@ from PySide6.QtWidgets import (
 )
 
 from core.catalog import Hall
+from core.clock import HALL_TZ
 from core.errors import Offline
 from core.queue import GreenChannel
 from documents.from_case import issuer_for
 from documents.papers import TicketPaper
-from kiosk.citizen_parts import JobWatcher, MessageLine, action_button, heading, message_of
+from kiosk.citizen_parts import (
+    JobWatcher,
+    MessageLine,
+    OutcomeCard,
+    action_button,
+    heading,
+    message_of,
+    outcome_page,
+)
 from kiosk.services import KioskServices
 from sync.print_queue import JobState, PrintJob
 from sync.queue_client import IssuedTicket
@@ -175,31 +184,38 @@ def print_ticket(
     )
 
 
-class TicketResult(QWidget):
-    """The issued ticket: the number huge, the people ahead, the slip's print state.
+class TicketResult(OutcomeCard):
+    """The issued ticket on a result card: the number at a glance and what to do next.
 
-    Shared by 取号 and 预约签到.
+    Shared by 取号 and 预约签到. The headline says what happened, the number stands as
+    large as the hall display shows it with the people ahead under it, the business
+    area and the time follow as facts, a green channel or an appointment as a marked
+    line; the slip's print state heads the next steps.
+
+    Args:
+        name: the prefix of the object names (``Ticket``, ``Appointment``).
+        parent: the Qt parent.
     """
 
     def __init__(self, *, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(16)
-        self.area = styled_label("", role="subtitle")
-        self.area.setObjectName(f"{name}Area")
-        self.number = styled_label("", role="title")
+        super().__init__(name=f"{name}Result", parent=parent)
+        self.headline = styled_label("", role="subtitle")
+        self.headline.setObjectName(f"{name}Headline")
+        self.add_headline(self.headline)
+        self.number = self.big
         self.number.setObjectName(f"{name}Number")
-        self.number.setStyleSheet("font-size: 120px; font-weight: bold; color: #0F4C9E;")
         self.waiting = styled_label("", role="subtitle")
         self.waiting.setObjectName(f"{name}Waiting")
-        self.note = styled_label("", role="body")
-        self.note.setObjectName(f"{name}Note")
+        self.add_under_big(self.waiting)
         self.print_status = styled_label("", role="body")
         self.print_status.setObjectName(f"{name}PrintStatus")
-        for label in (self.area, self.number, self.waiting, self.note, self.print_status):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(label)
+        self.add_before_steps(self.print_status)
+        # a green channel or an appointment: the citizen's priority, marked green,
+        # with the next steps (what to show when called)
+        self.note = styled_label("", role="good")
+        self.note.setObjectName(f"{name}Note")
+        self.note.hide()
+        self.add_before_steps(self.note)
         self._taken: TicketTaken | None = None
         self._job_state: JobState | None = None
 
@@ -212,22 +228,34 @@ class TicketResult(QWidget):
             self._job_state = None
         self._taken = taken
         ticket = taken.ticket
-        self.area.setText(ticket.area_name)
-        self.number.setText(ticket.number)
+        if ticket.appointment_ref is not None:
+            self.headline.setText(self.tr("预约签到成功，请等候叫号"))
+        else:
+            self.headline.setText(self.tr("取号成功，请等候叫号"))
+        self.set_queue_number(ticket.number)
         if ticket.estimated:
             self.waiting.setText(arg(self.tr("前面约有 %1 人（网络中断，人数为估计值）"),
                                      ticket.people_ahead))
         else:
             self.waiting.setText(arg(self.tr("前面还有 %1 人"), ticket.people_ahead))
+        self.set_facts([
+            (self.tr("办理业务"), ticket.area_name),
+            (self.tr("取号时间"), ticket.issued_at.astimezone(HALL_TZ).strftime("%H:%M")),
+        ])
         notes = []
         if ticket.green is not GreenChannel.NONE:
             notes.append(arg(self.tr("绿色通道：%1。叫号时请向窗口工作人员出示相关证件，由工作人员确认"),
-                             self.tr(dict(GREEN_CHOICES)[ticket.green])))
+                             QCoreApplication.translate("TicketScreen",
+                                                        dict(GREEN_CHOICES)[ticket.green])))
         if ticket.appointment_ref is not None:
             notes.append(self.tr("预约已签到，将按预约时段优先叫号"))
-        notes.append(self.tr("请留意叫号屏幕和语音提示，过号请重新取号"))
         self.note.setText("\n".join(notes))
+        self.note.setVisible(bool(notes))
         self._show_print_state()
+        self.set_steps(self.tr("接下来"), [
+            self.tr("请在等候区留意叫号屏幕和语音提示，叫到您的号码时请到屏幕显示的窗口办理"),
+            self.tr("过号请重新取号"),
+        ])
 
     def show_job(self, job: PrintJob) -> None:
         """A print job changed: the slip's state if it is this ticket's."""
@@ -251,10 +279,13 @@ class TicketResult(QWidget):
         super().changeEvent(event)
 
     def clear(self) -> None:
+        """No ticket: nothing of the last citizen's stays on the card."""
+        super().clear()
         self._taken = None
         self._job_state = None
-        for label in (self.area, self.number, self.waiting, self.note, self.print_status):
+        for label in (self.headline, self.waiting, self.note, self.print_status):
             label.setText("")
+        self.note.hide()
 
 
 class TicketScreen(QWidget):
@@ -304,15 +335,10 @@ class TicketScreen(QWidget):
         layout.addWidget(self.pages, 1)
 
         self._build_choose()
-        self.done_page = QWidget()
-        done = QVBoxLayout(self.done_page)
-        done.setContentsMargins(0, 0, 0, 0)
         self.result = TicketResult(name="Ticket")
-        done.addWidget(self.result)
-        done.addStretch(1)
         self.finish_button = action_button(name="TicketFinish")
         self.finish_button.clicked.connect(self.finished)
-        done.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.done_page = outcome_page(self.result, self.finish_button)
         self.pages.addWidget(self.done_page)
 
         self._watcher = JobWatcher(queue=services.print_queue, health=services.health,
