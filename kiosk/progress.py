@@ -247,6 +247,10 @@ class ProgressScreen(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(found)
+        # the room the title and the keyboard leave, never more: an empty scroll area
+        # asks for a default height of its own, which pushed the keyboard off a
+        # landscape screen before anything was looked up
+        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         layout.addWidget(scroll, 1)
         self.entry = CodeEntry(name="ProgressCode")
         self.entry.submitted.connect(self.query)
