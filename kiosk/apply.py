@@ -242,7 +242,7 @@ class ApplyScreen(QWidget):
         """What will be submitted and what happens then, as a card, with 提交 under it."""
         self._review_hint = styled_label("", role="subtitle")
         self._review_hint.setObjectName("ApplyReviewHint")
-        self.review_card = OutcomeCard(name="ApplyReview", marked=False)
+        self.review_card = OutcomeCard(name="ApplyReview", marked=False, wide_summary=True)
         self.review_card.add_headline(self._review_hint)
         row = QHBoxLayout()
         row.setSpacing(16)

@@ -146,10 +146,15 @@ class OutcomeCard(QFrame):
     Args:
         name: the object name.
         marked: show the round mark (a review before submitting has none).
+        wide_summary: side by side, the summary takes 3/5 of the width (many rows
+            of facts, few steps) instead of half.
         parent: the Qt parent.
     """
 
-    def __init__(self, *, name: str, marked: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, name: str, marked: bool = True, wide_summary: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setProperty("role", "card")
@@ -185,8 +190,10 @@ class OutcomeCard(QFrame):
         self._after = QVBoxLayout()
         summary.addLayout(self._after)
         summary.addStretch(1)
-        self._parts.addLayout(summary, 1)
-        self._parts.addWidget(self._build_next(name), 1)
+        # side by side, a summary of many rows (an address, a masked ID number beside
+        # a name) gets the larger share: it wraps where the steps' sentences need not
+        self._parts.addLayout(summary, 3 if wide_summary else 1)
+        self._parts.addWidget(self._build_next(name), 2 if wide_summary else 1)
         outer.addLayout(self._parts, 1)
         self.set_tone("good")
         self.set_steps("", ())

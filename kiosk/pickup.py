@@ -418,6 +418,13 @@ class PickupScreen(QWidget):
             if locker:
                 steps.insert(0, self.tr("取走文件后请关好柜门"))
             self.outcome.set_steps(self.tr("接下来"), steps)
+        elif state == "dispensing" and locker:
+            # the citizen walks off to a wall of doors: the way there, said once more
+            self.outcome.set_steps(self.tr("请按以下步骤取件"), [
+                arg(self.tr("到 %1 号格口取走文件"), offer.compartment),
+                self.tr("取走文件后请关好柜门"),
+                self.tr("关门后取件凭条自动打印，请一并取走"),
+            ])
         else:
             self.outcome.set_steps("", ())
         # no way out while the printer or the door is working: the result is claimed
