@@ -564,7 +564,7 @@
     <message>
         <location filename="../../kiosk/apply.py" line="403"/>
         <source>电子证照免提交</source>
-        <translation>E-licences (no paper needed)</translation>
+        <translation>E-licences</translation>
     </message>
     <message>
         <location filename="../../kiosk/apply.py" line="404"/>
@@ -3699,6 +3699,7 @@ Rectified late</translation>
     </message>
     <message>
         <location filename="../../kiosk/pickup.py" line="419"/>
+        <location filename="../../kiosk/pickup.py" line="425"/>
         <source>取走文件后请关好柜门</source>
         <translation>Close the compartment door</translation>
     </message>
@@ -3708,32 +3709,47 @@ Rectified late</translation>
         <translation>What to do next</translation>
     </message>
     <message>
+        <location filename="../../kiosk/pickup.py" line="423"/>
+        <source>请按以下步骤取件</source>
+        <translation>To collect your documents</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="424"/>
+        <source>到 %1 号格口取走文件</source>
+        <translation>Go to compartment %1 and take your documents</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/pickup.py" line="426"/>
+        <source>关门后取件凭条自动打印，请一并取走</source>
+        <translation>Once the door is closed your pickup slip prints; take it too</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pickup.py" line="433"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="426"/>
+        <location filename="../../kiosk/pickup.py" line="433"/>
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="434"/>
+        <location filename="../../kiosk/pickup.py" line="441"/>
         <source>自助取件</source>
         <translation>Collect results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="435"/>
+        <location filename="../../kiosk/pickup.py" line="442"/>
         <source>短信取件码</source>
         <translation>SMS pickup code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="436"/>
+        <location filename="../../kiosk/pickup.py" line="443"/>
         <source>身份证后4位</source>
         <translation>Last 4 of ID no.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pickup.py" line="437"/>
+        <location filename="../../kiosk/pickup.py" line="444"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -3764,12 +3780,12 @@ Rectified late</translation>
 <context>
     <name>ProgressScreen</name>
     <message>
-        <location filename="../../kiosk/progress.py" line="404"/>
+        <location filename="../../kiosk/progress.py" line="408"/>
         <source>正在查询，请稍候…</source>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="422"/>
+        <location filename="../../kiosk/progress.py" line="426"/>
         <source>%1&#x3000;%2&#x3000;%3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
@@ -3798,75 +3814,75 @@ Rectified late</translation>
         <translation type="vanished">%3  %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="435"/>
+        <location filename="../../kiosk/progress.py" line="439"/>
         <source>办件编号 %1</source>
         <translation>Case number %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="440"/>
+        <location filename="../../kiosk/progress.py" line="444"/>
         <source>事项</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="441"/>
+        <location filename="../../kiosk/progress.py" line="445"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="442"/>
+        <location filename="../../kiosk/progress.py" line="446"/>
         <source>办结期限</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="445"/>
+        <location filename="../../kiosk/progress.py" line="449"/>
         <source>临时编号：网络恢复后取得正式编号</source>
         <translation>Provisional number; the official number follows when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="457"/>
+        <location filename="../../kiosk/progress.py" line="461"/>
         <source>即办件或无承诺期限</source>
         <translation>Done on the spot (no promised time limit)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="461"/>
+        <location filename="../../kiosk/progress.py" line="465"/>
         <source>%1</source>
         <comment>the promised date; %2 is its ISO form</comment>
         <translation>%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="463"/>
+        <location filename="../../kiosk/progress.py" line="467"/>
         <source>%1（%2）</source>
         <comment>the promised date (working days left); %3 is the ISO date</comment>
         <translation>%3 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="481"/>
+        <location filename="../../kiosk/progress.py" line="485"/>
         <source>%1</source>
         <comment>the time of a timeline step; %2 is its ISO form</comment>
         <translation>%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="515"/>
+        <location filename="../../kiosk/progress.py" line="519"/>
         <source>办件进度单正在打印，请取走</source>
         <translation>Your progress sheet is printing; please take it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="526"/>
+        <location filename="../../kiosk/progress.py" line="530"/>
         <source>办件查询</source>
         <translation>Application status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="527"/>
+        <location filename="../../kiosk/progress.py" line="531"/>
         <source>请扫描受理凭证上的二维码或居民码，或输入办件编号</source>
         <translation>Scan the QR code on your acceptance receipt or your Resident Code, or enter the case number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="528"/>
+        <location filename="../../kiosk/progress.py" line="532"/>
         <source>打印办件进度单</source>
         <translation>Print progress sheet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/progress.py" line="529"/>
+        <location filename="../../kiosk/progress.py" line="533"/>
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
@@ -5170,12 +5186,12 @@ or ask staff to help you find it</translation>
     <message>
         <location filename="../../kiosk/ticket.py" line="232"/>
         <source>预约签到成功，请等候叫号</source>
-        <translation>Checked in; please wait for your number to be called</translation>
+        <translation>Checked in; please wait for your call</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="234"/>
         <source>取号成功，请等候叫号</source>
-        <translation>Here is your number; please wait to be called</translation>
+        <translation>Ticket taken; please wait for your call</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="237"/>
