@@ -342,7 +342,10 @@ class ItemGuideView(QScrollArea):
                 self._materials_box.addWidget(self._material_card(material))
 
     def _material_facts(self, material: Material) -> list[str]:
-        facts = [arg(self.tr("%1 %2 份"), label(material.form), material.copies)]
+        facts = [
+            arg(self.tr("%1 %2 份"), label(material.form), material.copies) if material.copies
+            else arg(self.tr("%1（核验后退还，不收取）"), label(material.form))
+        ]
         facts.append(self.tr("必需") if material.required else self.tr("非必需"))
         if material.pending_allowed:
             facts.append(self.tr("可容缺后补"))
@@ -394,7 +397,7 @@ class ItemGuideView(QScrollArea):
             cells = [
                 m.name,
                 label(m.form),
-                str(m.copies),
+                str(m.copies) if m.copies else "—",
                 yes if m.required else no,
                 self.tr("可容缺") if m.pending_allowed else "—",
                 self.tr("免提交")

@@ -2716,7 +2716,7 @@ Rectified late</translation>
     </message>
     <message>
         <location filename="../../widgets/guide_view.py" line="248"/>
-        <location filename="../../widgets/guide_view.py" line="429"/>
+        <location filename="../../widgets/guide_view.py" line="432"/>
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
@@ -2813,150 +2813,155 @@ Rectified late</translation>
         <translation>Choose your situation to see the materials you need:</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="345"/>
+        <location filename="../../widgets/guide_view.py" line="346"/>
         <source>%1 %2 份</source>
         <translation>%1, %2 cop(ies)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="346"/>
-        <location filename="../../widgets/guide_view.py" line="379"/>
+        <location filename="../../widgets/guide_view.py" line="347"/>
+        <source>%1（核验后退还，不收取）</source>
+        <translation>%1 (checked and handed back, not kept)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/guide_view.py" line="349"/>
+        <location filename="../../widgets/guide_view.py" line="382"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="346"/>
+        <location filename="../../widgets/guide_view.py" line="349"/>
         <source>非必需</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="348"/>
+        <location filename="../../widgets/guide_view.py" line="351"/>
         <source>可容缺后补</source>
         <translation>May be supplied later</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="350"/>
-        <location filename="../../widgets/guide_view.py" line="365"/>
+        <location filename="../../widgets/guide_view.py" line="353"/>
+        <location filename="../../widgets/guide_view.py" line="368"/>
         <source>可用电子证照免提交</source>
         <translation>No paper needed with e-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="352"/>
-        <location filename="../../widgets/guide_view.py" line="365"/>
+        <location filename="../../widgets/guide_view.py" line="355"/>
+        <location filename="../../widgets/guide_view.py" line="368"/>
         <source>部门共享, 免提交</source>
         <translation>Shared by departments, no paper needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="376"/>
+        <location filename="../../widgets/guide_view.py" line="379"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="377"/>
+        <location filename="../../widgets/guide_view.py" line="380"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="378"/>
+        <location filename="../../widgets/guide_view.py" line="381"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="380"/>
+        <location filename="../../widgets/guide_view.py" line="383"/>
         <source>容缺</source>
         <translation>Later supply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="381"/>
+        <location filename="../../widgets/guide_view.py" line="384"/>
         <source>电子证照</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="382"/>
+        <location filename="../../widgets/guide_view.py" line="385"/>
         <source>来源 / 备注</source>
         <translation>Source / notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="391"/>
+        <location filename="../../widgets/guide_view.py" line="394"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="391"/>
+        <location filename="../../widgets/guide_view.py" line="394"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="399"/>
+        <location filename="../../widgets/guide_view.py" line="402"/>
         <source>可容缺</source>
         <translation>Allowed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="400"/>
+        <location filename="../../widgets/guide_view.py" line="403"/>
         <source>免提交</source>
         <translation>Not needed</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="402"/>
+        <location filename="../../widgets/guide_view.py" line="405"/>
         <source>共享</source>
         <translation>Shared</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="419"/>
+        <location filename="../../widgets/guide_view.py" line="422"/>
         <source>办理流程</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="427"/>
+        <location filename="../../widgets/guide_view.py" line="430"/>
         <source>收费标准</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="434"/>
+        <location filename="../../widgets/guide_view.py" line="437"/>
         <source>(依据: %1)</source>
         <translation>(basis: %1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="438"/>
+        <location filename="../../widgets/guide_view.py" line="441"/>
         <source>办理地点和时间</source>
         <translation>Where and when</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="440"/>
+        <location filename="../../widgets/guide_view.py" line="443"/>
         <source>请拨打咨询电话了解办理地点</source>
         <translation>Please call the enquiry line to find where to apply</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="443"/>
+        <location filename="../../widgets/guide_view.py" line="446"/>
         <source>地址: %1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="444"/>
+        <location filename="../../widgets/guide_view.py" line="447"/>
         <source>时间: %1</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="445"/>
+        <location filename="../../widgets/guide_view.py" line="448"/>
         <source>电话: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="448"/>
+        <location filename="../../widgets/guide_view.py" line="451"/>
         <source>本事项还可在以下地点办理</source>
         <translation>This item can also be handled at</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="450"/>
+        <location filename="../../widgets/guide_view.py" line="453"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="455"/>
+        <location filename="../../widgets/guide_view.py" line="458"/>
         <source>手机扫码, 继续办理</source>
         <translation>Continue on your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/guide_view.py" line="462"/>
+        <location filename="../../widgets/guide_view.py" line="465"/>
         <source>用爱山东 App 或微信扫一扫, 在手机上查看本指南、网上申办或预约。</source>
         <translation>Scan with the iShandong app or WeChat to read this guide, apply online or book an appointment on your phone.</translation>
     </message>
