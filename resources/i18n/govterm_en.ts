@@ -5201,7 +5201,7 @@ or ask staff to help you find it</translation>
     <message>
         <location filename="../../kiosk/ticket.py" line="237"/>
         <source>前面约有 %1 人（网络中断，人数为估计值）</source>
-        <translation>About %1 people ahead (network down: an estimate)</translation>
+        <translation>About %1 ahead (offline estimate)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ticket.py" line="240"/>
