@@ -139,10 +139,19 @@ class LanguageManager(QObject):
         self._app = app
         self._language: Language = SOURCE_LANGUAGE
         self._translators: list[QTranslator] = []
+        # Read once into memory and kept here: Qt would otherwise map the files, and a
+        # file replaced under a running terminal (an update) could pull pages from under
+        # it. Qt does not copy the bytes, so they live as long as the translators.
+        self._compiled: list[bytes] = []
         for qm in (translations_dir / "govterm_en.qm", translations_dir / "errors_en.qm"):
             translator = QTranslator(self)
-            if not translator.load(str(qm)):
+            try:
+                data = qm.read_bytes()
+            except OSError:
+                data = b""
+            if not data or not translator.load(data, str(translations_dir)):
                 raise EnvironmentProblem(msg("英文翻译文件缺失或损坏：{path}", path=str(qm)))
+            self._compiled.append(data)
             self._translators.append(translator)
 
     def language(self) -> Language:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,20 @@ def test_language_switch_and_back(qtbot, qapp):
     assert QCoreApplication.translate("Labels", "个人服务") == "个人服务"
     with pytest.raises(ValueError, match="unsupported"):
         manager.set_language("fr")
+
+
+def test_translations_survive_their_files_being_replaced(qtbot, qapp, tmp_path):
+    for name in ("govterm_en.qm", "errors_en.qm"):
+        shutil.copy(REPO / "resources" / "i18n" / name, tmp_path / name)
+    manager = LanguageManager(qapp, translations_dir=tmp_path)
+    for name in ("govterm_en.qm", "errors_en.qm"):  # an update rewrites them in place
+        (tmp_path / name).write_bytes(b"\0" * 64)
+    manager.set_language("en")
+    try:
+        assert QCoreApplication.translate("Labels", "个人服务") == "Personal services"
+        assert QCoreApplication.translate("Errors", "缺纸") == "Out of paper"
+    finally:
+        manager.set_language("zh_CN")
 
 
 def test_missing_translation_is_an_environment_problem(qapp, tmp_path):
