@@ -1,11 +1,16 @@
 """Qt side of scanning: the keyboard-wedge filter and the one router for every scan.
 
-:class:`WedgeScanBridge` is an application-wide event filter. A USB scanner in
-keyboard mode "types" its code and presses Enter; without the bridge those keys would
-land in whatever text field has focus. The bridge holds key presses back while they
-could still be a scanner burst (core :class:`WedgeBurstClassifier`): a burst that
-ends in Enter is swallowed and emitted as a :class:`ScanEvent`; anything else — a
-person typing — is replayed into the focus widget, in order, within ``max_gap``.
+:class:`WedgeScanBridge` listens to the key input of the windows it watches. A USB
+scanner in keyboard mode "types" its code and presses Enter; without the bridge those
+keys would land in whatever text field has focus. The bridge holds key presses back
+while they could still be a scanner burst (core :class:`WedgeBurstClassifier`): a
+burst that ends in Enter is swallowed and emitted as a :class:`ScanEvent`; anything
+else — a person typing — is replayed, in order, within ``max_gap``, into the window,
+which hands it to its focus widget as it would have.
+
+It sits on each watched window's ``QWindow`` (see :mod:`widgets.window_input`), where
+every key arrives once before any widget sees it, and not on the application, whose
+filters are called for every event of every widget (half of a guide's opening time).
 
 :class:`ScanRouter` receives every :class:`ScanEvent` (wedge, serial, camera,
 manual), from any thread, and forwards it on the GUI thread to the handler the active
@@ -21,7 +26,8 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
+from PySide6.QtWidgets import QWidget
 
 from core.errors import ValidationFailed
 from core.scan import (
@@ -37,6 +43,7 @@ from core.scan import (
 )
 from devices.scanners.base import Scanner
 from widgets.i18n import translate_text
+from widgets.window_input import unwatch_window_input, watch_window_input
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +73,11 @@ def _copy(event: QKeyEvent) -> QKeyEvent:
 
 
 class WedgeScanBridge(QObject):
-    """Application-wide filter turning keyboard-wedge bursts into scans.
+    """Turns keyboard-wedge bursts typed into a window into scans.
 
-    Install with ``app.installEventFilter(bridge)``.
+    Call :meth:`watch` with each top-level window a scanner may type into (the kiosk
+    window: it opens no other window that takes keys). Keys bound for windows it does
+    not watch pass untouched.
 
     Args:
         clock: monotonic seconds, read once per key press (inject a fake in tests).
@@ -102,7 +111,8 @@ class WedgeScanBridge(QObject):
         self._device_id = device_id
         self._classifier = WedgeBurstClassifier(timing=timing)
         self._debouncer = ScanDebouncer(clock=clock, cooldown=cooldown)
-        self._held: list[tuple[QObject, QKeyEvent]] = []
+        self._held: list[tuple[QWindow, QKeyEvent]] = []
+        self._windows: list[QWidget] = []
         self._replaying = False
         self._swallow_release: set[int] = set()
         self._timer = QTimer(self)
@@ -111,23 +121,49 @@ class WedgeScanBridge(QObject):
         self._timer.setInterval(max(1, round(self._classifier.timing.max_gap * 1000)) + 5)
         self._timer.timeout.connect(self._on_pause)
 
+    # -- watching -----------------------------------------------------------------
+
+    def watch(self, window: QWidget) -> None:
+        """Hear the keys typed into ``window`` (its top-level window), shown or not yet."""
+        window = window.window()
+        if any(known is window for known in self._windows):
+            return
+        self._windows.append(window)
+        watch_window_input(window, self)
+
+    def unwatch(self, window: QWidget) -> None:
+        """Stop hearing ``window``; keys held back are let through first."""
+        self._release()
+        alive = shiboken6.isValid(window)
+        top = window.window() if alive else window
+        self._windows = [
+            known for known in self._windows if known is not top and shiboken6.isValid(known)
+        ]
+        if alive:
+            unwatch_window_input(top, self)
+
+    def stop(self) -> None:
+        """Stop hearing every window (the kiosk is closing)."""
+        for window in list(self._windows):
+            self.unwatch(window)
+
     # -- the filter ---------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        """Hold, release or swallow key events bound for the focus object."""
+        """Hold, release or swallow key events arriving at a watched window."""
         kind = event.type()
         if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
-        # Application filters see an event once per receiver on its way (window, then
-        # focus widget, then parents); act only where it is delivered to the focus.
-        if watched is not QGuiApplication.focusObject():
+        # Keys reach a QWindow once each, before the widget with focus; anything else
+        # (a filter left on a widget or the application) would see them more than once.
+        if not isinstance(watched, QWindow):
             return False
         assert isinstance(event, QKeyEvent)
         if kind == QEvent.Type.KeyRelease:
             return self._on_release(watched, event)
         return self._on_press(watched, event)
 
-    def _on_release(self, watched: QObject, event: QKeyEvent) -> bool:
+    def _on_release(self, watched: QWindow, event: QKeyEvent) -> bool:
         if event.key() in self._swallow_release and not event.isAutoRepeat():
             self._swallow_release.discard(event.key())
             return True
@@ -136,7 +172,7 @@ class WedgeScanBridge(QObject):
             return True
         return False
 
-    def _on_press(self, watched: QObject, event: QKeyEvent) -> bool:
+    def _on_press(self, watched: QWindow, event: QKeyEvent) -> bool:
         now = self._clock()
         if self._classifier.expire(now):
             self._release()
@@ -199,6 +235,8 @@ class WedgeScanBridge(QObject):
             return
         self._replaying = True
         try:
+            # Back to the window, which hands each key to its focus widget (and to
+            # other filters on the window, such as the idle countdown) as it would have.
             for receiver, event in held:
                 if shiboken6.isValid(receiver):
                     QGuiApplication.sendEvent(receiver, event)
@@ -231,6 +269,8 @@ class ScanRouter(QObject):
         super().__init__(parent)
         self._handler: ScanHandler | None = None
         self._scanners: list[Scanner] = []
+        self._wedges: list[WedgeScanBridge] = []
+        self._windows: list[QWidget] = []
         # Queued: a serial or camera thread's submit() lands on this object's thread.
         self._submitted.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
 
@@ -248,8 +288,22 @@ class ScanRouter(QObject):
         self._scanners.append(scanner)
 
     def attach_wedge(self, bridge: WedgeScanBridge) -> None:
-        """Route the keyboard-wedge bridge's scans."""
+        """Route the keyboard-wedge bridge's scans; it hears the windows of :meth:`watch`."""
         bridge.scan_decoded.connect(self.submit)
+        self._wedges.append(bridge)
+        self._windows = [window for window in self._windows if shiboken6.isValid(window)]
+        for window in self._windows:
+            bridge.watch(window)
+
+    def watch(self, window: QWidget) -> None:
+        """Let every attached keyboard wedge hear the keys typed into ``window``.
+
+        The window that takes scans calls this for itself; a wedge attached later
+        hears it too.
+        """
+        self._windows.append(window)
+        for bridge in self._wedges:
+            bridge.watch(window)
 
     def stop_all(self) -> None:
         """Stop every attached scanner."""
