@@ -13,8 +13,9 @@
    papers with the terminal's verification key, the print queue, device health, the
    hall from the catalog, the working calendar, the locker);
 4. the :class:`sync.queue_client.QueueClient` and the :class:`sync.help_client.HelpClient`;
-5. the :class:`widgets.scan_bridge.ScanRouter` with the keyboard-wedge bridge installed
-   on the application and the configured serial/camera scanners attached;
+5. the :class:`widgets.scan_bridge.ScanRouter` with the keyboard-wedge bridge attached
+   (it hears the keys of the window that takes scans, :meth:`ScanRouter.watch`) and the
+   configured serial/camera scanners attached;
 6. :class:`KioskUpkeep`, a worker thread that keeps offline ticket blocks topped up,
    reports offline tickets after a reconnect and asks the devices how they are, so a
    refilled printer shows its tiles again.
@@ -296,7 +297,7 @@ class KioskParts:
 
     Attributes:
         scans: the one router every scan goes through.
-        wedge: the keyboard-wedge filter installed on the application.
+        wedge: the keyboard-wedge bridge (on the windows the router watches).
         later_services: the citizen services, or None without a gateway.
         later_queue: the queue client (取号, 预约签到), or None.
         later_help: 呼叫帮办, or None.
@@ -396,16 +397,12 @@ class KioskParts:
             self.upkeep.start()
 
     def close(self) -> None:
-        """Stop upkeep and scanners, remove the wedge filter, close the links."""
+        """Stop upkeep and scanners, take the wedge off its windows, close the links."""
         if self.upkeep is not None:
             self.upkeep.close()
         self.scans.stop_all()
         if self.wedge is not None:
-            from PySide6.QtWidgets import QApplication
-
-            app = QApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self.wedge)
+            self.wedge.stop()
         for close in reversed(self._closers):
             try:
                 close()
@@ -440,7 +437,7 @@ def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by
     """Build the kiosk's citizen services, queue, help desk and scan routing.
 
     Args:
-        app: the QApplication (the wedge filter is installed on it).
+        app: the QApplication (parent of the router and the wedge bridge).
         store: the terminal's store.
         profile: this terminal.
         devices: the terminal's devices (health, printers' ids, scanners, locker).
@@ -468,8 +465,7 @@ def build_kiosk_parts(  # noqa: PLR0913 - the composition root's ingredients, by
 
     scans = ScanRouter(parent=app)
     bridge = wedge if wedge is not None else WedgeScanBridge(now=clock.now, parent=app)
-    app.installEventFilter(bridge)
-    scans.attach_wedge(bridge)
+    scans.attach_wedge(bridge)  # on the kiosk window once it calls scans.watch(window)
     for scanner in getattr(devices, "scanners", []):
         try:
             scans.attach(scanner)

@@ -403,7 +403,8 @@ class KioskWindow(QMainWindow):
             their tiles are hidden.
         help_client: 呼叫帮办 to the clerks (or a :class:`Later`); without it the tile
             and button are hidden.
-        scans: the scan router; each scan goes to the screen on display.
+        scans: the scan router; each scan goes to the screen on display, and its
+            keyboard wedges hear the keys typed into this window.
         staff: staff mode (five taps on the terminal number, then a staff PIN), or a
             :class:`Later` one made when staff first open it; without it the kiosk has
             none.
@@ -726,6 +727,10 @@ class KioskWindow(QMainWindow):
     ) -> None:
         """Which citizen-service screens this terminal can run; each is built on first use."""
         self._scans = scans
+        if scans is not None:
+            # the keyboard wedge hears this window's keys (before the idle watcher is
+            # added, so that one hears every key first, a swallowed scan's too)
+            scans.watch(self)
         self._services = services
         self._queue = queue
         self._help_client = help_client
@@ -1205,7 +1210,7 @@ class KioskWindow(QMainWindow):
             monotonic=clock,
             parent=self,
         )
-        idle.watch(self._app)
+        idle.watch(self)  # its QWindow: input only, not every widget's events
         idle.warning.connect(self._on_idle_warning)
         idle.countdown.connect(self.overlay.set_seconds)
         idle.resumed.connect(self.overlay.hide)

@@ -1,7 +1,7 @@
 """Idle handling of an unattended kiosk: a per-screen timeout, a countdown, an end.
 
-:class:`IdleWatcher` hears every touch, click and key of the application and counts
-down from the current screen's timeout. Fifteen seconds before the end it reports a
+:class:`IdleWatcher` hears every touch, click, key and wheel turn in the kiosk window
+and counts down from the current screen's timeout. Fifteen seconds before the end it reports a
 warning, which the window shows as a :class:`CountdownOverlay` with a big 还需要时间
 button; any touch starts the count again. At zero it reports :attr:`expired` and the
 window ends the session (see ``kiosk.session``).
@@ -14,6 +14,10 @@ holds the watcher with :meth:`IdleWatcher.hold`.
 
 Time comes from an injected monotonic clock, so tests move it by hand; the watcher
 checks it on a short timer and in :meth:`IdleWatcher.poll`.
+
+The watcher listens at the window's ``QWindow`` (see :mod:`widgets.window_input`),
+where the platform delivers all input before any widget sees it, rather than on the
+application, whose filters are called for every event of every widget.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
@@ -31,6 +36,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from widgets.i18n import arg, is_language_change
 from widgets.layout import card, styled_label
 from widgets.theme import Colours
+from widgets.window_input import unwatch_window_input, watch_window_input
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +117,7 @@ class IdleWatcher(QObject):
         self._shown_left: int | None = None
         self._expired = False
         self._holds = 0
-        self._watched: QObject | None = None
+        self._watched: list[QWidget] = []
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -119,19 +125,25 @@ class IdleWatcher(QObject):
 
     # -- public --------------------------------------------------------------------------
 
-    def watch(self, source: QObject) -> None:
-        """Hear activity from ``source`` (the QApplication: every widget's events)."""
-        if self._watched is not None:
-            self._watched.removeEventFilter(self)
-        self._watched = source
-        source.installEventFilter(self)
+    def watch(self, window: QWidget) -> None:
+        """Hear every touch, click, key and wheel turn in ``window`` (its top-level).
+
+        May be called before the window is shown; every widget in it counts, the
+        countdown overlay's 还需要时间 included.
+        """
+        window = window.window()
+        if any(known is window for known in self._watched):
+            return
+        self._watched.append(window)
+        watch_window_input(window, self)
 
     def stop(self) -> None:
         """Stop watching and counting (the window is closing)."""
         self._timer.stop()
-        if self._watched is not None:
-            self._watched.removeEventFilter(self)
-            self._watched = None
+        watched, self._watched = self._watched, []
+        for window in watched:
+            if shiboken6.isValid(window):
+                unwatch_window_input(window, self)
 
     def set_timeout(self, seconds: float) -> None:
         """A new screen's timeout; the count starts again."""
@@ -198,6 +210,7 @@ class IdleWatcher(QObject):
     # -- Qt ------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # ``watched`` is a watched window's QWindow: input only, once per event.
         if event.type() in _ACTIVITY and not self._expired:
             self.activity()
         return False

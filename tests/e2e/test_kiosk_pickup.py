@@ -46,6 +46,7 @@ from tests.e2e.test_kiosk_citizen import HALL, KEY, _catalog, _fonts, _holders
 from tests.helpers.clock import FakeClock
 from tests.helpers.faulty_proxy import FaultyProxy
 from tests.helpers.gateway import RunningGateway, running_gateway
+from tests.helpers.platform_input import scan_keys
 from tests.helpers.printer import FakePrinter
 from tests.helpers.scanner import SteppingClock
 from tests.helpers.terminal_sync import Terminal, terminal
@@ -125,9 +126,7 @@ class Kiosk:
 
     def wedge_scan(self, qtbot, text: str) -> None:
         """A USB scanner in keyboard mode 'types' the code and presses Enter."""
-        target = self.window.focusWidget() or self.window
-        qtbot.keyClicks(target, text)
-        qtbot.keyClick(target, Qt.Key.Key_Return)
+        scan_keys(self.window, text)  # through the window, as the scanner's keys come
 
     def count_from_here(self) -> None:
         self.taps.clear()

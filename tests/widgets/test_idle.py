@@ -1,12 +1,19 @@
-"""The idle watcher: timeouts per screen, countdown, activity, hold; the overlay."""
+"""The idle watcher: timeouts per screen, countdown, activity, hold; the overlay.
+
+Touches, clicks, keys and wheel turns go in through the window
+(``tests.helpers.platform_input``), as the platform delivers them: the watcher listens
+at the window's ``QWindow``.
+"""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from tests.helpers.platform_input import click, press_key, touch, type_keys, wheel
 from widgets.idle import CountdownOverlay, IdleTimeouts, IdleWatcher
+from widgets.window_input import window_input_watchers
 
 
 class Seconds:
@@ -24,10 +31,40 @@ def clock() -> Seconds:
     return Seconds()
 
 
+class RecordingWatcher(IdleWatcher):
+    """The watcher, noting every object whose events reach its filter."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.heard: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        self.heard.append(type(watched).__name__)
+        return super().eventFilter(watched, event)
+
+
 @pytest.fixture
-def watcher(qtbot, qapp, clock):
-    watcher = IdleWatcher(timeout_s=60, warning_s=15, monotonic=clock)
-    watcher.watch(qapp)
+def page(qtbot):
+    """A kiosk-like window: a button and a text field inside a nested panel."""
+    page = QWidget()
+    panel = QWidget(page)
+    column = QVBoxLayout(panel)
+    page.button = QPushButton("办理", panel)
+    page.field = QLineEdit(panel)
+    column.addWidget(page.button)
+    column.addWidget(page.field)
+    QVBoxLayout(page).addWidget(panel)
+    page.resize(600, 400)
+    qtbot.addWidget(page)
+    return page
+
+
+@pytest.fixture
+def watcher(qtbot, page, clock):
+    watcher = RecordingWatcher(timeout_s=60, warning_s=15, monotonic=clock)
+    watcher.watch(page)  # before the window is shown, as the kiosk window does
+    page.show()
+    qtbot.waitExposed(page)
     yield watcher
     watcher.stop()
 
@@ -55,23 +92,60 @@ def test_warns_fifteen_seconds_before_and_then_expires(qtbot, watcher, clock):
     assert watcher.seconds_left() == 60
 
 
-def test_a_touch_anywhere_starts_the_count_again(qtbot, watcher, clock):
-    page = QWidget()
-    button = QPushButton("办理", page)
-    QVBoxLayout(page).addWidget(button)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
+def test_a_click_anywhere_starts_the_count_again_and_still_clicks(qtbot, watcher, page, clock):
+    clicked = []
+    page.button.clicked.connect(lambda: clicked.append(True))
     clock.now += 50
     watcher.poll()
     assert watcher.is_warning()
     with qtbot.waitSignal(watcher.resumed):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        click(page.button)
+    assert clicked == [True]  # the watcher only listens
     assert not watcher.is_warning()
     assert watcher.seconds_left() == 60
+
+
+@pytest.mark.parametrize(
+    "person",
+    [
+        pytest.param(lambda page: touch(page.button), id="touch"),
+        pytest.param(lambda page: click(page.field), id="click"),
+        pytest.param(lambda page: wheel(page.field), id="wheel"),
+        pytest.param(lambda page: type_keys(page.field, "a"), id="key"),
+        pytest.param(lambda page: press_key(page.field, Qt.Key.Key_Backspace), id="edit-key"),
+    ],
+)
+def test_every_kind_of_activity_counts(qtbot, watcher, page, clock, person):
+    page.field.setFocus()
     clock.now += 30
-    qtbot.keyClick(page, Qt.Key.Key_A)
+    assert watcher.seconds_left() == 30
+    person(page)
     assert watcher.seconds_left() == 60
+
+
+def test_the_watcher_hears_the_window_not_its_widgets(qtbot, watcher, page, clock):
+    # a screen change: dozens of new widgets polished, laid out, shown and painted
+    screen = QWidget()
+    column = QVBoxLayout(screen)
+    for n in range(40):
+        column.addWidget(QLabel(f"材料 {n}"))
+    layout = page.layout()
+    layout.addWidget(screen)
+    screen.grab()
+    qtbot.waitUntil(screen.isVisible)
+    clock.now += 30
+    click(page.button)
+    assert watcher.seconds_left() == 60
+    assert set(watcher.heard) == {"QWindow"}
+    assert len(watcher.heard) < 40
+
+
+def test_a_stopped_watcher_hears_nothing(qtbot, watcher, page, clock):
+    watcher.stop()
+    assert window_input_watchers(page) == ()
+    clock.now += 30
+    click(page.button)
+    assert watcher.seconds_left() == 30
 
 
 def test_the_poll_timer_runs_by_itself(qtbot, watcher, clock):
