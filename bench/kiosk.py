@@ -561,6 +561,12 @@ class _Walk:
     def on(self, screen: Any) -> Callable[[], bool]:
         return lambda: self.window.current_screen() is screen
 
+    def in_sight(self, widget: Any) -> bool:
+        """Whether a finger on the middle of ``widget`` lands on it (not scrolled away)."""
+        top = widget.window()
+        hit = top.childAt(widget.mapTo(top, widget.rect().center()))
+        return hit is not None and (hit is widget or widget.isAncestorOf(hit))
+
     def click(self, widget: Any) -> Callable[[], None]:
         def tap() -> None:
             top = widget.window()
@@ -611,8 +617,9 @@ class _Walk:
             lambda: search.field.insert(query[-1]),
         )
         rows = search.results.rows()
+        rows = [row for row in rows if self.in_sight(row)]
         if not rows:
-            raise RuntimeError(f"no result for {query!r} in the demo catalog")
+            raise RuntimeError(f"no result for {query!r} in sight in the demo catalog")
         row = rows[n % len(rows)]
         shown = row.hit.id
         yield from self.tap(
@@ -633,7 +640,7 @@ class _Walk:
             lambda: window.current_screen() is hot and hot.is_loaded() and bool(hot.list.rows()),
             self.click(home.tile_button(Tile.HOT)),
         )
-        rows = hot.list.rows()
+        rows = [row for row in hot.list.rows() if self.in_sight(row)]
         row = rows[n % len(rows)]
         shown = row.hit.id
         yield from self.tap(
