@@ -53,8 +53,9 @@ class FittedLabel(QLabel):
 
     The texts go from the fullest to the most compact; the label takes the width the
     layout gives it (it asks for none) and shows the first text that fits there. When
-    even the last does not, it ends in …. The full text stays the tooltip and the
-    accessible name, so 朗读 and a screen reader still say all of it.
+    even the last does not, it ends in …. The full text stays the accessible name, so
+    朗读 and a screen reader still say all of it (no tooltip: on a touch screen a
+    tooltip is a window of its own that swallows the next tap).
 
     Args:
         role: the theme's label role.
@@ -73,7 +74,6 @@ class FittedLabel(QLabel):
         """The texts to choose from, the fullest first."""
         self._texts = [t for t in texts if t]
         full = self._texts[0] if self._texts else ""
-        self.setToolTip(full)
         self.setAccessibleName(full)
         self._fit()
 

@@ -209,7 +209,6 @@ class OnScreenKeyboard(QWidget):
         self._previous_page.setText(self.tr("上一页"))
         self._next_page.setText(self.tr("下一页"))
         self._clear.setText(self.tr("清空"))
-        self._backspace.setToolTip(self.tr("退格"))
         self._backspace.setAccessibleName(self.tr("退格"))
 
     def _build_candidate_bar(self) -> QWidget:
