@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLayout,
     QLayoutItem,
     QLineEdit,
     QPushButton,
@@ -61,7 +60,7 @@ from sync.protocol import EvaluationSubmitted, EventKind
 from sync.store import Store, enqueue_event
 from widgets.i18n import arg, is_language_change
 from widgets.keyboard import OnScreenKeyboard
-from widgets.layout import clear_layout, styled_label
+from widgets.layout import FlowLayout, clear_layout, styled_label
 from widgets.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -338,7 +337,7 @@ class EvaluationInvite(QWidget):
         self.skip_button.setText(self.tr("不评价"))
 
 
-class ChipFlow(QLayout):
+class ChipFlow(FlowLayout):
     """Toggle chips in rows, each as wide as its text, a row as full as it fits.
 
     Reasons differ in length ("其他" and "要求提供办事指南以外的材料"); equal columns
@@ -350,56 +349,16 @@ class ChipFlow(QLayout):
         parent: the widget laid out, if any.
     """
 
-    def __init__(self, *, spacing: int = 12, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self.setSpacing(spacing)
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def add(self, widget: QWidget) -> None:
-        """Append ``widget`` after the chips already laid out."""
-        self.addWidget(widget)
-
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
-        self._items.append(item)
-        self.invalidate()
-
-    def count(self) -> int:  # noqa: D102 - Qt override
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
-        if 0 <= index < len(self._items):
-            item = self._items.pop(index)
-            self.invalidate()
-            return item
-        return None
-
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
-        return Qt.Orientation.Horizontal
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return self._arrange(QRect(0, 0, width, 0), place=False)
-
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.minimumSize()
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
-        shown = [i for i in self._items if not i.isEmpty()]
+        shown = self._shown()
         if not shown:
             return QSize(0, 0)
         # as narrow as the widest chip; the height is the one at the width given
         width = max(i.sizeHint().width() for i in shown)
         return QSize(width, max(i.sizeHint().height() for i in shown))
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
-        super().setGeometry(rect)
-        self._arrange(rect, place=True)
 
     def _arrange(self, rect: QRect, *, place: bool) -> int:
         """Lay the chips out in ``rect`` (when ``place``); the height they take.
@@ -409,7 +368,7 @@ class ChipFlow(QLayout):
         gap = self.spacing()
         rows: list[list[QLayoutItem]] = [[]]
         used = 0
-        for item in (i for i in self._items if not i.isEmpty()):
+        for item in self._shown():
             need = item.sizeHint().width()
             if rows[-1] and used + gap + need > rect.width():
                 rows.append([])

@@ -21,8 +21,6 @@ from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QLayout,
-    QLayoutItem,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -42,7 +40,7 @@ from kiosk.citizen_parts import (
 )
 from sync.help_protocol import HelpTicket, HelpTopic
 from widgets.i18n import is_language_change
-from widgets.layout import styled_label
+from widgets.layout import FlowLayout, styled_label
 from widgets.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -61,7 +59,7 @@ TOPICS: tuple[tuple[HelpTopic, str], ...] = (
 OFFLINE_TEXT = QT_TRANSLATE_NOOP("HelpScreen", "网络中断，无法呼叫工作人员，请到服务台寻求帮助")
 
 
-class FittedColumns(QLayout):
+class FittedColumns(FlowLayout):
     """Buttons in equal columns, as many to a row as fit the width (at most ``columns``).
 
     A ``QGridLayout`` with a fixed column count asks for the width of all its columns:
@@ -76,41 +74,8 @@ class FittedColumns(QLayout):
     """
 
     def __init__(self, *, columns: int, spacing: int = 12, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(spacing=spacing, parent=parent)
         self._columns = max(1, columns)
-        self._items: list[QLayoutItem] = []
-        self.setSpacing(spacing)
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def add(self, widget: QWidget) -> None:
-        """Append ``widget`` (after the ones already laid out)."""
-        self.addWidget(widget)
-
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
-        self._items.append(item)
-        self.invalidate()  # the rows, and the height asked for, change
-
-    def count(self) -> int:  # noqa: D102 - Qt override
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
-        if 0 <= index < len(self._items):
-            item = self._items.pop(index)
-            self.invalidate()
-            return item
-        return None
-
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
-        return Qt.Orientation.Horizontal
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return self._arrange(QRect(0, 0, width, 0), place=False)
 
     def columns_for(self, width: int) -> int:
         """How many buttons go to a row ``width`` px wide."""
@@ -145,13 +110,6 @@ class FittedColumns(QLayout):
         # make a landscape screen scroll for rows it never has
         width = max(item.minimumSize().width() for item in shown) + extra_w
         return QSize(width, self.heightForWidth(self.sizeHint().width()))
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
-        super().setGeometry(rect)
-        self._arrange(rect, place=True)
-
-    def _shown(self) -> list[QLayoutItem]:
-        return [item for item in self._items if not item.isEmpty()]
 
     def _arrange(self, rect: QRect, *, place: bool) -> int:
         """Lay the rows out in ``rect`` (when ``place``); the height they take."""

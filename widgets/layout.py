@@ -6,7 +6,7 @@ import inspect
 import logging
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,6 +37,86 @@ def card(*, horizontal: bool = False, spacing: int = 8) -> tuple[QFrame, QVBoxLa
     layout.setContentsMargins(16, 12, 16, 12)
     layout.setSpacing(spacing)
     return frame, layout
+
+
+class FlowLayout(QLayout):
+    """A layout written in Python that lays its shown items out in rows.
+
+    It keeps the items and answers Qt's bookkeeping (``addItem``, ``count``, ``itemAt``,
+    ``takeAt``); its height follows its width. A subclass says how rows are formed in
+    :meth:`_arrange` and what size it asks for (``sizeHint``, ``minimumSize``).
+
+    Args:
+        spacing: between items, both ways.
+        parent: the widget laid out, if any.
+    """
+
+    def __init__(self, *, spacing: int = 12, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def add(self, widget: QWidget) -> None:
+        """Append ``widget`` after the ones already laid out."""
+        self.addWidget(widget)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+        self.invalidate()  # the rows, and the height asked for, change
+
+    def count(self) -> int:  # noqa: D102 - Qt override
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        if 0 <= index < len(self._items):
+            item = self._items.pop(index)
+            self.invalidate()
+            return item
+        return None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), place=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, place=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        margins = self.contentsMargins()
+        widest = max((item.sizeHint().width() for item in self._shown()), default=0)
+        width = widest + margins.left() + margins.right()
+        return QSize(width, self.heightForWidth(width))
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def _arrange(self, rect: QRect, *, place: bool) -> int:
+        """Lay the items out in ``rect`` (when ``place``); the height they take.
+
+        Here one item a row, each the full width; subclasses fill rows their own way.
+        """
+        margins = self.contentsMargins()
+        width = rect.width() - margins.left() - margins.right()
+        y = rect.y() + margins.top()
+        for item in self._shown():
+            height = (item.heightForWidth(width) if item.hasHeightForWidth()
+                      else item.sizeHint().height())
+            if place:
+                item.setGeometry(QRect(rect.x() + margins.left(), y, width, height))
+            y += height + self.spacing()
+        if self._shown():
+            y -= self.spacing()
+        return y + margins.bottom() - rect.y()
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -78,7 +158,7 @@ def _released(item: QLayoutItem) -> QLayoutItem:
 
     PySide records which layout owns an item's wrapper when the item is added, and
     forgets it when a C++ ``takeAt`` hands the item out. A layout written in Python
-    (``kiosk.help.FittedColumns``) takes its items out of a Python list, so PySide may
+    (:class:`FlowLayout`) takes its items out of a Python list, so PySide may
     still list the wrapper under its old layout; deleting the item then leaves that
     layout a dangling child, and the process crashes when the layout is destroyed.
     Passing the item once through a bare layout's ``addItem`` and ``takeAt`` ends that.

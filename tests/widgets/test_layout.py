@@ -4,52 +4,17 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
-    QLayoutItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from widgets.layout import clear_layout
-
-
-class _ListLayout(QLayout):
-    """A layout kept in a Python list, as ``kiosk.help.FittedColumns`` is."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
-        self._items.append(item)
-        self.invalidate()
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
-        if 0 <= index < len(self._items):
-            item = self._items.pop(index)
-            self.invalidate()
-            return item
-        return None
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(100, 40 * len(self._items))
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
-        super().setGeometry(rect)
-        for n, item in enumerate(self._items):
-            item.setGeometry(QRect(rect.x(), rect.y() + 40 * n, rect.width(), 40))
+from widgets.layout import FlowLayout, clear_layout
 
 
 def _deferred_deletes() -> None:
@@ -80,7 +45,7 @@ def _fill(layout: QVBoxLayout, round_: int) -> dict[str, list[object]]:
     for index, cell in enumerate(cells):
         grid.addWidget(cell, *divmod(index, 2))
     layout.addLayout(grid)
-    listed = _ListLayout()
+    listed = FlowLayout(spacing=0)
     listed_button = QPushButton("邮寄")
     listed.addWidget(listed_button)
     listed.addItem(QVBoxLayout())  # an empty nested layout inside a Python layout
