@@ -332,9 +332,10 @@ def outcome_page(card: OutcomeCard, finish: QWidget | QLayout) -> QWidget:
     """A result page: the card under the screen's title, the finish button under it.
 
     The page reads from the top as the screen does: title, card, 完成 (or a row of
-    buttons), and the 好差评 strip the window puts under the screen; the room left
-    falls at the bottom. A card floating in the middle of a portrait screen left
-    ≈300 px empty above and below it, and its 完成 far from what it closes.
+    buttons), and the 好差评 strip the window puts under the screen (on a portrait
+    display right under the page, see ``kiosk.window``); the room left falls at the
+    bottom. A card floating in the middle of a portrait screen left ≈300 px empty
+    above and below it, and its 完成 far from what it closes.
 
     Args:
         card: the result card.

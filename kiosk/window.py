@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSizePolicy,
+    QSpacerItem,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -165,7 +166,31 @@ class ScreenStack(QStackedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._hugging = False
+        self._hinted = -1
         self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def set_hugging(self, hugging: bool) -> None:
+        """Ask for the height the screen on display needs, not for all the room.
+
+        With the 好差评 strip following the page (a portrait display), a short result
+        page asks only for its own height, and the strip stands right under 完成.
+        """
+        self._hugging = hugging
+        self._hinted = -1
+        self.updateGeometry()
+
+    def page_height_changed(self) -> None:
+        """The screen on display may need another height: ask the window again."""
+        if self._hugging and self.needed_height() != self._hinted:
+            self.updateGeometry()
+
+    def needed_height(self) -> int:
+        """The height the screen on display needs at the stack's width."""
+        current = self.currentWidget()
+        if not isinstance(current, ScreenFrame) or self.width() <= 0:
+            return -1
+        return current.needed_height(self.width())
 
     def add_screen(self, screen: QWidget) -> ScreenFrame:
         """Put ``screen`` in the stack inside its frame."""
@@ -189,7 +214,12 @@ class ScreenStack(QStackedWidget):
 
     def sizeHint(self) -> QSize:  # noqa: D102 - Qt override
         current = self.currentWidget()
-        return current.sizeHint() if current is not None else super().sizeHint()
+        hint = current.sizeHint() if current is not None else super().sizeHint()
+        if self._hugging:
+            self._hinted = self.needed_height()
+            if self._hinted > 0:
+                hint.setHeight(self._hinted)
+        return hint
 
     def minimumSizeHint(self) -> QSize:  # noqa: D102 - Qt override
         current = self.currentWidget()
@@ -301,6 +331,9 @@ class ScreenFrame(QScrollArea):
         screen = self.held()
         if screen.size() != QSize(width, height):
             screen.resize(width, height)
+        stack = self.parentWidget()
+        if isinstance(stack, ScreenStack) and stack.currentWidget() is self:
+            stack.page_height_changed()
 
 
 def _least_height(widget: QWidget) -> int:
@@ -340,6 +373,47 @@ def size_to_current_page(stack: QStackedWidget) -> None:
 
     stack.currentChanged.connect(follow)
     follow()
+
+
+class StripFollowsPage(QObject):
+    """On a portrait display, the 好差评 strip stands under the page, not at the bottom.
+
+    A result page (a ticket, a receipt) fills a third of a 1920 px high display: with
+    the strip at the window's bottom edge, ≈550 px lay empty between 完成 and the
+    strip asking to rate what was just done. While the strip is up, the screens ask
+    only for the height they need and the room left falls under the strip, above the
+    footer; a page taller than the room still fills it and scrolls, the strip under it.
+
+    Args:
+        layout: the window's column (header, screens, strip, footer).
+        stack: the screens.
+        strip: the 好差评 strip, already in ``layout`` under ``stack``.
+    """
+
+    def __init__(self, *, layout: QVBoxLayout, stack: ScreenStack, strip: QWidget) -> None:
+        super().__init__(strip)
+        self._layout = layout
+        self._stack = stack
+        self._room = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        layout.insertItem(layout.indexOf(strip) + 1, self._room)
+        strip.installEventFilter(self)
+        self._follow(not strip.isHidden())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self._follow(event.type() == QEvent.Type.ShowToParent)
+        return super().eventFilter(watched, event)
+
+    def _follow(self, shown: bool) -> None:
+        self._layout.setStretchFactor(self._stack, 0 if shown else 1)
+        self._layout.setStretch(self._layout.indexOf(self._room), 1 if shown else 0)
+        self._stack.set_hugging(shown)
+        # without the strip the spacer takes no room: the screens fill the window again
+        self._room.changeSize(
+            0, 0, QSizePolicy.Policy.Minimum,
+            QSizePolicy.Policy.Expanding if shown else QSizePolicy.Policy.Fixed,
+        )
+        self._layout.invalidate()
 
 
 def _resolved(part: T | Later[T] | None) -> T | None:
@@ -1024,6 +1098,8 @@ class KioskWindow(QMainWindow):
         invite.rated.connect(lambda rating: self.evaluate(invite.subject(), rating))
         invite.dismissed.connect(invite.forget_personal_data)
         self._layout.insertWidget(self._layout.indexOf(self.footer), invite)
+        if portrait:
+            StripFollowsPage(layout=self._layout, stack=self.stack, strip=invite)
         return invite
 
     def _on_first_paint(self) -> None:
