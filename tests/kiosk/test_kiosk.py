@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QLabel, QWidget
 
 from core.terminal import Orientation, Tile
 from kiosk.window import served_tiles
@@ -213,7 +213,19 @@ def test_switching_to_english_retranslates_what_is_visible(
     qtbot.waitUntil(lambda: window.guide.tabs.tabText(1) == "白话版")
 
 
+def _scrolled_by(widget: QWidget) -> QWidget | None:
+    """The viewport of the scroll area ``widget`` sits in, if any."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent.viewport()
+        parent = parent.parentWidget()
+    return None
+
+
 def _assert_nothing_cut_off(window) -> None:
+    # lay out what is pending first: a widget not laid out yet sits at (0, 0)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     frame = QRect(QPoint(0, 0), window.size())
     for widget in visible_widgets(window.current_screen()) + visible_widgets(window.header):
         if widget.parent() is None or widget.window() is not window:
@@ -221,7 +233,14 @@ def _assert_nothing_cut_off(window) -> None:
         top_left = widget.mapTo(window, QPoint(0, 0))
         rect = QRect(top_left, widget.size())
         if isinstance(widget, QAbstractButton):
-            assert frame.contains(rect), f"{widget.objectName() or widget.text()} off screen"
+            name = widget.objectName() or widget.text()
+            viewport = _scrolled_by(widget)
+            if viewport is None:
+                assert frame.contains(rect), f"{name} off screen"
+            else:  # a scroll area may hold more than the screen, up and down, never sideways
+                left = viewport.mapTo(window, QPoint(0, 0)).x()
+                assert left <= rect.left(), f"{name} cut off on the left"
+                assert rect.right() < left + viewport.width(), f"{name} cut off on the right"
             assert widget.height() >= 60, f"{widget.text()!r} is too small to touch"
         if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text():
             assert widget.sizeHint().width() <= widget.width() + 2, f"{widget.text()!r} cut"
