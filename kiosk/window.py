@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSizePolicy,
-    QSpacerItem,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -394,8 +393,13 @@ class StripFollowsPage(QObject):
         super().__init__(strip)
         self._layout = layout
         self._stack = stack
-        self._room = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
-        layout.insertItem(layout.indexOf(strip) + 1, self._room)
+        # made and owned by the layout: a spacer made here would be deleted with this
+        # object's wrapper while the layout still holds it
+        below = layout.indexOf(strip) + 1
+        layout.insertStretch(below, 0)
+        room = layout.itemAt(below).spacerItem()
+        assert room is not None
+        self._room = room
         strip.installEventFilter(self)
         self._follow(not strip.isHidden())
 
