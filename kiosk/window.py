@@ -427,6 +427,11 @@ def _resolved(part: T | Later[T] | None) -> T | None:
 class _FirstPaint(QObject):
     """Watches the application until a widget of ``window`` paints, then tells once."""
 
+    # Class-level defaults: while a window is torn down, the garbage collector may clear
+    # this wrapper's attributes before Qt stops sending it the application's events.
+    _window: QWidget | None = None
+    _then: Callable[[], None] | None = None
+
     def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window

@@ -100,6 +100,10 @@ class IdleWatcher(QObject):
     resumed = Signal()
     expired = Signal()
 
+    # A class-level default: while a window is torn down, the garbage collector may
+    # clear this wrapper's attributes before Qt stops sending it the window's events.
+    _expired: bool = True
+
     def __init__(
         self,
         *,

@@ -95,6 +95,10 @@ class WedgeScanBridge(QObject):
     scan_decoded = Signal(object)  # ScanEvent
     scan_rejected = Signal(str)
 
+    # A class-level default: while a window is torn down, the garbage collector may
+    # clear this wrapper's attributes before Qt stops sending it the window's events.
+    _replaying: bool = False
+
     def __init__(
         self,
         *,

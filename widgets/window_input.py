@@ -45,6 +45,10 @@ class _HandleFollower(QObject):
     on its children): a handful of events per screen change.
     """
 
+    # Class-level defaults: while a window is torn down, the garbage collector may clear
+    # this wrapper's attributes before Qt stops sending it the window's last events.
+    _window: QWidget | None = None
+
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName(_FOLLOWER_NAME)
@@ -73,11 +77,14 @@ class _HandleFollower(QObject):
         return tuple(self._watchers)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self._window and event.type() == QEvent.Type.WinIdChange:
+        if (self._window is not None and watched is self._window
+                and event.type() == QEvent.Type.WinIdChange):
             self._follow()
         return False
 
     def _follow(self) -> None:
+        if self._window is None:
+            return
         handle = self._window.windowHandle()
         if handle is self._handle:
             return
