@@ -36,10 +36,8 @@ from documents.layout import PaperSize
 from documents.papers import AcceptancePaper, MaterialChannel, ReceivedMaterial
 from kiosk.citizen_parts import (
     JobWatcher,
-    MessageLine,
     OutcomeCard,
     action_button,
-    heading,
     message_of,
     outcome_page,
 )
@@ -50,7 +48,7 @@ from sync.print_queue import JobState, PrintJob
 from widgets.i18n import arg, is_language_change
 from widgets.keyboard import OnScreenKeyboard
 from widgets.labels import label
-from widgets.layout import clear_layout, styled_label
+from widgets.layout import MessageLine, clear_layout, heading, styled_label
 from widgets.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)

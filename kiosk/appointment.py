@@ -30,14 +30,7 @@ from core.identity_code import looks_like_code
 from core.queue import GreenChannel
 from core.scan import ScanEvent
 from documents.verification import parse_qr_payload
-from kiosk.citizen_parts import (
-    CodeEntry,
-    JobWatcher,
-    MessageLine,
-    action_button,
-    heading,
-    outcome_page,
-)
+from kiosk.citizen_parts import CodeEntry, JobWatcher, action_button, outcome_page
 from kiosk.citizen_parts import message_of as _message_of
 from kiosk.services import KioskServices
 from kiosk.ticket import TicketResult, TicketTaken, print_ticket
@@ -45,7 +38,7 @@ from sync.identity import holder_from_resolved
 from sync.queue_client import IssuedTicket, QueueRefused, QueueUnavailable
 from sync.queue_protocol import AppointmentBody
 from widgets.i18n import arg, is_language_change
-from widgets.layout import clear_layout, styled_label
+from widgets.layout import MessageLine, clear_layout, heading, styled_label
 from widgets.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)

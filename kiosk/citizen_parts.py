@@ -2,8 +2,9 @@
 
 A :class:`CodeEntry` takes a code three ways: a scanner (the window's
 :class:`~widgets.scan_bridge.ScanRouter` hands scans to the screen on display), the
-on-screen keyboard, or both fields of a pickup code. A :class:`MessageLine` says what
-went wrong in plain Chinese, never modal: the citizen can always try again or go home.
+on-screen keyboard, or both fields of a pickup code. A
+:class:`~widgets.layout.MessageLine` says what went wrong in the citizen's language,
+never modal: the citizen can always try again or go home.
 """
 
 from __future__ import annotations
@@ -54,36 +55,6 @@ def message_of(error: BaseException) -> str:
         return text
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
     return QCoreApplication.translate("CitizenServices", "系统繁忙，请稍后再试或呼叫工作人员")
-
-
-class MessageLine(QLabel):
-    """One line of feedback: an error (red) or a notice (blue); empty hides it."""
-
-    def __init__(self, *, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.hide()
-
-    def error(self, text: str) -> None:
-        self._say(text, "badge-danger")
-
-    def notice(self, text: str) -> None:
-        self._say(text, "notice")
-
-    def clear_message(self) -> None:
-        self.setText("")
-        self.hide()
-
-    def _say(self, text: str, role: str) -> None:
-        self.setProperty("role", role)
-        restyle(self)
-        # a label polished without a role keeps the frame width it had then: the
-        # style's padding only reaches the text through a style change
-        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))
-        self.setText(text)
-        self.setVisible(bool(text))
 
 
 class CodeEntry(QWidget):
@@ -352,12 +323,6 @@ def outcome_page(card: OutcomeCard, finish: QWidget | QLayout) -> QWidget:
         layout.addWidget(finish, 0, Qt.AlignmentFlag.AlignHCenter)
     layout.addStretch(1)
     return page
-
-
-def heading(text: str = "", *, name: str) -> QLabel:
-    label = styled_label(text, role="title")
-    label.setObjectName(name)
-    return label
 
 
 class JobWatcher(QObject):

@@ -54,13 +54,13 @@ from core.queue import parse_ticket_number
 from core.scan import ScanEvent
 from documents.papers import PaperKind
 from documents.verification import parse_qr_payload
-from kiosk.citizen_parts import CodeEntry, MessageLine, action_button, heading, message_of
+from kiosk.citizen_parts import CodeEntry, action_button, message_of
 from sync.cases import CaseRepository
 from sync.protocol import EvaluationSubmitted, EventKind
 from sync.store import Store, enqueue_event
 from widgets.i18n import arg, is_language_change
 from widgets.keyboard import OnScreenKeyboard
-from widgets.layout import FlowLayout, clear_layout, styled_label
+from widgets.layout import FlowLayout, MessageLine, clear_layout, heading, styled_label
 from widgets.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -30,17 +30,10 @@ from PySide6.QtWidgets import (
 
 from core.clock import HALL_TZ
 from core.errors import Offline
-from kiosk.citizen_parts import (
-    MessageLine,
-    OutcomeCard,
-    action_button,
-    heading,
-    message_of,
-    outcome_page,
-)
+from kiosk.citizen_parts import OutcomeCard, action_button, message_of, outcome_page
 from sync.help_protocol import HelpTicket, HelpTopic
 from widgets.i18n import is_language_change
-from widgets.layout import FlowLayout, styled_label
+from widgets.layout import FlowLayout, MessageLine, heading, styled_label
 from widgets.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)

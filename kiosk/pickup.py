@@ -28,19 +28,12 @@ from devices.lockers.board import LockerUnavailable
 from documents.from_case import issuer_for, pickup_slip
 from documents.layout import PaperSize
 from documents.papers import ResultStamp
-from kiosk.citizen_parts import (
-    MessageLine,
-    OutcomeCard,
-    action_button,
-    heading,
-    message_of,
-    outcome_page,
-)
+from kiosk.citizen_parts import OutcomeCard, action_button, message_of, outcome_page
 from kiosk.services import KioskServices, holder_from_resolved
 from sync.print_queue import JobState
 from widgets.i18n import arg, is_language_change
 from widgets.keyboard import OnScreenKeyboard
-from widgets.layout import clear_layout, styled_label
+from widgets.layout import MessageLine, clear_layout, heading, styled_label
 from widgets.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -35,10 +35,10 @@ from documents.from_case import progress_paper
 from documents.layout import PaperSize
 from documents.papers import PaperKind, ProgressEvent, format_date, format_time
 from documents.verification import parse_qr_payload
-from kiosk.citizen_parts import CodeEntry, MessageLine, action_button, heading, message_of
+from kiosk.citizen_parts import CodeEntry, action_button, message_of
 from kiosk.services import KioskServices
 from widgets.i18n import arg, is_language_change, translate_text
-from widgets.layout import clear_layout, restyle, styled_label
+from widgets.layout import MessageLine, clear_layout, heading, restyle, styled_label
 from widgets.task_runner import TaskRunner
 from widgets.theme import resolve_colour
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWi
 from core.catalog import Audience, ServiceItem
 from core.holders import Citizen, Enterprise
 from core.scan import ScanEvent
-from kiosk.citizen_parts import CodeEntry, MessageLine, heading, message_of
+from kiosk.citizen_parts import CodeEntry, message_of
 from kiosk.services import KioskServices, holder_from_resolved
 from widgets.i18n import arg, is_language_change
-from widgets.layout import clear_layout, styled_label
+from widgets.layout import MessageLine, clear_layout, heading, styled_label
 from widgets.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)

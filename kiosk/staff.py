@@ -46,7 +46,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QBuffer,
     QByteArray,
-    QCoreApplication,
     QEvent,
     QIODevice,
     QMarginsF,
@@ -83,7 +82,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import EnvironmentProblem, ValidationFailed, msg
 from widgets.i18n import arg, error_text, is_language_change, translate_text
-from widgets.layout import card, clear_layout, restyle, styled_label
+from widgets.layout import MessageLine, card, clear_layout, heading, styled_label
 from widgets.task_runner import TaskRunner
 
 if TYPE_CHECKING:  # imported where used: the window imports this module at start-up
@@ -508,42 +507,6 @@ def action_button(text: str = "", *, name: str, primary: bool = True) -> QPushBu
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setMinimumHeight(72)
     return button
-
-
-def heading(text: str = "", *, name: str) -> QLabel:
-    label = styled_label(text, role="title")
-    label.setObjectName(name)
-    return label
-
-
-class MessageLine(QLabel):
-    """One line of feedback: an error (red) or a notice (blue); empty hides it."""
-
-    def __init__(self, *, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.hide()
-
-    def error(self, text: str) -> None:
-        self._say(text, "badge-danger")
-
-    def notice(self, text: str) -> None:
-        self._say(text, "notice")
-
-    def clear_message(self) -> None:
-        self.setText("")
-        self.hide()
-
-    def _say(self, text: str, role: str) -> None:
-        self.setProperty("role", role)
-        restyle(self)
-        # a label polished without a role keeps the frame width it had then: the
-        # style's padding only reaches the text through a style change
-        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))
-        self.setText(text)
-        self.setVisible(bool(text))
 
 
 # ---- the entry gesture ----------------------------------------------------------------

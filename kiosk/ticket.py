@@ -39,10 +39,8 @@ from documents.from_case import issuer_for
 from documents.papers import TicketPaper
 from kiosk.citizen_parts import (
     JobWatcher,
-    MessageLine,
     OutcomeCard,
     action_button,
-    heading,
     message_of,
     outcome_page,
 )
@@ -51,7 +49,7 @@ from sync.print_queue import JobState, PrintJob
 from sync.queue_client import IssuedTicket
 from sync.queue_protocol import WaitingCount
 from widgets.i18n import arg, is_language_change
-from widgets.layout import clear_layout, styled_label
+from widgets.layout import MessageLine, clear_layout, heading, styled_label
 from widgets.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ import inspect
 import logging
 
 import shiboken6
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,6 +37,43 @@ def card(*, horizontal: bool = False, spacing: int = 8) -> tuple[QFrame, QVBoxLa
     layout.setContentsMargins(16, 12, 16, 12)
     layout.setSpacing(spacing)
     return frame, layout
+
+
+def heading(text: str = "", *, name: str) -> QLabel:
+    """A screen's title, named for tests and for 朗读."""
+    label = styled_label(text, role="title")
+    label.setObjectName(name)
+    return label
+
+
+class MessageLine(QLabel):
+    """One line of feedback: an error (red) or a notice (blue); empty hides it."""
+
+    def __init__(self, *, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.hide()
+
+    def error(self, text: str) -> None:
+        self._say(text, "badge-danger")
+
+    def notice(self, text: str) -> None:
+        self._say(text, "notice")
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+    def _say(self, text: str, role: str) -> None:
+        self.setProperty("role", role)
+        restyle(self)
+        # a label polished without a role keeps the frame width it had then: the
+        # style's padding only reaches the text through a style change
+        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))
+        self.setText(text)
+        self.setVisible(bool(text))
 
 
 class FlowLayout(QLayout):
