@@ -39,7 +39,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-import requests  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer, SignalInstance  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 
@@ -364,16 +363,10 @@ class WiredHall:
     appointments: list[str] = field(default_factory=list)
 
     def admin(self, method: str, path: str, body: str) -> dict[str, Any]:
-        r = requests.request(method, self.gateway.url + path, data=body, timeout=10,
-                             headers={"Authorization": f"Bearer {self.gateway.admin_token}",
-                                      "Content-Type": "application/json"})
-        if r.status_code not in (200, 201):
-            raise RuntimeError(f"{path}: {r.status_code} {r.text}")
-        return dict(r.json()) if r.content else {}
+        return self.gateway.admin(method, path, body)
 
     def issue_code(self, citizen: Citizen) -> str:
-        body = json.dumps({"kind": "citizen", "holder": citizen.name})
-        return str(self.admin("POST", "/v1/admin/identity/codes", body)["text"])
+        return self.gateway.issue_code(citizen.name)
 
     def sync(self) -> None:
         self.terminal.engine.push()

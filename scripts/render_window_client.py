@@ -32,7 +32,6 @@ import argparse
 import contextlib
 import dataclasses
 import datetime as dt
-import json
 import logging
 import os
 import sys
@@ -48,7 +47,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-import requests  # noqa: E402
 from PySide6.QtCore import QDate, QPointF, QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -177,17 +175,11 @@ class Hall:
         return self.gateway.clock
 
     def admin(self, method: str, path: str, body: str) -> dict[str, Any]:
-        r = requests.request(method, self.gateway.url + path, data=body, timeout=10,
-                             headers={"Authorization": f"Bearer {self.gateway.admin_token}",
-                                      "Content-Type": "application/json"})
-        if r.status_code not in (200, 201):
-            raise RuntimeError(f"{path}: {r.status_code} {r.text}")
-        return dict(r.json()) if r.content else {}
+        return self.gateway.admin(method, path, body)
 
     def issue_code(self, name: str) -> str:
         """A fresh 居民码 of the demo citizen ``name`` (what their phone shows)."""
-        body = json.dumps({"kind": "citizen", "holder": name})
-        return str(self.admin("POST", "/v1/admin/identity/codes", body)["text"])
+        return self.gateway.issue_code(name)
 
     def citizen(self, name: str) -> Citizen:
         return next(c for c in self.citizens if c.name == name)

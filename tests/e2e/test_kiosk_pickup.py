@@ -139,14 +139,7 @@ class Kiosk:
         self.terminal.engine.pull()
 
     def issue_code(self, holder: str) -> str:
-        r = requests.post(
-            self.gateway.url + "/v1/admin/identity/codes",
-            json={"kind": "citizen", "holder": holder},
-            headers={"Authorization": f"Bearer {self.gateway.admin_token}"},
-            timeout=10,
-        )
-        assert r.status_code == 201, r.text
-        return str(r.json()["text"])
+        return self.gateway.issue_code(holder)
 
     def back_office(self, case_number: str) -> dict[str, object]:
         """Let the simulated back office finish a case; returns its result record."""
